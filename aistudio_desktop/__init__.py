@@ -1,0 +1,1 @@
+"""The AI Studio desktop app (PySide6)."""

@@ -1,0 +1,1 @@
+"""AI providers behind small protocols: story breakdown, character design and voice."""

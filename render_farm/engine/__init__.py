@@ -1,0 +1,1 @@
+"""The render engine: pure, deterministic functions from a film spec to pictures and sound."""
