@@ -1,0 +1,1 @@
+"""Built-in providers: offline, deterministic for a seed, no key needed."""
