@@ -1,0 +1,217 @@
+"""Final-render benchmark: our engine vs MoviePy vs the encoder alone, on one composition.
+
+The reference composition is a 20 s 1280x720 film of two scenes joined by a 1 s crossfade:
+a full-frame background, three characters who walk in and move, one of them talking (with
+lip-sync), subtitles timed to the words, and a sound track. It is made three ways in one run:
+
+- ours: the engine renders both scenes (speech, mix, compositing, encoding) and assembles them;
+- moviepy: MoviePy 2.x builds the same composition from clips (an ImageClip background, one
+  VideoClip with a mask per character moved by a position function, subtitle ImageClips, a
+  CompositeVideoClip per scene, CrossFadeIn between them, the same audio) and writes it with
+  ``write_videofile``;
+- encode-only: PyAV/libx264 encodes the film's frames, made beforehand and handed over in the
+  encoder's own pixel format: the floor any renderer stands on.
+
+All three use libx264 with the same preset, CRF, size and frame rate. Run:
+
+    python benchmarks/render_bench.py            # prints times, ratios, and a JSON last line
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import av
+import numpy as np
+
+from render_farm.ai.offline.designer import OfflineDesigner
+from render_farm.ai.offline.espeak import EspeakVoice
+from render_farm.engine.film import render_film
+from render_farm.engine.presets import Preset
+from render_farm.engine.scene import SceneRenderer
+from render_farm.film import (
+    CastMember,
+    DialogueLine,
+    Emotion,
+    Film,
+    Place,
+    Scene,
+    Setting,
+    Shot,
+    TimeOfDay,
+    Transition,
+    TransitionKind,
+    VoiceStyle,
+)
+
+
+def reference_film() -> Film:
+    lines = [
+        "Welcome to the harvest festival! Everyone in the village has come to dance tonight.",
+        "I have practised every evening, and I think I finally know the steps.",
+        "Come on, friends, the music is starting. Let us show them what we can do!",
+    ]
+    film = Film(
+        title="Benchmark",
+        seed=7,
+        cast=[
+            CastMember(id="nova", name="Nova", description="a shy silver robot with a red scarf",
+                       voice=VoiceStyle(voice="f2", pitch=60)),
+            CastMember(id="pip", name="Pip", description="a small orange fox with a green cap"),
+            CastMember(id="bruno", name="Bruno", description="a big brown bear in blue overalls"),
+        ],
+        scenes=[
+            Scene(
+                id="s01", number=1, duration=10.5, cast=["nova", "pip", "bruno"], shot=Shot.wide,
+                setting=Setting(place=Place.village, time_of_day=TimeOfDay.dusk),
+                dialogue=[DialogueLine(speaker="nova", text=lines[0], emotion=Emotion.excited),
+                          DialogueLine(speaker="nova", text=lines[1])],
+            ),
+            Scene(
+                id="s02", number=2, duration=10.5, cast=["nova", "pip", "bruno"], shot=Shot.wide,
+                setting=Setting(place=Place.meadow, time_of_day=TimeOfDay.dusk),
+                transition_in=Transition(kind=TransitionKind.crossfade, duration=1.0),
+                dialogue=[DialogueLine(speaker="nova", text=lines[2], emotion=Emotion.happy)],
+            ),
+        ],
+    )
+    return OfflineDesigner().design(film)
+
+
+def run_ours(film: Film, preset: Preset, voice: EspeakVoice, work: Path) -> tuple[float, Path]:
+    out = work / "ours.mp4"
+    started = time.perf_counter()
+    render_film(film, out, preset, voice, cache_dir=work / "cache")
+    return time.perf_counter() - started, out
+
+
+def film_frames_yuv(path: Path) -> list[np.ndarray]:
+    with av.open(str(path)) as container:
+        return [frame.to_ndarray(format="yuv420p") for frame in container.decode(video=0)]
+
+
+def run_encode_only(frames: list[np.ndarray], preset: Preset, work: Path) -> float:
+    out = work / "encode_only.mp4"
+    started = time.perf_counter()
+    with av.open(str(out), "w", options={"movflags": "+faststart"}) as container:
+        stream = container.add_stream("libx264", rate=preset.fps)
+        stream.width, stream.height, stream.pix_fmt = preset.width, preset.height, "yuv420p"
+        stream.options = {"crf": str(preset.crf), "preset": preset.x264_preset}
+        stream.codec_context.thread_type = "FRAME"
+        for pixels in frames:
+            for packet in stream.encode(av.VideoFrame.from_ndarray(pixels, format="yuv420p")):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    return time.perf_counter() - started
+
+
+def run_moviepy(film: Film, preset: Preset, voice: EspeakVoice, work: Path) -> float:
+    """The same composition as MoviePy's documentation builds one: clips, positions, composite."""
+    from moviepy import AudioArrayClip, CompositeVideoClip, ImageClip, VideoClip, vfx
+
+    from render_farm.engine.subtitles import render_cue
+
+    renderer = SceneRenderer(film, preset, voice)
+    started = time.perf_counter()
+    scenes = []
+    for index, scene in enumerate(film.scenes):
+        layout = renderer.layout(index)
+        camera = layout.camera_at(0)
+        background = renderer._backdrop(layout)[0]  # noqa: SLF001
+        clips = [ImageClip(background).with_duration(scene.duration)]
+        for actor in layout.actors:
+            def state(t: float, member_id: str = actor.member_id):  # type: ignore[no-untyped-def]
+                return next(s for s in layout.actors_at(t) if s.member_id == member_id)
+
+            def sprite(t: float, state=state):  # type: ignore[no-untyped-def]
+                s = state(t)
+                return renderer._rig(s.member_id).sprite(int(round(s.height)), s.pose)  # noqa: SLF001
+
+            def colour(t: float, sprite=sprite) -> np.ndarray:
+                px = sprite(t).pixels
+                alpha = np.maximum(px[..., 3:4], 1).astype(np.float32)
+                return np.clip(px[..., :3] * (255.0 / alpha), 0, 255).astype(np.uint8)
+
+            def mask(t: float, sprite=sprite) -> np.ndarray:
+                return sprite(t).pixels[..., 3].astype(np.float32) / 255.0
+
+            def where(t: float, state=state, sprite=sprite) -> tuple[int, int]:
+                s, sp = state(t), sprite(t)
+                x, y = layout.to_screen(camera, s.x, s.y)
+                return int(round(x - sp.anchor[0])), int(round(y - sp.anchor[1]))
+
+            body = VideoClip(colour, duration=scene.duration).with_mask(
+                VideoClip(mask, is_mask=True, duration=scene.duration)
+            )
+            clips.append(body.with_position(where))
+        for cue in layout.cues:
+            picture = render_cue(cue.text, preset.width, preset.height, cue.narrator)
+            alpha = np.maximum(picture[..., 3:4], 1).astype(np.float32)
+            rgb = np.clip(picture[..., :3] * (255.0 / alpha), 0, 255).astype(np.uint8)
+            text = ImageClip(rgb).with_mask(ImageClip(picture[..., 3].astype(np.float32) / 255.0, is_mask=True))
+            y = preset.height - picture.shape[0] - round(preset.height * 0.05)
+            clips.append(
+                text.with_position(("center", y)).with_start(cue.start).with_duration(min(cue.end, scene.duration) - cue.start)
+            )
+        mix = renderer.mix(layout)
+        composite = CompositeVideoClip(clips, size=(preset.width, preset.height)).with_duration(scene.duration)
+        scenes.append(composite.with_audio(AudioArrayClip(mix, fps=48000)))
+    first, second = scenes
+    overlap = film.scenes[1].transition_in.duration
+    second = second.with_start(first.duration - overlap).with_effects([vfx.CrossFadeIn(overlap)])
+    final = CompositeVideoClip([first, second], size=(preset.width, preset.height))
+    final.write_videofile(
+        str(work / "moviepy.mp4"),
+        fps=preset.fps,
+        codec="libx264",
+        preset=preset.x264_preset,
+        ffmpeg_params=["-crf", str(preset.crf), "-pix_fmt", "yuv420p"],
+        audio_codec="aac",
+        logger=None,
+    )
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--x264-preset", default="veryfast")
+    parser.add_argument("--crf", type=int, default=21)
+    parser.add_argument("--skip-moviepy", action="store_true")
+    parser.add_argument("--keep", type=Path, help="keep the three films in this folder")
+    args = parser.parse_args()
+    preset = Preset(name="bench720", width=1280, height=720, fps=24, crf=args.crf, x264_preset=args.x264_preset,
+                    audio_bitrate=160_000, keyint=48)
+    film = reference_film()
+    voice = EspeakVoice()
+    SceneRenderer(film, preset, voice).layout(0)  # load the voice library before timing
+    work = Path(tempfile.mkdtemp(prefix="aistudio-bench-"))
+    try:
+        ours, ours_path = run_ours(film, preset, voice, work)
+        frames = film_frames_yuv(ours_path)
+        encode_only = run_encode_only(frames, preset, work)
+        moviepy = float("nan") if args.skip_moviepy else run_moviepy(film, preset, voice, work)
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            for name in ("ours.mp4", "encode_only.mp4", "moviepy.mp4"):
+                if (work / name).exists():
+                    shutil.copy(work / name, args.keep / name)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"composition: {film.duration:.0f} s, {preset.width}x{preset.height} @ {preset.fps} fps, "
+          f"libx264 preset={preset.x264_preset} crf={preset.crf}, {len(frames)} frames")
+    print(f"ours:        {ours:7.2f} s   ({ours / encode_only:.2f}x the encoder alone)")
+    print(f"encode only: {encode_only:7.2f} s")
+    print(f"moviepy:     {moviepy:7.2f} s   (ours is {moviepy / ours:.1f}x faster)")
+    print(json.dumps({"ours_s": round(ours, 3), "moviepy_s": round(moviepy, 3), "encode_only_s": round(encode_only, 3)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,313 @@
+"""Rendering one scene: frames composited from the layout, and its sound mixed from the voices.
+
+:class:`SceneRenderer` owns the per-film caches (character rigs, prepared sprites, spoken lines)
+and turns a scene into frames (:meth:`frame_at`, :meth:`render`) that are pure functions of
+the scene's inputs. While the encoder thread compresses frame N the caller composites N+1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from render_farm.ai.protocols import Speech, VoiceProvider
+from render_farm.film import NARRATOR, Emotion, Film, Scene, Shot
+
+from .assembly import boundary_keyframes
+from .audio import Placement, mix_scene, write_wav
+from .backgrounds import render_background
+from .characters import CharacterRig, Pose
+from .compositing import PreparedSprite, blend
+from .encoder import VideoWriter
+from .layout import SceneLayout
+from .presets import Preset
+from .subtitles import render_cue
+
+ENGINE_REVISION = "1"  # bump when the same inputs would give different pixels or sound
+SPRITE_CACHE = 768
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class SceneOutput:
+    video: Path
+    audio: Path
+    frames: int
+    key: str
+
+
+def scene_edges(film: Film, index: int, *, fade_out: float = 0.0) -> tuple[float, float]:
+    """Seconds at the head and tail of a scene that belong to transitions (re-encoded when joined)."""
+    head = film.scenes[index].transition_in.duration
+    tail = film.scenes[index + 1].transition_in.duration if index + 1 < len(film.scenes) else fade_out
+    return head, tail
+
+
+def entering_cast(film: Film, index: int) -> frozenset[str]:
+    """Who walks in: those not in the previous scene (in the opening wide shot, everyone)."""
+    scene = film.scenes[index]
+    if index == 0:
+        return frozenset(scene.cast) if scene.shot is Shot.wide else frozenset()
+    return frozenset(scene.cast) - frozenset(film.scenes[index - 1].cast)
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
+
+
+def scene_key(
+    film: Film,
+    index: int,
+    preset: Preset,
+    voice: VoiceProvider,
+    *,
+    assets_dir: Path | None = None,
+    fade_out: float = 0.0,
+) -> str:
+    """A content hash of exactly the inputs that decide a scene's render.
+
+    Titles, numbers, other scenes' content and cast members not in the scene do not count, so
+    reordering scenes or editing one leaves the others' cached renders valid.
+    """
+    scene = film.scenes[index]
+    speakers = {line.speaker for line in scene.dialogue}
+    members = [film.member(m) for m in sorted(set(scene.cast) | (speakers - {NARRATOR}))]
+    cast = []
+    for member in members:
+        entry = member.model_dump(mode="json", include={"id", "design", "voice", "art"})
+        if member.art and assets_dir is not None:
+            entry["art_sha256"] = _file_digest(assets_dir / member.art)
+        cast.append(entry)
+    head, tail = scene_edges(film, index, fade_out=fade_out)
+    inputs = {
+        "engine": ENGINE_REVISION,
+        "preset": asdict(preset),
+        "voice": voice.identity(),
+        "style": film.style.value,
+        "seed": film.seed,
+        "output": film.output.model_dump(mode="json"),
+        "narrator": film.narrator.model_dump(mode="json") if NARRATOR in speakers else None,
+        "scene": scene.model_dump(mode="json", exclude={"number", "title"}),
+        "cast": cast,
+        "edges": [head, tail],
+        "entering": sorted(entering_cast(film, index)),
+    }
+    blob = json.dumps(inputs, sort_keys=True, separators=(",", ":")).encode()
+    return hashlib.sha256(blob).hexdigest()[:32]
+
+
+def scene_mood(scene: Scene) -> str:
+    counts: dict[str, int] = {}
+    for line in scene.dialogue:
+        mood = {
+            Emotion.happy: "happy",
+            Emotion.excited: "happy",
+            Emotion.sad: "sad",
+            Emotion.angry: "tense",
+            Emotion.scared: "tense",
+        }.get(line.emotion, "calm")
+        counts[mood] = counts.get(mood, 0) + 1
+    return max(sorted(counts), key=lambda m: counts[m]) if counts else "calm"
+
+
+class SceneRenderer:
+    """Renders the scenes of one film at one preset; reuse it across scenes to share caches."""
+
+    def __init__(self, film: Film, preset: Preset, voice: VoiceProvider, *, assets_dir: Path | None = None) -> None:
+        self.film, self.preset, self.voice, self.assets_dir = film, preset, voice, assets_dir
+        self._rigs: dict[str, CharacterRig] = {}
+        self._sprites: OrderedDict[tuple[object, ...], tuple[PreparedSprite, tuple[int, int]]] = OrderedDict()
+        self._speech: dict[tuple[str, str, str], Speech] = {}
+        self._shadows: dict[int, PreparedSprite] = {}
+        self._backgrounds: dict[tuple[object, ...], np.ndarray] = {}
+
+    # -- inputs ---------------------------------------------------------------------------
+
+    def speech_for(self, scene: Scene) -> list[Speech]:
+        speeches = []
+        for line in scene.dialogue:
+            style = self.film.narrator if line.speaker == NARRATOR else self.film.member(line.speaker).voice
+            key = (line.text, style.model_dump_json(), line.emotion.value)
+            if key not in self._speech:
+                self._speech[key] = self.voice.speak(line.text, style, line.emotion)
+            speeches.append(self._speech[key])
+        return speeches
+
+    def layout(self, index: int, *, fade_out: float = 0.0) -> SceneLayout:
+        scene = self.film.scenes[index]
+        head, tail = scene_edges(self.film, index, fade_out=fade_out)
+        return SceneLayout(
+            self.film,
+            scene,
+            self.speech_for(scene),
+            width=self.preset.width,
+            height=self.preset.height,
+            fps=self.preset.fps,
+            entering=entering_cast(self.film, index),
+            head=head,
+            tail=tail,
+        )
+
+    def _rig(self, member_id: str) -> CharacterRig:
+        rig = self._rigs.get(member_id)
+        if rig is None:
+            member = self.film.member(member_id)
+            art = None
+            if member.art and self.assets_dir is not None:
+                picture = cv2.imread(str(self.assets_dir / member.art), cv2.IMREAD_UNCHANGED)
+                if picture is not None and picture.ndim == 3:
+                    code = cv2.COLOR_BGRA2RGBA if picture.shape[2] == 4 else cv2.COLOR_BGR2RGBA
+                    art = cv2.cvtColor(picture, code)
+            rig = self._rigs[member_id] = CharacterRig(member, self.film.style, art)
+        return rig
+
+    def _sprite(self, member_id: str, height: int, pose: Pose) -> tuple[PreparedSprite, tuple[int, int]]:
+        key = (member_id, height, pose)
+        hit = self._sprites.get(key)
+        if hit is not None:
+            self._sprites.move_to_end(key)
+            return hit
+        sprite = self._rig(member_id).sprite(height, pose)
+        prepared = (PreparedSprite(sprite.pixels), sprite.anchor)
+        self._sprites[key] = prepared
+        if len(self._sprites) > SPRITE_CACHE:
+            self._sprites.popitem(last=False)
+        return prepared
+
+    def _shadow(self, width: int) -> PreparedSprite:
+        shadow = self._shadows.get(width)
+        if shadow is None:
+            h = max(2, width // 5)
+            alpha = np.zeros((h * 2, width * 2), np.uint8)
+            cv2.ellipse(alpha, (width, h), (width // 2, h // 2), 0, 0, 360, 70, -1, cv2.LINE_AA)
+            alpha = cv2.GaussianBlur(alpha, (0, 0), max(1.0, h / 4))
+            pixels = np.zeros((*alpha.shape, 4), np.uint8)
+            pixels[..., 3] = alpha
+            shadow = self._shadows[width] = PreparedSprite(pixels)
+        return shadow
+
+    # -- pictures -------------------------------------------------------------------------
+
+    def _backdrop(self, layout: SceneLayout) -> tuple[np.ndarray, float]:
+        """The stage picture (rendered once per scene) and the height of its floor line."""
+        setting = layout.scene.setting
+        w, h = round(layout.stage_width), round(layout.stage_height)
+        key = (setting.model_dump_json(), w, h)
+        if key not in self._backgrounds:
+            backdrop = render_background(setting, self.film.style, w, h, seed=self.film.seed)
+            self._backgrounds[key] = backdrop.pixels
+        return self._backgrounds[key], layout.floor
+
+    def compose(self, layout: SceneLayout, t: float, out: np.ndarray | None = None, _static: dict | None = None) -> np.ndarray:
+        """The frame at ``t`` seconds of the scene, as (height, width, 3) uint8 RGB."""
+        width, height = layout.width, layout.height
+        frame = out if out is not None else np.empty((height, width, 3), np.uint8)
+        camera = layout.camera_at(t)
+        stage, _ = self._backdrop(layout)
+        z0, z1 = layout.zoom_range()
+        moving = z0 != z1 or layout.stage_width != width
+        cached = _static.get("view") if _static is not None and not moving else None
+        if cached is None:
+            # screen = (stage - c) * zoom + centre
+            matrix = np.array(
+                [
+                    [camera.zoom, 0.0, width / 2 - camera.cx * camera.zoom],
+                    [0.0, camera.zoom, height / 2 - camera.cy * camera.zoom],
+                ]
+            )
+            if camera.zoom == 1.0 and stage.shape[:2] == (height, width) and camera.cx == width / 2:
+                view = stage
+            else:
+                view = cv2.warpAffine(stage, matrix, (width, height), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+            if _static is not None and not moving:
+                _static["view"] = view
+            cached = view
+        np.copyto(frame, cached)
+        states = sorted(layout.actors_at(t), key=lambda s: (s.speaking, s.x))
+        step = 2 if moving else 1
+        for state in states:
+            px_height = max(8, int(round(state.height * camera.zoom / step)) * step)
+            sx, sy = layout.to_screen(camera, state.x, state.y)
+            shadow = self._shadow(max(4, int(px_height * 0.45)))
+            blend(frame, shadow, int(round(sx - shadow.width / 2)), int(round(sy - shadow.height / 2)))
+            sprite, (ax, ay) = self._sprite(state.member_id, px_height, state.pose)
+            blend(frame, sprite, int(round(sx - ax)), int(round(sy - ay)))
+        if self.film.output.subtitles:
+            cue = layout.cue_at(t)
+            if cue is not None:
+                picture = self._cue_sprite(cue.text, cue.narrator)
+                blend(frame, picture, (width - picture.width) // 2, height - picture.height - round(height * 0.05))
+        return frame
+
+    def _cue_sprite(self, text: str, narrator: bool) -> PreparedSprite:
+        key = ("cue", text, narrator, self.preset.width, self.preset.height)
+        hit = self._sprites.get(key)
+        if hit is None:
+            hit = (PreparedSprite(render_cue(text, self.preset.width, self.preset.height, narrator)), (0, 0))
+            self._sprites[key] = hit
+        return hit[0]
+
+    def frame_at(self, index: int, t: float) -> np.ndarray:
+        layout = self.layout(index)
+        t = min(max(0.0, t), max(0.0, layout.duration - 1.0 / self.preset.fps))
+        return self.compose(layout, t)
+
+    # -- sound ----------------------------------------------------------------------------
+
+    def mix(self, layout: SceneLayout) -> np.ndarray:
+        placements = []
+        camera = layout.camera_at(0)
+        homes = {a.member_id: a.home_x for a in layout.actors}
+        for line in layout.lines:
+            pan = 0.0
+            if line.speaker in homes:
+                sx, _ = layout.to_screen(camera, homes[line.speaker], 0)
+                pan = max(-0.6, min(0.6, (sx / layout.width * 2 - 1) * 0.6))
+            placements.append(Placement(start=line.start, speech=line.speech, pan=pan))
+        return mix_scene(
+            placements,
+            layout.n_frames / self.preset.fps,
+            layout.scene.setting,
+            style=self.film.style,
+            mood=scene_mood(layout.scene),
+            music=self.film.output.music,
+            seed=self.film.seed,
+        )
+
+    # -- whole scene ----------------------------------------------------------------------
+
+    def render(
+        self,
+        index: int,
+        video_path: Path,
+        audio_path: Path,
+        *,
+        fade_out: float = 0.0,
+        progress: Progress | None = None,
+    ) -> int:
+        """Render scene ``index`` to an MP4 (video + audio) and its full-quality WAV mix."""
+        layout = self.layout(index, fade_out=fade_out)
+        fps = self.preset.fps
+        keyframes = boundary_keyframes(layout.n_frames, round(layout.head * fps), round(layout.tail * fps))
+        mix = self.mix(layout)
+        buffer = np.empty((layout.height, layout.width, 3), np.uint8)
+        static: dict = {}
+        with VideoWriter(video_path, self.preset, force_keyframes=keyframes) as writer:
+            for i in range(layout.n_frames):
+                writer.write_rgb(self.compose(layout, i / fps, buffer, static))
+                if progress is not None:
+                    progress(i + 1, layout.n_frames)
+            writer.set_audio(mix)
+        write_wav(audio_path, mix)
+        return layout.n_frames
