@@ -100,7 +100,7 @@ class _Stage:
         top, mid, low = _SKY[self.time]
         grey = {Weather.cloudy: 0.45, Weather.rain: 0.62, Weather.snow: 0.4, Weather.fog: 0.5}.get(self.weather, 0.0)
         if grey:
-            tone = (150, 158, 172) if not self.time is TimeOfDay.night else (40, 44, 58)
+            tone = (150, 158, 172) if self.time is not TimeOfDay.night else (40, 44, 58)
             if self.weather in (Weather.snow, Weather.fog) and self.time is not TimeOfDay.night:
                 tone = (206, 212, 222)
             top, mid, low = (mix(c, tone, grey) for c in (top, mid, low))
@@ -172,7 +172,9 @@ def _ridge(st: _Stage, base: float, amplitude: float, step: float, bottom: float
     return path
 
 
-def _peaks(st: _Stage, base: float, height: float, spacing: float) -> tuple[skia.Path, list[tuple[float, float, float]]]:
+def _peaks(
+    st: _Stage, base: float, height: float, spacing: float
+) -> tuple[skia.Path, list[tuple[float, float, float]]]:
     """A mountain range: the outline and each peak's (x, top y, half width)."""
     points = [(-spacing, base)]
     peaks = []
@@ -184,7 +186,10 @@ def _peaks(st: _Stage, base: float, height: float, spacing: float) -> tuple[skia
         peaks.append((x, top, half))
         x += spacing * (0.7 + 0.5 * st.rng.random())
     points += [(st.w + spacing, base), (st.w + spacing, 101), (-spacing, 101)]
-    path = _union([_poly([(px - h, base + 0.5), (px, top), (px + h, base + 0.5)]) for px, top, h in peaks] + [_rect(-spacing, base, st.w + spacing, 101)])
+    path = _union(
+        [_poly([(px - h, base + 0.5), (px, top), (px + h, base + 0.5)]) for px, top, h in peaks]
+        + [_rect(-spacing, base, st.w + spacing, 101)]
+    )
     return path, peaks
 
 
@@ -245,7 +250,9 @@ def _draw_sky(st: _Stage, horizon: float) -> None:
 
 def _draw_clouds(st: _Stage, horizon: float) -> None:
     weather, time = st.weather, st.time
-    count_per_100 = {Weather.clear: 1.2, Weather.cloudy: 3.5, Weather.rain: 4.5, Weather.snow: 3.0, Weather.fog: 1.5}[weather]
+    count_per_100 = {Weather.clear: 1.2, Weather.cloudy: 3.5, Weather.rain: 4.5, Weather.snow: 3.0, Weather.fog: 1.5}[
+        weather
+    ]
     if st.setting.place is Place.space:
         return
     base = {
@@ -261,7 +268,10 @@ def _draw_clouds(st: _Stage, horizon: float) -> None:
     for _ in range(count):
         cx, cy = rng.uniform(-10, st.w + 10), rng.uniform(6, horizon * 0.6)
         size = rng.uniform(5, 9) * (1.4 if weather is not Weather.clear else 1.0)
-        puffs = [_oval(cx + dx * size, cy - dy * size, r * size, r * size) for dx, dy, r in ((-1.2, 0, 0.8), (0, 0.5, 1.1), (1.2, 0.1, 0.85), (0.5, -0.2, 0.9))]
+        puffs = [
+            _oval(cx + dx * size, cy - dy * size, r * size, r * size)
+            for dx, dy, r in ((-1.2, 0, 0.8), (0, 0.5, 1.1), (1.2, 0.1, 0.85), (0.5, -0.2, 0.9))
+        ]
         puffs.append(_rect(cx - 1.9 * size, cy - 0.2 * size, cx + 1.9 * size, cy + 0.8 * size, 0.8 * size))
         cloud = _union(puffs)
         color = st.look.treat(base)
@@ -276,11 +286,33 @@ def _tree(st: _Stage, x: float, ground: float, size: float, kind: str, haze: flo
     leaf = st.haze(mix((76, 150, 70), (40, 110, 70), st.rng.random()), haze)
     if kind == "pine":
         st.fill(_rect(x - 0.9 * size, ground - 4 * size, x + 0.9 * size, ground), trunk_c)
-        tiers = [_poly([(x - (6 - i) * size, ground - (3 + 4.5 * i) * size), (x + (6 - i) * size, ground - (3 + 4.5 * i) * size), (x, ground - (12 + 4.5 * i) * size)]) for i in range(3)]
+        tiers = [
+            _poly(
+                [
+                    (x - (6 - i) * size, ground - (3 + 4.5 * i) * size),
+                    (x + (6 - i) * size, ground - (3 + 4.5 * i) * size),
+                    (x, ground - (12 + 4.5 * i) * size),
+                ]
+            )
+            for i in range(3)
+        ]
         st.fill(_union(tiers), darker(leaf, 0.1))
     else:
-        st.fill(_poly([(x - 1.3 * size, ground), (x - 0.8 * size, ground - 9 * size), (x + 0.8 * size, ground - 9 * size), (x + 1.3 * size, ground)]), trunk_c)
-        blobs = [_oval(x + dx * size, ground - (12 + dy) * size, r * size, r * size) for dx, dy, r in ((-3.5, 0, 4.5), (3.5, 0.5, 4.5), (0, 4, 5.5), (0, -1, 5))]
+        st.fill(
+            _poly(
+                [
+                    (x - 1.3 * size, ground),
+                    (x - 0.8 * size, ground - 9 * size),
+                    (x + 0.8 * size, ground - 9 * size),
+                    (x + 1.3 * size, ground),
+                ]
+            ),
+            trunk_c,
+        )
+        blobs = [
+            _oval(x + dx * size, ground - (12 + dy) * size, r * size, r * size)
+            for dx, dy, r in ((-3.5, 0, 4.5), (3.5, 0.5, 4.5), (0, 4, 5.5), (0, -1, 5))
+        ]
         st.fill(_union(blobs), leaf)
 
 
@@ -299,7 +331,11 @@ def _grass_details(st: _Stage, top: float, flowers: bool) -> None:
             x, y = rng.uniform(0, st.w), rng.uniform(top + 3, 99)
             s = 0.35 + (y - top) / 50
             color = rng.choice([(255, 120, 150), (255, 226, 90), (255, 255, 255), (170, 140, 255)])
-            st.fill(_union([_oval(x + math.cos(a) * s, y + math.sin(a) * s, 0.75 * s, 0.75 * s) for a in (0, 2.1, 4.2)]), color, outline=0.4)
+            st.fill(
+                _union([_oval(x + math.cos(a) * s, y + math.sin(a) * s, 0.75 * s, 0.75 * s) for a in (0, 2.1, 4.2)]),
+                color,
+                outline=0.4,
+            )
             st.p.flat(_oval(x, y, 0.45 * s, 0.45 * s), (255, 200, 60))
 
 
@@ -307,12 +343,16 @@ def _ground(st: _Stage, top: float, color: RGB, far_color: RGB | None = None) ->
     paint = skia.Paint(AntiAlias=True)
     far = st.p.color(far_color or lighter(color, 0.1))
     paint.setShader(
-        skia.GradientShader.MakeLinear([skia.Point(0, top), skia.Point(0, 100)], [argb(far), argb(st.p.color(color))], [0.0, 1.0])
+        skia.GradientShader.MakeLinear(
+            [skia.Point(0, top), skia.Point(0, 100)], [argb(far), argb(st.p.color(color))], [0.0, 1.0]
+        )
     )
     st.canvas.drawRect(skia.Rect.MakeLTRB(0, top, st.w, 101), paint)
 
 
-def _windows(st: _Stage, left: float, top: float, right: float, bottom: float, cols: int, rows: int, frame: RGB) -> None:
+def _windows(
+    st: _Stage, left: float, top: float, right: float, bottom: float, cols: int, rows: int, frame: RGB
+) -> None:
     cw, rh = (right - left) / cols, (bottom - top) / rows
     for r in range(rows):
         for c in range(cols):
@@ -344,7 +384,14 @@ def _forest(st: _Stage) -> None:
         _tree(st, x, 64, st.rng.uniform(0.8, 1.2), "pine", haze=0.55)
     _ground(st, 66, (86, 136, 66), (110, 150, 86))
     for x in _spread(st, 28, 0.5):
-        _tree(st, x, 72 + st.rng.uniform(-2, 2), st.rng.uniform(1.3, 1.8), st.rng.choice(["round", "pine", "round"]), haze=0.12)
+        _tree(
+            st,
+            x,
+            72 + st.rng.uniform(-2, 2),
+            st.rng.uniform(1.3, 1.8),
+            st.rng.choice(["round", "pine", "round"]),
+            haze=0.12,
+        )
     path = skia.Path()
     path.moveTo(0, 80)
     path.cubicTo(st.w * 0.3, 76, st.w * 0.7, 78, st.w, 79)
@@ -373,7 +420,9 @@ def _river(st: _Stage) -> None:
     top, _, low = (st.look.treat(c) for c in st.sky)
     water.setShader(
         skia.GradientShader.MakeLinear(
-            [skia.Point(0, 62), skia.Point(0, 78)], [argb(mix(low, (70, 140, 190), 0.5)), argb(mix(top, (40, 100, 160), 0.5))], [0.0, 1.0]
+            [skia.Point(0, 62), skia.Point(0, 78)],
+            [argb(mix(low, (70, 140, 190), 0.5)), argb(mix(top, (40, 100, 160), 0.5))],
+            [0.0, 1.0],
         )
     )
     st.canvas.drawRect(skia.Rect.MakeLTRB(0, 62, st.w, 80), water)
@@ -419,7 +468,10 @@ def _village(st: _Stage) -> None:
         if rng.random() < 0.5:
             st.fill(_rect(x + w * 0.2, base - h - 12, x + w * 0.32, base - h - 2), (150, 90, 70))
         st.fill(_rect(x - w / 2, base - h, x + w / 2, base), wall)
-        st.fill(_poly([(x - w / 2 - 2.5, base - h + 0.5), (x + w / 2 + 2.5, base - h + 0.5), (x, base - h - 11)]), rng.choice(roofs))
+        st.fill(
+            _poly([(x - w / 2 - 2.5, base - h + 0.5), (x + w / 2 + 2.5, base - h + 0.5), (x, base - h - 11)]),
+            rng.choice(roofs),
+        )
         st.fill(_rect(x - 2.5, base - 8, x + 2.5, base, 1.0), (128, 84, 54))
         _windows(st, x - w / 2 + 1, base - h + 3, x + w / 2 - 1, base - 9, 2, 1, wall)
     fence = skia.Path()
@@ -433,7 +485,9 @@ def _village(st: _Stage) -> None:
     for row, y in enumerate(np.arange(80, 101, 3.5)):
         offset = (row % 2) * 3
         for x in np.arange(-offset, st.w, 6):
-            stones.addRoundRect(skia.Rect.MakeLTRB(float(x) + 0.4, float(y) + 0.4, float(x) + 5.6, float(y) + 3.1), 1.2, 1.2)
+            stones.addRoundRect(
+                skia.Rect.MakeLTRB(float(x) + 0.4, float(y) + 0.4, float(x) + 5.6, float(y) + 3.1), 1.2, 1.2
+            )
     st.p.fill(stones, (214, 196, 168), outline=0.0, shade=False)
     st.p.stroke(stones, darker(st.p.color((196, 176, 146)), 0.15), 0.18, raw=True)
 
@@ -468,7 +522,11 @@ def _city_street(st: _Stage) -> None:
         st.fill(_rect(x - 2.2, 47.5, x + 2.2, 50.5, 0.8), (60, 66, 76), outline=0.5)
         if st.lit:
             halo = skia.Paint(AntiAlias=True)
-            halo.setShader(skia.GradientShader.MakeRadial(skia.Point(x, 51), 12, [argb(st.look.treat(_WINDOW_LIT), 0.45), argb(_WINDOW_LIT, 0.0)], [0.0, 1.0]))
+            halo.setShader(
+                skia.GradientShader.MakeRadial(
+                    skia.Point(x, 51), 12, [argb(st.look.treat(_WINDOW_LIT), 0.45), argb(_WINDOW_LIT, 0.0)], [0.0, 1.0]
+                )
+            )
             st.canvas.drawCircle(x, 51, 12, halo)
             st.glow(_oval(x, 51, 1.6, 1.0), (255, 240, 190))
 
@@ -481,7 +539,8 @@ def _room(st: _Stage) -> None:
         stripes.addRect(skia.Rect.MakeLTRB(float(x), 0, float(x) + 2.2, 76))
     st.p.flat(stripes, darker(wall, 0.06))
     rng = random.Random(st.rng.random())
-    for wx in _spread(st, 90, 0.1, 25):
+    for wx in np.arange(25.0, st.w + 20, 90.0):
+        wx = float(wx)
         frame = _rect(wx - 14, 14, wx + 14, 50, 1.0)
         st.canvas.save()
         st.canvas.clipPath(frame, doAntiAlias=True)
@@ -492,20 +551,41 @@ def _room(st: _Stage) -> None:
         bars.addRect(skia.Rect.MakeLTRB(wx - 0.6, 14, wx + 0.6, 50))
         bars.addRect(skia.Rect.MakeLTRB(wx - 14, 31.4, wx + 14, 32.6))
         st.fill(bars, (250, 246, 236), outline=0.5, shade=False)
-        st.fill(skia.Op(_rect(wx - 15.5, 12.5, wx + 15.5, 51.5, 1.2), frame, skia.PathOp.kDifference_PathOp), (250, 246, 236), outline=0.6)
+        st.fill(
+            skia.Op(_rect(wx - 15.5, 12.5, wx + 15.5, 51.5, 1.2), frame, skia.PathOp.kDifference_PathOp),
+            (250, 246, 236),
+            outline=0.6,
+        )
         curtain = (196, 84, 84) if rng.random() < 0.5 else (84, 128, 186)
         for side in (-1, 1):
-            c = _poly([(wx + side * 19, 10), (wx + side * 11, 10), (wx + side * 15, 34), (wx + side * 13, 56), (wx + side * 20, 56)])
+            c = _poly(
+                [
+                    (wx + side * 19, 10),
+                    (wx + side * 11, 10),
+                    (wx + side * 15, 34),
+                    (wx + side * 13, 56),
+                    (wx + side * 20, 56),
+                ]
+            )
             st.fill(c, curtain)
         st.fill(_rect(wx - 22, 8.6, wx + 22, 10.4, 0.8), (140, 96, 60))
-    for px in _spread(st, 90, 0.1, 70):
+    for px in np.arange(70.0, st.w + 20, 90.0):
+        px = float(px)
         st.fill(_rect(px - 8, 22, px + 8, 34, 0.5), (150, 100, 60))
         st.fill(_rect(px - 6.5, 23.5, px + 6.5, 32.5), (170, 210, 230), outline=0.4)
-        st.fill(_poly([(px - 6.5, 32.5), (px - 1, 26), (px + 3, 30), (px + 6.5, 27), (px + 6.5, 32.5)]), (110, 160, 90), outline=0.3)
+        st.fill(
+            _poly([(px - 6.5, 32.5), (px - 1, 26), (px + 3, 30), (px + 6.5, 27), (px + 6.5, 32.5)]),
+            (110, 160, 90),
+            outline=0.3,
+        )
         st.fill(_rect(px - 10, 44, px + 10, 45.5), (140, 96, 60))
         for i in range(6):
             x0 = px - 9 + i * 2.6
-            st.fill(_rect(x0, 37 + (i % 3) * 0.8, x0 + 2.2, 44, 0.3), rng.choice([(190, 70, 70), (70, 110, 170), (220, 180, 70), (90, 150, 100)]), outline=0.4)
+            st.fill(
+                _rect(x0, 37 + (i % 3) * 0.8, x0 + 2.2, 44, 0.3),
+                rng.choice([(190, 70, 70), (70, 110, 170), (220, 180, 70), (90, 150, 100)]),
+                outline=0.4,
+            )
     st.fill(_rect(0, 73, st.w, 76.5), (200, 170, 130), outline=0.5)
     _ground(st, 76.5, (176, 124, 82), (162, 114, 76))
     boards = skia.Path()
@@ -516,9 +596,14 @@ def _room(st: _Stage) -> None:
     st.fill(_oval(st.w / 2, 90, min(38, st.w * 0.3), 6), (180, 90, 90), outline=0.6)
     st.p.stroke(_oval(st.w / 2, 90, min(34, st.w * 0.27), 4.6), (236, 200, 150), 0.5)
     if st.lit:
-        for lx in _spread(st, 120, 0.1, 55):
+        for lx in np.arange(50.0, st.w + 20, 90.0):
+            lx = float(lx)
             halo = skia.Paint(AntiAlias=True)
-            halo.setShader(skia.GradientShader.MakeRadial(skia.Point(lx, 50), 30, [argb(st.look.treat(_WINDOW_LIT), 0.4), argb(_WINDOW_LIT, 0.0)], [0.0, 1.0]))
+            halo.setShader(
+                skia.GradientShader.MakeRadial(
+                    skia.Point(lx, 50), 30, [argb(st.look.treat(_WINDOW_LIT), 0.4), argb(_WINDOW_LIT, 0.0)], [0.0, 1.0]
+                )
+            )
             st.canvas.drawCircle(lx, 50, 30, halo)
             st.fill(_rect(lx - 0.5, 54, lx + 0.5, 78), (80, 70, 60))
             st.glow(_poly([(lx - 5, 55), (lx + 5, 55), (lx + 3, 47), (lx - 3, 47)]), (255, 226, 160))
@@ -530,7 +615,9 @@ def _beach(st: _Stage) -> None:
     sea = skia.Paint(AntiAlias=True)
     sea.setShader(
         skia.GradientShader.MakeLinear(
-            [skia.Point(0, 56), skia.Point(0, 74)], [argb(mix(low, (60, 150, 200), 0.55)), argb(mix(top, (30, 110, 170), 0.5))], [0.0, 1.0]
+            [skia.Point(0, 56), skia.Point(0, 74)],
+            [argb(mix(low, (60, 150, 200), 0.55)), argb(mix(top, (30, 110, 170), 0.5))],
+            [0.0, 1.0],
         )
     )
     st.canvas.drawRect(skia.Rect.MakeLTRB(0, 56, st.w, 76), sea)
@@ -563,7 +650,9 @@ def _beach(st: _Stage) -> None:
         trunk = skia.Path()
         trunk.moveTo(x, 82)
         trunk.quadTo(x + 2, 60, x + 8, 44)
-        paint = skia.Paint(AntiAlias=True, Style=skia.Paint.kStroke_Style, StrokeWidth=2.4, StrokeCap=skia.Paint.kRound_Cap)
+        paint = skia.Paint(
+            AntiAlias=True, Style=skia.Paint.kStroke_Style, StrokeWidth=2.4, StrokeCap=skia.Paint.kRound_Cap
+        )
         fill = skia.Path()
         paint.getFillPath(trunk, fill)
         st.fill(fill, (150, 110, 70))
@@ -572,7 +661,9 @@ def _beach(st: _Stage) -> None:
             r = math.radians(a)
             fr = skia.Path()
             fr.moveTo(x + 8, 44)
-            fr.quadTo(x + 8 + 8 * math.cos(r), 40 + 8 * math.sin(r) - 3, x + 8 + 15 * math.cos(r), 45 + 12 * math.sin(r))
+            fr.quadTo(
+                x + 8 + 8 * math.cos(r), 40 + 8 * math.sin(r) - 3, x + 8 + 15 * math.cos(r), 45 + 12 * math.sin(r)
+            )
             fr.quadTo(x + 8 + 7 * math.cos(r), 44 + 8 * math.sin(r), x + 8, 44)
             fronds.append(fr)
         st.fill(_union(fronds), (70, 150, 70))
@@ -585,7 +676,17 @@ def _mountains(st: _Stage) -> None:
     caps = []
     for x, top, half in peaks:
         k = 0.28
-        caps.append(_poly([(x - half * k, top + (62 - top) * k), (x, top), (x + half * k, top + (62 - top) * k), (x + half * 0.1, top + (62 - top) * k * 0.8), (x - half * 0.12, top + (62 - top) * k * 1.05)]))
+        caps.append(
+            _poly(
+                [
+                    (x - half * k, top + (62 - top) * k),
+                    (x, top),
+                    (x + half * k, top + (62 - top) * k),
+                    (x + half * 0.1, top + (62 - top) * k * 0.8),
+                    (x - half * 0.12, top + (62 - top) * k * 1.05),
+                ]
+            )
+        )
     st.fill(_union(caps), (250, 252, 255), outline=0.5)
     mid, _ = _peaks(st, 70, 18, 26)
     st.fill(mid, st.haze((98, 130, 110), 0.2))
@@ -613,7 +714,11 @@ def _space(st: _Stage) -> None:
         x, y, r = rng.uniform(0, st.w), rng.uniform(10, 60), rng.uniform(12, 26)
         neb = skia.Paint(AntiAlias=True)
         color = st.look.treat(rng.choice([(180, 80, 200), (80, 120, 220), (220, 90, 140)]))
-        neb.setShader(skia.GradientShader.MakeRadial(skia.Point(x, y), r, [argb(color, 0.28 * light), argb(color, 0.0)], [0.0, 1.0]))
+        neb.setShader(
+            skia.GradientShader.MakeRadial(
+                skia.Point(x, y), r, [argb(color, 0.28 * light), argb(color, 0.0)], [0.0, 1.0]
+            )
+        )
         st.canvas.drawCircle(x, y, r, neb)
     for px in _spread(st, 80, 0.4, 20):
         py, pr = rng.uniform(16, 40), rng.uniform(4, 8)
@@ -645,12 +750,18 @@ def _castle(st: _Stage) -> None:
         battlements = [_rect(x, 45, x + 3, 49) for x in np.arange(cx - 34, cx + 34, 5.5)]
         st.fill(_union([wall, *battlements]), stone)
         st.fill(_rect(cx - 6, 60, cx + 6, 76, 0), (90, 64, 44))
-        st.fill(skia.Op(_oval(cx, 60, 6, 6), _rect(cx - 7, 60, cx + 7, 70), skia.PathOp.kDifference_PathOp), (90, 64, 44))
+        st.fill(
+            skia.Op(_oval(cx, 60, 6, 6), _rect(cx - 7, 60, cx + 7, 70), skia.PathOp.kDifference_PathOp), (90, 64, 44)
+        )
         for tx, h in ((cx - 36, 44), (cx + 36, 44), (cx - 14, 34), (cx + 14, 30)):
             st.fill(_rect(tx - 6, 76 - h, tx + 6, 76), lighter(stone, 0.05))
             st.fill(_poly([(tx - 8, 76 - h + 0.5), (tx + 8, 76 - h + 0.5), (tx, 76 - h - 13)]), roof)
             st.fill(_rect(tx - 0.25, 76 - h - 19, tx + 0.25, 76 - h - 12), (90, 90, 90), outline=0.3)
-            st.fill(_poly([(tx + 0.25, 76 - h - 19), (tx + 6, 76 - h - 17.5), (tx + 0.25, 76 - h - 16)]), rng.choice([(220, 60, 60), (250, 200, 60)]), outline=0.4)
+            st.fill(
+                _poly([(tx + 0.25, 76 - h - 19), (tx + 6, 76 - h - 17.5), (tx + 0.25, 76 - h - 16)]),
+                rng.choice([(220, 60, 60), (250, 200, 60)]),
+                outline=0.4,
+            )
             win = _rect(tx - 1.4, 76 - h + 6, tx + 1.4, 76 - h + 11, 1.4)
             st.glow(win, _WINDOW_LIT) if st.lit else st.fill(win, (50, 50, 70), outline=0.3, shade=False)
         bricks = skia.Path()
@@ -663,7 +774,9 @@ def _castle(st: _Stage) -> None:
     for row, y in enumerate(np.arange(79, 101, 5)):
         offset = (row % 2) * 4
         for x in np.arange(-offset, st.w, 8):
-            flags.addRoundRect(skia.Rect.MakeLTRB(float(x) + 0.4, float(y) + 0.4, float(x) + 7.6, float(y) + 4.6), 0.8, 0.8)
+            flags.addRoundRect(
+                skia.Rect.MakeLTRB(float(x) + 0.4, float(y) + 0.4, float(x) + 7.6, float(y) + 4.6), 0.8, 0.8
+            )
     st.p.stroke(flags, (130, 124, 116), 0.2)
 
 
@@ -705,7 +818,9 @@ def _weather(st: _Stage) -> None:
         paint = skia.Paint(AntiAlias=True)
         paint.setShader(
             skia.GradientShader.MakeLinear(
-                [skia.Point(0, 20), skia.Point(0, 100)], [argb(fog, 0.15), argb(fog, 0.55), argb(fog, 0.2)], [0.0, 0.55, 1.0]
+                [skia.Point(0, 20), skia.Point(0, 100)],
+                [argb(fog, 0.15), argb(fog, 0.55), argb(fog, 0.2)],
+                [0.0, 0.55, 1.0],
             )
         )
         st.canvas.drawRect(skia.Rect.MakeLTRB(0, 0, st.w, 101), paint)
@@ -738,9 +853,16 @@ def render_background(setting: Setting, style: Style, width: int, height: int, s
     _weather(stage)
     if look.texture == "paper":
         paint = skia.Paint()
-        paint.setShader(_paper_tile().makeShader(skia.TileMode.kRepeat, skia.TileMode.kRepeat, skia.SamplingOptions(), skia.Matrix.Scale(1 / unit, 1 / unit)))
+        paint.setShader(
+            _paper_tile().makeShader(
+                skia.TileMode.kRepeat,
+                skia.TileMode.kRepeat,
+                skia.SamplingOptions(),
+                skia.Matrix.Scale(1 / unit, 1 / unit),
+            )
+        )
         paint.setBlendMode(skia.BlendMode.kOverlay)
-        paint.setAlphaf(0.35)
+        paint.setAlphaf(0.25)
         canvas.drawRect(skia.Rect.MakeLTRB(0, 0, width / unit, 101), paint)
     del canvas, surface
     return Backdrop(pixels=np.ascontiguousarray(rgba[..., :3]), floor_y=_FLOOR[place])

@@ -19,12 +19,11 @@ import random
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import numpy as np
 import skia
 
+from render_farm.engine.fonts import load_font
 from render_farm.engine.styles import (
     RGB,
     Look,
@@ -107,7 +106,11 @@ def _tube(points: list[tuple[float, float]], width: float, *, round_cap: bool = 
     else:
         for i in range(1, len(points) - 1):
             ctrl = points[i]
-            end = points[i + 1] if i == len(points) - 2 else ((points[i][0] + points[i + 1][0]) / 2, (points[i][1] + points[i + 1][1]) / 2)
+            end = (
+                points[i + 1]
+                if i == len(points) - 2
+                else ((points[i][0] + points[i + 1][0]) / 2, (points[i][1] + points[i + 1][1]) / 2)
+            )
             src.quadTo(ctrl[0], ctrl[1], end[0], end[1])
     paint = skia.Paint(
         Style=skia.Paint.kStroke_Style,
@@ -147,6 +150,7 @@ def _fuzzy_oval(cx: float, cy: float, rx: float, ry: float, tufts: int, depth: f
     """An oval with a furry, scalloped edge."""
     path = skia.Path()
     step = 2 * math.pi / tufts
+    px, py = cx, cy  # the tuft tip of the previous turn
     for i in range(tufts + 1):
         a0 = i * step - math.pi / 2
         mid = a0 + step / 2
@@ -156,7 +160,7 @@ def _fuzzy_oval(cx: float, cy: float, rx: float, ry: float, tufts: int, depth: f
         if i == 0:
             path.moveTo(vx, vy)
         else:
-            path.quadTo(px, py, vx, vy)  # noqa: F821 -- px, py set on the previous turn
+            path.quadTo(px, py, vx, vy)
         px, py = tx, ty
     path.close()
     return path
@@ -350,7 +354,7 @@ def _premultiply(art: np.ndarray) -> np.ndarray:
     if art.ndim == 2:
         art = np.stack([art] * 3, axis=-1)
     if art.shape[2] == 3:
-        art = np.concatenate([art, np.full(art.shape[:2] + (1,), 255, np.uint8)], axis=2)
+        art = np.concatenate([art, np.full((*art.shape[:2], 1), 255, np.uint8)], axis=2)
     art = art.astype(np.uint16)
     alpha = art[..., 3:4]
     rgb = (art[..., :3] * alpha + 127) // 255
@@ -407,7 +411,15 @@ class _Drawer:
         self.eye_y = -74.0
         self.eye_dx = 9.5
         self.mouth_y = -61.5
-        if self.species in (Species.cat, Species.dog, Species.fox, Species.bear, Species.mouse, Species.rabbit, Species.dragon):
+        if self.species in (
+            Species.cat,
+            Species.dog,
+            Species.fox,
+            Species.bear,
+            Species.mouse,
+            Species.rabbit,
+            Species.dragon,
+        ):
             self.mouth_y = -60.0
         self.has_front = "glasses" in design.accessories
         self.torso_top, self.torso_bottom = -52.0, -21.0
@@ -439,7 +451,17 @@ class _Drawer:
             self._hair_back(p)
         if sp is Species.dragon:
             for side in (-1, 1):
-                wing = _poly([(side * 8, -48), (side * 40, -70), (side * 44, -52), (side * 36, -50), (side * 34, -38), (side * 14, -32)], 3)
+                wing = _poly(
+                    [
+                        (side * 8, -48),
+                        (side * 40, -70),
+                        (side * 44, -52),
+                        (side * 36, -50),
+                        (side * 34, -38),
+                        (side * 14, -32),
+                    ],
+                    3,
+                )
                 p.fill(wing, darker(self.accent, 0.1) if self.accent != self.skin else darker(self.skin, 0.2))
         self._tail(p)
         if "backpack" in d.accessories:
@@ -521,7 +543,7 @@ class _Drawer:
         b, o, sp = self.b, self.outfit, self.species
         top = self.torso_top
         tw, bw = 12.5 * b, 14.5 * b
-        if o == "none" or sp is Species.monster and o == "none":
+        if o == "none" or (sp is Species.monster and o == "none"):
             if sp is Species.monster:
                 torso = _fuzzy_oval(0, -37, 16 * b, 17, 14, 2.2, random.Random(self.rng_seed + 1))
             else:
@@ -595,7 +617,15 @@ class _Drawer:
             if sleeve is not None and o != "dress":
                 p.fill(arm, self.skin)
                 if o == "robe":
-                    cuff = _poly([(sx - side * 2, sy - 3), (sx + side * 4, sy - 2), (hx + side * 5, hy - 2), (hx - side * 5, hy - 1)], 2.5)
+                    cuff = _poly(
+                        [
+                            (sx - side * 2, sy - 3),
+                            (sx + side * 4, sy - 2),
+                            (hx + side * 5, hy - 2),
+                            (hx - side * 5, hy - 1),
+                        ],
+                        2.5,
+                    )
                     p.fill(cuff, sleeve)
                 else:
                     upper = _tube([(sx, sy), (side * (17 * b + 1), -38), ((hx * 0.92), hy + (-3.5))], 8.4)
@@ -632,7 +662,9 @@ class _Drawer:
     def _bird_clothes(self, p: ShapePainter) -> None:
         b = self.b
         vest = _cut(_oval(0, -33, 19 * b, 23), _rrect(-30, -52, 30, -20, 0))
-        p.fill(_cut(vest, _poly([(-3, -56), (3, -56), (6, -18), (-6, -18)], 0), skia.PathOp.kDifference_PathOp), self.cloth)
+        p.fill(
+            _cut(vest, _poly([(-3, -56), (3, -56), (6, -18), (-6, -18)], 0), skia.PathOp.kDifference_PathOp), self.cloth
+        )
 
     def _robot_body(self, p: ShapePainter) -> None:
         b = self.b
@@ -644,7 +676,9 @@ class _Drawer:
         for side in (-1, 1):
             p.fill(_tube([(side * 15 * b, -46), (side * 21 * b, -30)], 4.5), joint, outline=0.7)
             p.fill(_oval(side * 15 * b, -46, 4.5, 4.5), metal)
-            claw = _cut(_oval(side * 21.5 * b, -27, 5, 5), _oval(side * 21.5 * b, -23, 2.8, 3), skia.PathOp.kDifference_PathOp)
+            claw = _cut(
+                _oval(side * 21.5 * b, -27, 5, 5), _oval(side * 21.5 * b, -23, 2.8, 3), skia.PathOp.kDifference_PathOp
+            )
             p.fill(claw, metal)
         torso = _rrect(-15 * b, -53, 15 * b, -20, 6)
         p.fill(torso, metal)
@@ -662,7 +696,7 @@ class _Drawer:
     # head layer ---------------------------------------------------------------------------
 
     def head(self, p: ShapePainter) -> None:
-        sp, d = self.species, self.d
+        sp, _d = self.species, self.d
         cx, cy = self.head_c
         rx, ry = self.head_r
         fx = self.fx
@@ -742,7 +776,10 @@ class _Drawer:
             x, y = (20, -94) if sp is Species.bear else (23, -92)
             for side in (-1, 1):
                 p.fill(_oval(side * x, y, r, r), self.skin)
-                p.flat(_oval(side * x, y + 0.6, r * 0.55, r * 0.55), inner if sp is Species.mouse else darker(self.skin, 0.25))
+                p.flat(
+                    _oval(side * x, y + 0.6, r * 0.55, r * 0.55),
+                    inner if sp is Species.mouse else darker(self.skin, 0.25),
+                )
         elif sp in (Species.dragon, Species.monster):
             horn = (246, 232, 200)
             for side in (-1, 1):
@@ -762,7 +799,17 @@ class _Drawer:
         style = self.hair_style
         fringe: list[tuple[float, float]] = [(40, -130), (40, -66)]
         if style == 4:  # spiky
-            fringe += [(24, -70), (18, -86), (12, -80), (6, -89), (0, -81), (-6, -88), (-12, -80), (-18, -86), (-24, -70)]
+            fringe += [
+                (24, -70),
+                (18, -86),
+                (12, -80),
+                (6, -89),
+                (0, -81),
+                (-6, -88),
+                (-12, -80),
+                (-18, -86),
+                (-24, -70),
+            ]
         else:
             fringe += [(25, -70), (20, -82), (10, -87), (3, -84), (-4, -88), (-14, -86), (-22, -80), (-26, -68)]
         fringe += [(-40, -66), (-40, -130)]
@@ -804,7 +851,11 @@ class _Drawer:
             x, y = -18.0, -93.0
             for k in range(5):
                 a = k * 2 * math.pi / 5
-                p.fill(_oval(x + 3.6 * math.cos(a), y + 3.6 * math.sin(a), 3, 3), lighter(self.acc, 0.2) if self.acc != self.skin else (250, 140, 170), outline=0.5)
+                p.fill(
+                    _oval(x + 3.6 * math.cos(a), y + 3.6 * math.sin(a), 3, 3),
+                    lighter(self.acc, 0.2) if self.acc != self.skin else (250, 140, 170),
+                    outline=0.5,
+                )
             p.fill(_oval(x, y, 2.2, 2.2), (250, 210, 70), outline=0.5)
         if "bow" in acc:
             x, y = 15.0, -97.0
@@ -813,7 +864,18 @@ class _Drawer:
             p.fill(_oval(x, y, 2.6, 2.6), darker(self.acc, 0.1))
         if "crown" in acc:
             base = -97.0 if not ears_on_top else -99.0
-            crown = _poly([(-12, base), (12, base), (14, base - 13), (7, base - 6), (0, base - 15), (-7, base - 6), (-14, base - 13)], 1.2)
+            crown = _poly(
+                [
+                    (-12, base),
+                    (12, base),
+                    (14, base - 13),
+                    (7, base - 6),
+                    (0, base - 15),
+                    (-7, base - 6),
+                    (-14, base - 13),
+                ],
+                1.2,
+            )
             p.fill(crown, _GOLD)
             p.fill(_oval(0, base - 4, 2.0, 2.0), self.acc if self.acc != _GOLD else (210, 50, 60), outline=0.4)
         if "hat" in acc:
@@ -905,17 +967,33 @@ class _Drawer:
         def sy(y: float) -> float:
             return my + y * k
 
-        def open_mouth(path: skia.Path, *, tongue: bool = True, upper_teeth: float = 0.0, lower_teeth: float = 0.0) -> None:
+        def open_mouth(
+            path: skia.Path, *, tongue: bool = True, upper_teeth: float = 0.0, lower_teeth: float = 0.0
+        ) -> None:
             p.fill(path, inside, outline=0.6 if not robot else 0.0, shade=False)
             if robot:
                 return
             bounds = path.computeTightBounds()
             if tongue:
-                p.flat(_cut(_oval(bounds.centerX(), bounds.bottom(), bounds.width() * 0.36, bounds.height() * 0.4), path), _TONGUE)
+                p.flat(
+                    _cut(_oval(bounds.centerX(), bounds.bottom(), bounds.width() * 0.36, bounds.height() * 0.4), path),
+                    _TONGUE,
+                )
             if upper_teeth:
-                p.flat(_cut(_rrect(bounds.left(), bounds.top() - 1, bounds.right(), bounds.top() + upper_teeth, 0.8), path), _TEETH)
+                p.flat(
+                    _cut(
+                        _rrect(bounds.left(), bounds.top() - 1, bounds.right(), bounds.top() + upper_teeth, 0.8), path
+                    ),
+                    _TEETH,
+                )
             if lower_teeth:
-                p.flat(_cut(_rrect(bounds.left(), bounds.bottom() - lower_teeth, bounds.right(), bounds.bottom() + 1, 0.8), path), _TEETH)
+                p.flat(
+                    _cut(
+                        _rrect(bounds.left(), bounds.bottom() - lower_teeth, bounds.right(), bounds.bottom() + 1, 0.8),
+                        path,
+                    ),
+                    _TEETH,
+                )
             stroke = p.outline_paint(p.color(inside), 0.6)
             if stroke is not None:
                 p.canvas.drawPath(path, stroke)
@@ -968,7 +1046,9 @@ class _Drawer:
             path.close()
             open_mouth(path, upper_teeth=1.8)
         elif viseme is Viseme.e:
-            open_mouth(_rrect(sx(-6.8), sy(-1.6), sx(6.8), sy(2.8), 2.2 * k), tongue=False, upper_teeth=1.3, lower_teeth=0.9)
+            open_mouth(
+                _rrect(sx(-6.8), sy(-1.6), sx(6.8), sy(2.8), 2.2 * k), tongue=False, upper_teeth=1.3, lower_teeth=0.9
+            )
         elif viseme is Viseme.o:
             o = _oval(sx(0), sy(1.5), 3.3 * k, 4.3 * k)
             if not robot:
@@ -1002,8 +1082,12 @@ class _Drawer:
         width = {Viseme.e: 7.5, Viseme.o: 4.6, Viseme.mbp: 6.6}.get(viseme, 6.0)
         beak_color = (245, 168, 56)
         if gape:
-            p.fill(_oval(fx, top_y + 3.2 + gape / 2, width * 0.8, gape / 2 + 1.2), _MOUTH_INSIDE, outline=0.6, shade=False)
-        lower = _poly([(fx - width * 0.8, top_y + 3 + gape), (fx + width * 0.8, top_y + 3 + gape), (fx, top_y + 7 + gape)], 1.5)
+            p.fill(
+                _oval(fx, top_y + 3.2 + gape / 2, width * 0.8, gape / 2 + 1.2), _MOUTH_INSIDE, outline=0.6, shade=False
+            )
+        lower = _poly(
+            [(fx - width * 0.8, top_y + 3 + gape), (fx + width * 0.8, top_y + 3 + gape), (fx, top_y + 7 + gape)], 1.5
+        )
         p.fill(lower, darker(beak_color, 0.12), outline=0.6)
         upper_tip = 8.0 if viseme is not Viseme.mbp else 6.5
         upper = _poly([(fx - width, top_y), (fx + width, top_y), (fx, top_y + upper_tip)], 2)
@@ -1019,7 +1103,11 @@ class _Drawer:
         for side in (-1, 1):
             ex = self.fx + side * self.eye_dx
             p.flat(_oval(ex, self.eye_y, r, r), (220, 240, 255), alpha=0.22)
-            ring = _cut(_oval(ex, self.eye_y, r + 0.8, r + 0.8), _oval(ex, self.eye_y, r - 0.8, r - 0.8), skia.PathOp.kDifference_PathOp)
+            ring = _cut(
+                _oval(ex, self.eye_y, r + 0.8, r + 0.8),
+                _oval(ex, self.eye_y, r - 0.8, r - 0.8),
+                skia.PathOp.kDifference_PathOp,
+            )
             p.flat(ring, frame)
         bridge = skia.Path()
         bridge.moveTo(self.fx - self.eye_dx + r, self.eye_y - 1)
@@ -1045,24 +1133,6 @@ def composite_sprite(frame: np.ndarray, sprite: Sprite, position: tuple[int, int
     dst[...] = np.minimum(out, 255).astype(np.uint8)
 
 
-@cache
-def _font_path() -> Path:
-    import fontpkg_noto_sans
-
-    return Path(fontpkg_noto_sans.ROOT) / "files" / "NotoSans[wdth,wght].ttf"
-
-
-def _font(size: int, weight: str):  # type: ignore[no-untyped-def]
-    from PIL import ImageFont
-
-    font = ImageFont.truetype(str(_font_path()), size)
-    try:
-        font.set_variation_by_name(weight)
-    except (OSError, ValueError):  # a static font without named instances
-        pass
-    return font
-
-
 def cast_sheet(film: Film, width: int = 1600) -> np.ndarray:
     """Every cast member in the film's style, side by side, with name and role: (h, w, 3) uint8 RGB."""
     from PIL import Image, ImageDraw
@@ -1080,10 +1150,10 @@ def cast_sheet(film: Film, width: int = 1600) -> np.ndarray:
     ramp = np.linspace(0.0, 1.0, height)[:, None, None]
     lo = np.array(darker(back, 0.08), dtype=float)
     hi = np.array(back, dtype=float)
-    sheet = (hi + (lo - hi) * ramp ** 1.5).repeat(width, axis=1).astype(np.uint8)
+    sheet = (hi + (lo - hi) * ramp**1.5).repeat(width, axis=1).astype(np.uint8)
     sheet = np.ascontiguousarray(sheet)
-    name_font = _font(max(12, int(label_h * 0.36)), "Bold")
-    role_font = _font(max(10, int(label_h * 0.26)), "Regular")
+    name_font = load_font(max(12, int(label_h * 0.36)), weight=700)
+    role_font = load_font(max(10, int(label_h * 0.26)), weight=400)
     placements: list[tuple[int, str, str]] = []
     for index, member in enumerate(members):
         rig = CharacterRig(member, film.style)
@@ -1106,8 +1176,16 @@ def cast_sheet(film: Film, width: int = 1600) -> np.ndarray:
     draw = ImageDraw.Draw(image)
     ink = darker(look.treat((80, 60, 50)), 0.2)
     for cx, name, role in placements:
-        draw.text((cx, floor + label_h * 0.1), _fit(draw, name, name_font, cell * 0.92), font=name_font, fill=ink, anchor="ma")
-        draw.text((cx, floor + label_h * 0.58), _fit(draw, role, role_font, cell * 0.92), font=role_font, fill=mix(ink, back, 0.4), anchor="ma")
+        draw.text(
+            (cx, floor + label_h * 0.1), _fit(draw, name, name_font, cell * 0.92), font=name_font, fill=ink, anchor="ma"
+        )
+        draw.text(
+            (cx, floor + label_h * 0.58),
+            _fit(draw, role, role_font, cell * 0.92),
+            font=role_font,
+            fill=mix(ink, back, 0.4),
+            anchor="ma",
+        )
     if not members:
         draw.text((width // 2, height // 2), "No cast yet", font=name_font, fill=ink, anchor="mm")
     return np.ascontiguousarray(np.asarray(image, dtype=np.uint8))

@@ -65,7 +65,7 @@ class Look:
             out = out + (255.0 - out) * self.lightness
         if self.tint_amount:
             out = out * (1 - self.tint_amount) + np.array(self.tint, dtype=float) * self.tint_amount
-        return tuple(int(round(min(255.0, max(0.0, c)))) for c in out)  # type: ignore[return-value]
+        return tuple(round(min(255.0, max(0.0, c))) for c in out)  # type: ignore[return-value]
 
 
 _LOOKS: dict[Style, Look] = {
@@ -137,7 +137,7 @@ def hex_rgb(value: str) -> RGB:
 
 def mix(a: RGB, b: RGB, t: float) -> RGB:
     """Linear mix of two colours: ``t=0`` is ``a``, ``t=1`` is ``b``."""
-    return tuple(int(round(x + (y - x) * t)) for x, y in zip(a, b, strict=True))  # type: ignore[return-value]
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))  # type: ignore[return-value]
 
 
 def darker(rgb: RGB, amount: float) -> RGB:
@@ -146,7 +146,7 @@ def darker(rgb: RGB, amount: float) -> RGB:
     h, s, v = colorsys.rgb_to_hsv(r, g, b)
     v *= 1 - amount
     s = min(1.0, s * (1 + amount * 0.4))
-    return tuple(int(round(c * 255)) for c in colorsys.hsv_to_rgb(h, s, v))  # type: ignore[return-value]
+    return tuple(round(c * 255) for c in colorsys.hsv_to_rgb(h, s, v))  # type: ignore[return-value]
 
 
 def lighter(rgb: RGB, amount: float) -> RGB:
@@ -158,7 +158,7 @@ def color4f(rgb: RGB, alpha: float = 1.0) -> skia.Color4f:
 
 
 def argb(rgb: RGB, alpha: float = 1.0) -> int:
-    return skia.ColorSetARGB(int(round(alpha * 255)), rgb[0], rgb[1], rgb[2])
+    return skia.ColorSetARGB(round(alpha * 255), rgb[0], rgb[1], rgb[2])
 
 
 # -- pixels ----------------------------------------------------------------------------------
@@ -260,7 +260,11 @@ class ShapePainter:
             paint.setShader(
                 skia.GradientShader.MakeLinear(
                     [skia.Point(bounds.left(), bounds.top()), skia.Point(bounds.right(), bounds.bottom())],
-                    [argb(lighter(base, 0.14), alpha), argb(base, alpha), argb(darker(base, self.look.shadow_strength), alpha)],
+                    [
+                        argb(lighter(base, 0.14), alpha),
+                        argb(base, alpha),
+                        argb(darker(base, self.look.shadow_strength), alpha),
+                    ],
                     [0.0, 0.45, 1.0],
                 )
             )
@@ -270,7 +274,11 @@ class ShapePainter:
                 skia.GradientShader.MakeRadial(
                     skia.Point(cx, cy),
                     max(1e-3, max(w, h) * 0.8),
-                    [argb(lighter(base, 0.12), alpha), argb(base, alpha), argb(darker(base, self.look.shadow_strength), alpha)],
+                    [
+                        argb(lighter(base, 0.12), alpha),
+                        argb(base, alpha),
+                        argb(darker(base, self.look.shadow_strength), alpha),
+                    ],
                     [0.0, 0.6, 1.0],
                 )
             )

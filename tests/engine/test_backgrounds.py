@@ -1,0 +1,106 @@
+"""Backgrounds: every place at every time of day, weather, styles and sizes."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from render_farm.engine.backgrounds import Backdrop, render_background
+from render_farm.engine.styles import look_for, style_swatch
+from render_farm.film.spec import Place, Setting, Style, TimeOfDay, Weather
+
+
+def luminance(pixels: np.ndarray) -> float:
+    return float((pixels.astype(float) @ np.array([0.299, 0.587, 0.114])).mean())
+
+
+@pytest.mark.parametrize(("place", "time"), list(itertools.product(Place, TimeOfDay)))
+def test_every_place_renders_at_every_time_of_day(place: Place, time: TimeOfDay) -> None:
+    backdrop = render_background(Setting(place=place, time_of_day=time), Style.storybook, 640, 360, seed=1)
+    assert isinstance(backdrop, Backdrop)
+    assert backdrop.pixels.shape == (360, 640, 3) and backdrop.pixels.dtype == np.uint8
+    assert backdrop.pixels.flags.c_contiguous
+    assert 0.78 <= backdrop.floor_y <= 0.88
+    assert backdrop.pixels.std() > 10, "a picture, not a flat fill"
+
+
+@pytest.mark.parametrize("place", list(Place))
+def test_night_is_darker_than_day(place: Place) -> None:
+    day = render_background(Setting(place=place, time_of_day=TimeOfDay.day), Style.anime, 640, 360)
+    night = render_background(Setting(place=place, time_of_day=TimeOfDay.night), Style.anime, 640, 360)
+    assert luminance(night.pixels) < luminance(day.pixels) * 0.8
+
+
+@pytest.mark.parametrize("place", list(Place))
+def test_backgrounds_are_deterministic_per_seed(place: Place) -> None:
+    setting = Setting(place=place, time_of_day=TimeOfDay.dusk, weather=Weather.cloudy)
+    a = render_background(setting, Style.comic, 640, 360, seed=5)
+    b = render_background(setting, Style.comic, 640, 360, seed=5)
+    assert a.pixels.tobytes() == b.pixels.tobytes()
+
+
+def test_a_different_seed_gives_a_different_arrangement() -> None:
+    changed = 0
+    for place in Place:
+        a = render_background(Setting(place=place), Style.storybook, 640, 360, seed=1)
+        b = render_background(Setting(place=place), Style.storybook, 640, 360, seed=2)
+        changed += not np.array_equal(a.pixels, b.pixels)
+    assert changed >= 8
+
+
+def test_the_floor_where_characters_stand_is_clear_ground() -> None:
+    for place in Place:
+        backdrop = render_background(Setting(place=place), Style.storybook, 640, 360)
+        row = int(backdrop.floor_y * 360)
+        strip = backdrop.pixels[row - 4 : row + 4].astype(float)
+        assert strip.std(axis=(0, 1)).max() < 45, f"{place.value}: busy clutter where the feet go"
+
+
+@pytest.mark.parametrize("weather", [Weather.cloudy, Weather.rain, Weather.snow, Weather.fog])
+def test_weather_changes_the_picture(weather: Weather) -> None:
+    clear = render_background(Setting(place=Place.meadow, weather=Weather.clear), Style.storybook, 640, 360)
+    other = render_background(Setting(place=Place.meadow, weather=weather), Style.storybook, 640, 360)
+    assert np.abs(clear.pixels.astype(int) - other.pixels.astype(int)).mean() > 4
+
+
+def test_fog_washes_out_contrast() -> None:
+    clear = render_background(Setting(place=Place.forest), Style.anime, 640, 360)
+    fog = render_background(Setting(place=Place.forest, weather=Weather.fog), Style.anime, 640, 360)
+    assert fog.pixels.astype(float).std() < clear.pixels.astype(float).std()
+
+
+def test_styles_draw_the_same_place_differently() -> None:
+    pictures = {s: render_background(Setting(place=Place.village), s, 640, 360).pixels.astype(int) for s in Style}
+    for a, b in itertools.combinations(Style, 2):
+        assert np.abs(pictures[a] - pictures[b]).mean() > 5, f"{a.value} and {b.value}"
+    assert luminance(pictures[Style.pastel]) > luminance(pictures[Style.comic])
+
+
+@pytest.mark.parametrize(("width", "height"), [(320, 180), (1920, 1080), (2400, 1080), (333, 201)])
+def test_any_size_from_small_previews_to_wide_pans(width: int, height: int) -> None:
+    backdrop = render_background(
+        Setting(place=Place.city_street, time_of_day=TimeOfDay.night), Style.pastel, width, height
+    )
+    assert backdrop.pixels.shape == (height, width, 3)
+
+
+def test_a_wider_picture_shows_more_of_the_same_place() -> None:
+    narrow = render_background(Setting(place=Place.beach), Style.storybook, 640, 360, seed=3)
+    wide = render_background(Setting(place=Place.beach), Style.storybook, 960, 360, seed=3)
+    left = np.abs(narrow.pixels[:, :200].astype(int) - wide.pixels[:, :200].astype(int)).mean()
+    assert left < 12, "the left part is not stretched"
+
+
+@pytest.mark.parametrize("style", list(Style))
+def test_the_style_swatch_is_a_small_picture(style: Style) -> None:
+    swatch = style_swatch(style)
+    assert swatch.shape == (90, 160, 3) and swatch.dtype == np.uint8
+    assert look_for(style).style is style
+
+
+def test_style_swatches_differ() -> None:
+    swatches = [style_swatch(s).astype(int) for s in Style]
+    for a, b in itertools.combinations(swatches, 2):
+        assert np.abs(a - b).mean() > 5
