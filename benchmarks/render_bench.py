@@ -61,20 +61,34 @@ def reference_film() -> Film:
         title="Benchmark",
         seed=7,
         cast=[
-            CastMember(id="nova", name="Nova", description="a shy silver robot with a red scarf",
-                       voice=VoiceStyle(voice="f2", pitch=60)),
+            CastMember(
+                id="nova",
+                name="Nova",
+                description="a shy silver robot with a red scarf",
+                voice=VoiceStyle(voice="f2", pitch=60),
+            ),
             CastMember(id="pip", name="Pip", description="a small orange fox with a green cap"),
             CastMember(id="bruno", name="Bruno", description="a big brown bear in blue overalls"),
         ],
         scenes=[
             Scene(
-                id="s01", number=1, duration=10.5, cast=["nova", "pip", "bruno"], shot=Shot.wide,
+                id="s01",
+                number=1,
+                duration=10.5,
+                cast=["nova", "pip", "bruno"],
+                shot=Shot.wide,
                 setting=Setting(place=Place.village, time_of_day=TimeOfDay.dusk),
-                dialogue=[DialogueLine(speaker="nova", text=lines[0], emotion=Emotion.excited),
-                          DialogueLine(speaker="nova", text=lines[1])],
+                dialogue=[
+                    DialogueLine(speaker="nova", text=lines[0], emotion=Emotion.excited),
+                    DialogueLine(speaker="nova", text=lines[1]),
+                ],
             ),
             Scene(
-                id="s02", number=2, duration=10.5, cast=["nova", "pip", "bruno"], shot=Shot.wide,
+                id="s02",
+                number=2,
+                duration=10.5,
+                cast=["nova", "pip", "bruno"],
+                shot=Shot.wide,
                 setting=Setting(place=Place.meadow, time_of_day=TimeOfDay.dusk),
                 transition_in=Transition(kind=TransitionKind.crossfade, duration=1.0),
                 dialogue=[DialogueLine(speaker="nova", text=lines[2], emotion=Emotion.happy)],
@@ -124,15 +138,16 @@ def run_moviepy(film: Film, preset: Preset, voice: EspeakVoice, work: Path) -> f
     for index, scene in enumerate(film.scenes):
         layout = renderer.layout(index)
         camera = layout.camera_at(0)
-        background = renderer._backdrop(layout)[0]  # noqa: SLF001
+        background = renderer._backdrop(layout)[0]
         clips = [ImageClip(background).with_duration(scene.duration)]
         for actor in layout.actors:
-            def state(t: float, member_id: str = actor.member_id):  # type: ignore[no-untyped-def]
+
+            def state(t: float, member_id: str = actor.member_id, layout=layout):  # type: ignore[no-untyped-def]
                 return next(s for s in layout.actors_at(t) if s.member_id == member_id)
 
             def sprite(t: float, state=state):  # type: ignore[no-untyped-def]
                 s = state(t)
-                return renderer._rig(s.member_id).sprite(int(round(s.height)), s.pose)  # noqa: SLF001
+                return renderer._rig(s.member_id).sprite(round(s.height), s.pose)
 
             def colour(t: float, sprite=sprite) -> np.ndarray:
                 px = sprite(t).pixels
@@ -142,10 +157,10 @@ def run_moviepy(film: Film, preset: Preset, voice: EspeakVoice, work: Path) -> f
             def mask(t: float, sprite=sprite) -> np.ndarray:
                 return sprite(t).pixels[..., 3].astype(np.float32) / 255.0
 
-            def where(t: float, state=state, sprite=sprite) -> tuple[int, int]:
+            def where(t: float, state=state, sprite=sprite, layout=layout, camera=camera) -> tuple[int, int]:
                 s, sp = state(t), sprite(t)
                 x, y = layout.to_screen(camera, s.x, s.y)
-                return int(round(x - sp.anchor[0])), int(round(y - sp.anchor[1]))
+                return round(x - sp.anchor[0]), round(y - sp.anchor[1])
 
             body = VideoClip(colour, duration=scene.duration).with_mask(
                 VideoClip(mask, is_mask=True, duration=scene.duration)
@@ -158,7 +173,9 @@ def run_moviepy(film: Film, preset: Preset, voice: EspeakVoice, work: Path) -> f
             text = ImageClip(rgb).with_mask(ImageClip(picture[..., 3].astype(np.float32) / 255.0, is_mask=True))
             y = preset.height - picture.shape[0] - round(preset.height * 0.05)
             clips.append(
-                text.with_position(("center", y)).with_start(cue.start).with_duration(min(cue.end, scene.duration) - cue.start)
+                text.with_position(("center", y))
+                .with_start(cue.start)
+                .with_duration(min(cue.end, scene.duration) - cue.start)
             )
         mix = renderer.mix(layout)
         composite = CompositeVideoClip(clips, size=(preset.width, preset.height)).with_duration(scene.duration)
@@ -186,8 +203,16 @@ def main() -> int:
     parser.add_argument("--skip-moviepy", action="store_true")
     parser.add_argument("--keep", type=Path, help="keep the three films in this folder")
     args = parser.parse_args()
-    preset = Preset(name="bench720", width=1280, height=720, fps=24, crf=args.crf, x264_preset=args.x264_preset,
-                    audio_bitrate=160_000, keyint=48)
+    preset = Preset(
+        name="bench720",
+        width=1280,
+        height=720,
+        fps=24,
+        crf=args.crf,
+        x264_preset=args.x264_preset,
+        audio_bitrate=160_000,
+        keyint=48,
+    )
     film = reference_film()
     voice = EspeakVoice()
     SceneRenderer(film, preset, voice).layout(0)  # load the voice library before timing
@@ -204,12 +229,16 @@ def main() -> int:
                     shutil.copy(work / name, args.keep / name)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"composition: {film.duration:.0f} s, {preset.width}x{preset.height} @ {preset.fps} fps, "
-          f"libx264 preset={preset.x264_preset} crf={preset.crf}, {len(frames)} frames")
+    print(
+        f"composition: {film.duration:.0f} s, {preset.width}x{preset.height} @ {preset.fps} fps, "
+        f"libx264 preset={preset.x264_preset} crf={preset.crf}, {len(frames)} frames"
+    )
     print(f"ours:        {ours:7.2f} s   ({ours / encode_only:.2f}x the encoder alone)")
     print(f"encode only: {encode_only:7.2f} s")
     print(f"moviepy:     {moviepy:7.2f} s   (ours is {moviepy / ours:.1f}x faster)")
-    print(json.dumps({"ours_s": round(ours, 3), "moviepy_s": round(moviepy, 3), "encode_only_s": round(encode_only, 3)}))
+    print(
+        json.dumps({"ours_s": round(ours, 3), "moviepy_s": round(moviepy, 3), "encode_only_s": round(encode_only, 3)})
+    )
     return 0
 
 

@@ -117,7 +117,7 @@ def _prompt_text(prompt: str | None, story_file: Path | None) -> str:
     else:
         text = prompt or ""
     if not text.strip():
-        raise CliError("the story prompt is empty: describe a story, e.g. \"a shy robot learns to dance\"")
+        raise CliError('the story prompt is empty: describe a story, e.g. "a shy robot learns to dance"')
     return text
 
 
@@ -195,7 +195,8 @@ def _render_film(film, out, preset_name, cache_dir, assets_dir, progress, spec_p
     )
     progress.finish()
     elapsed = time.monotonic() - started
-    print(f"Film:       {result.path}  ({film.duration:.0f} s, {preset.width}x{preset.height}, rendered in {elapsed:.0f} s)")
+    size = f"{preset.width}x{preset.height}"
+    print(f"Film:       {result.path}  ({film.duration:.0f} s, {size}, rendered in {elapsed:.0f} s)")
     if spec_path is not None:
         print(f"Spec:       {spec_path}")
     if cast_path is not None:
@@ -261,8 +262,13 @@ def cmd_render(args: argparse.Namespace) -> int:
     index = _scene_index(film, args.scene)
     out = _writable(args.output or args.spec.with_name(f"{args.spec.stem}-scene{args.scene}.mp4"))
     outputs, _ = render_scenes(
-        film, _preset(args.preset), _providers().voice, _cache_dir(args.cache_dir),
-        only=[index], assets_dir=args.spec.parent, progress=progress,
+        film,
+        _preset(args.preset),
+        _providers().voice,
+        _cache_dir(args.cache_dir),
+        only=[index],
+        assets_dir=args.spec.parent,
+        progress=progress,
     )
     progress.finish()
     shutil.copyfile(outputs[0].video, out)

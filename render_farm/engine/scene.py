@@ -209,7 +209,9 @@ class SceneRenderer:
             self._backgrounds[key] = backdrop.pixels
         return self._backgrounds[key], layout.floor
 
-    def compose(self, layout: SceneLayout, t: float, out: np.ndarray | None = None, _static: dict | None = None) -> np.ndarray:
+    def compose(
+        self, layout: SceneLayout, t: float, out: np.ndarray | None = None, _static: dict | None = None
+    ) -> np.ndarray:
         """The frame at ``t`` seconds of the scene, as (height, width, 3) uint8 RGB."""
         width, height = layout.width, layout.height
         frame = out if out is not None else np.empty((height, width, 3), np.uint8)
@@ -229,7 +231,9 @@ class SceneRenderer:
             if camera.zoom == 1.0 and stage.shape[:2] == (height, width) and camera.cx == width / 2:
                 view = stage
             else:
-                view = cv2.warpAffine(stage, matrix, (width, height), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+                view = cv2.warpAffine(
+                    stage, matrix, (width, height), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+                )
             if _static is not None and not moving:
                 _static["view"] = view
             cached = view
@@ -237,12 +241,12 @@ class SceneRenderer:
         states = sorted(layout.actors_at(t), key=lambda s: (s.speaking, s.x))
         step = 2 if moving else 1
         for state in states:
-            px_height = max(8, int(round(state.height * camera.zoom / step)) * step)
+            px_height = max(8, round(state.height * camera.zoom / step) * step)
             sx, sy = layout.to_screen(camera, state.x, state.y)
             shadow = self._shadow(max(4, int(px_height * 0.45)))
-            blend(frame, shadow, int(round(sx - shadow.width / 2)), int(round(sy - shadow.height / 2)))
+            blend(frame, shadow, round(sx - shadow.width / 2), round(sy - shadow.height / 2))
             sprite, (ax, ay) = self._sprite(state.member_id, px_height, state.pose)
-            blend(frame, sprite, int(round(sx - ax)), int(round(sy - ay)))
+            blend(frame, sprite, round(sx - ax), round(sy - ay))
         if self.film.output.subtitles:
             cue = layout.cue_at(t)
             if cue is not None:

@@ -50,7 +50,9 @@ def _chunks(words: list[str], limit: int = MAX_ROW_CHARS * 2) -> list[list[int]]
     return groups
 
 
-def cues_for_line(text: str, speech: Speech, start: float, *, narrator: bool = False, until: float | None = None) -> list[Cue]:
+def cues_for_line(
+    text: str, speech: Speech, start: float, *, narrator: bool = False, until: float | None = None
+) -> list[Cue]:
     """Cues for one line spoken from ``start``; word timings place each cue, or the line's span if none."""
     words = text.split()
     if not words:

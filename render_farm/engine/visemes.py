@@ -5,10 +5,10 @@ Speech timings are reduced to this small set; the rig draws one mouth per shape.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Viseme(str, Enum):
+class Viseme(StrEnum):
     rest = "rest"  # closed, relaxed: silence
     mbp = "mbp"  # lips pressed: m, b, p
     ai = "ai"  # wide open: a, i (as in "father", "ice")

@@ -9,7 +9,7 @@ typo in a hand-edited spec is reported instead of silently ignored.
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -23,7 +23,7 @@ _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _HEX_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
-class Style(str, Enum):
+class Style(StrEnum):
     """The visual style of a film; each one differs in palette, outline and shading."""
 
     storybook = "storybook"
@@ -32,7 +32,7 @@ class Style(str, Enum):
     pastel = "pastel"
 
 
-class Place(str, Enum):
+class Place(StrEnum):
     """The kinds of place the built-in backgrounds can draw."""
 
     forest = "forest"
@@ -47,14 +47,14 @@ class Place(str, Enum):
     meadow = "meadow"
 
 
-class TimeOfDay(str, Enum):
+class TimeOfDay(StrEnum):
     dawn = "dawn"
     day = "day"
     dusk = "dusk"
     night = "night"
 
 
-class Weather(str, Enum):
+class Weather(StrEnum):
     clear = "clear"
     cloudy = "cloudy"
     rain = "rain"
@@ -62,7 +62,7 @@ class Weather(str, Enum):
     fog = "fog"
 
 
-class Emotion(str, Enum):
+class Emotion(StrEnum):
     neutral = "neutral"
     happy = "happy"
     sad = "sad"
@@ -73,13 +73,13 @@ class Emotion(str, Enum):
     thoughtful = "thoughtful"
 
 
-class Shot(str, Enum):
+class Shot(StrEnum):
     wide = "wide"
     medium = "medium"
     close = "close"
 
 
-class CameraMove(str, Enum):
+class CameraMove(StrEnum):
     static = "static"
     pan_left = "pan_left"
     pan_right = "pan_right"
@@ -87,14 +87,14 @@ class CameraMove(str, Enum):
     zoom_out = "zoom_out"
 
 
-class TransitionKind(str, Enum):
+class TransitionKind(StrEnum):
     cut = "cut"
     crossfade = "crossfade"
     fade_black = "fade_black"
     wipe = "wipe"
 
 
-class Species(str, Enum):
+class Species(StrEnum):
     human = "human"
     cat = "cat"
     dog = "dog"
@@ -254,7 +254,9 @@ class Film(_Model):
                 pass  # the first scene fades in from black; any kind is accepted
             overlap = scene.transition_in.duration
             if overlap and overlap * 2 > scene.duration:
-                raise ValueError(f"{where}.transition_in.duration: {overlap:g} s is too long for a {scene.duration:g} s scene")
+                raise ValueError(
+                    f"{where}.transition_in.duration: {overlap:g} s is too long for a {scene.duration:g} s scene"
+                )
         return self
 
     # -- convenience -------------------------------------------------------------------------

@@ -48,8 +48,12 @@ def test_broken_spec_json_names_the_problem(tmp_path: Path) -> None:
 
 def test_invalid_spec_names_the_field(tmp_path: Path) -> None:
     spec = tmp_path / "bad.json"
-    spec.write_text(json.dumps({"schema_version": 2, "title": "x", "scenes": [{"id": "a", "number": 1, "duration": -3}]}))
-    assert_one_line_error(run("frame", str(spec), "--scene", "1", "--at", "0", "-o", str(tmp_path / "f.png")), "scenes[0].duration")
+    spec.write_text(
+        json.dumps({"schema_version": 2, "title": "x", "scenes": [{"id": "a", "number": 1, "duration": -3}]})
+    )
+    assert_one_line_error(
+        run("frame", str(spec), "--scene", "1", "--at", "0", "-o", str(tmp_path / "f.png")), "scenes[0].duration"
+    )
 
 
 def test_unwritable_output_is_refused_before_any_work(tmp_path: Path) -> None:
@@ -83,8 +87,16 @@ def test_steps_one_by_one_with_a_hand_edit_between(tmp_path: Path) -> None:
 def test_make_produces_a_film_with_picture_and_sound(tmp_path: Path) -> None:
     out = tmp_path / "film.mp4"
     result = run(
-        "make", "a shy robot learns to dance at the harvest festival", "--length", "20",
-        "--preset", "preview", "-o", str(out), "--cache-dir", str(tmp_path / "cache"),
+        "make",
+        "a shy robot learns to dance at the harvest festival",
+        "--length",
+        "20",
+        "--preset",
+        "preview",
+        "-o",
+        str(out),
+        "--cache-dir",
+        str(tmp_path / "cache"),
     )
     assert result.returncode == 0, result.stderr
     assert str(out) in result.stdout and "film.json" in result.stdout and "film-cast.png" in result.stdout

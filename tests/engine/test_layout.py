@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from render_farm.ai.protocols import Speech, VisemeTiming
@@ -21,7 +23,12 @@ def speech(seconds: float) -> Speech:
 def make(shot: Shot = Shot.wide, camera: CameraMove = CameraMove.static, lines=None, cast=("ann", "ben", "cat")):
     lines = lines if lines is not None else [("ann", 1.5), ("ben", 1.0), (NARRATOR, 1.0)]
     scene = Scene(
-        id="s1", number=1, duration=8.0, cast=list(cast), shot=shot, camera=camera,
+        id="s1",
+        number=1,
+        duration=8.0,
+        cast=list(cast),
+        shot=shot,
+        camera=camera,
         dialogue=[DialogueLine(speaker=who, text="Words here.") for who, _ in lines],
     )
     film = Film(title="t", cast=[CastMember(id=c, name=c.title()) for c in ("ann", "ben", "cat")], scenes=[scene])
@@ -37,7 +44,7 @@ def layout(**kwargs) -> SceneLayout:
 def test_lines_follow_each_other_without_overlap() -> None:
     plan = layout().lines
     assert plan[0].start >= 0.5
-    for before, after in zip(plan, plan[1:], strict=False):
+    for before, after in itertools.pairwise(plan):
         assert after.start >= before.end + 0.3
 
 

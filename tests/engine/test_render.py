@@ -32,7 +32,9 @@ from render_farm.film import (
     VoiceStyle,
 )
 
-TINY = Preset(name="tiny", width=320, height=180, fps=12, crf=30, x264_preset="ultrafast", audio_bitrate=96_000, keyint=48)
+TINY = Preset(
+    name="tiny", width=320, height=180, fps=12, crf=30, x264_preset="ultrafast", audio_bitrate=96_000, keyint=48
+)
 
 
 @pytest.fixture(scope="module")
@@ -47,19 +49,35 @@ def film() -> Film:
         seed=3,
         output=OutputSettings(music=False),
         cast=[
-            CastMember(id="pip", name="Pip", description="a small orange fox with a green scarf",
-                       voice=VoiceStyle(voice="f3", pitch=70, rate=170)),
-            CastMember(id="bolt", name="Bolt", description="a tall silver robot with a blue antenna",
-                       voice=VoiceStyle(voice="m2", pitch=30, rate=150)),
+            CastMember(
+                id="pip",
+                name="Pip",
+                description="a small orange fox with a green scarf",
+                voice=VoiceStyle(voice="f3", pitch=70, rate=170),
+            ),
+            CastMember(
+                id="bolt",
+                name="Bolt",
+                description="a tall silver robot with a blue antenna",
+                voice=VoiceStyle(voice="m2", pitch=30, rate=150),
+            ),
         ],
         scenes=[
             Scene(
-                id="s01", number=1, duration=4.0, cast=["pip", "bolt"], shot=Shot.wide,
+                id="s01",
+                number=1,
+                duration=4.0,
+                cast=["pip", "bolt"],
+                shot=Shot.wide,
                 setting=Setting(place=Place.forest),
                 dialogue=[DialogueLine(speaker="pip", text="Hello Bolt, shall we dance?", emotion=Emotion.happy)],
             ),
             Scene(
-                id="s02", number=2, duration=4.0, cast=["pip", "bolt"], shot=Shot.medium,
+                id="s02",
+                number=2,
+                duration=4.0,
+                cast=["pip", "bolt"],
+                shot=Shot.medium,
                 setting=Setting(place=Place.village, time_of_day=TimeOfDay.dusk),
                 transition_in=Transition(kind=TransitionKind.crossfade, duration=0.5),
                 dialogue=[
