@@ -1,0 +1,349 @@
+"""Joining scene clips into the film, re-encoding only the frames of transitions.
+
+Each scene clip was encoded with IDR keyframes forced where its transitions begin and end
+(:func:`boundary_keyframes`), so the frames between them (the body) form closed groups of
+pictures that are copied into the film packet for packet. The frames of each transition (the
+tail of one clip blended with the head of the next, a fade in at the start, a fade out at the
+end) are decoded, blended and encoded with the same encoder settings, whose parameter sets
+match the clips' (checked: a mismatch re-encodes rather than writing a broken stream). Sound is
+mixed from the clips' full-quality audio with equal-power crossfades and encoded once.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import numpy as np
+
+from render_farm.film import Transition, TransitionKind
+
+from .encoder import AacTrack, VideoWriter
+from .errors import RenderError
+from .presets import Preset
+
+BLACK_YUV = (16, 128, 128)
+
+
+@dataclass(frozen=True)
+class SceneClip:
+    video: Path  # scene MP4 (H.264 + AAC) rendered with boundary keyframes
+    audio: np.ndarray  # (n, 2) float32 48 kHz: the scene's full-quality mix
+    transition_in: Transition  # how this clip joins the one before (first clip: a fade in unless a cut)
+
+
+@dataclass(frozen=True)
+class AssemblyReport:
+    frames_total: int
+    frames_copied: int
+    frames_encoded: int
+    duration: float
+
+
+def boundary_keyframes(n_frames: int, head_frames: int, tail_frames: int) -> list[int]:
+    """Frames a scene must encode as IDR keyframes so its body can be copied into the film."""
+    marks = {0, head_frames, n_frames - tail_frames}
+    return sorted(m for m in marks if 0 <= m < n_frames)
+
+
+# -- reading clips ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Clip:
+    path: Path
+    frames: int
+    head: int  # frames blended with the previous clip (or faded in)
+    tail: int  # frames blended with the next clip (or faded out)
+    extradata: bytes
+    time_base: Fraction
+    ticks_per_frame: int
+
+
+def _probe(path: Path, fps: int) -> tuple[int, bytes, Fraction, int]:
+    try:
+        with av.open(str(path)) as container:
+            stream = container.streams.video[0]
+            time_base = Fraction(stream.time_base)
+            frames = sum(1 for packet in container.demux(stream) if packet.size)
+            extradata = bytes(stream.codec_context.extradata or b"")
+    except (OSError, av.FFmpegError, IndexError) as error:
+        raise RenderError(f"cannot read the scene clip {path}: {error}") from None
+    ticks = Fraction(1, fps) / time_base
+    if ticks.denominator != 1:
+        raise RenderError(f"{path}: its time base does not hold whole frames at {fps} fps")
+    return frames, extradata, time_base, int(ticks)
+
+
+def _decode(path: Path, start: int, count: int, ticks: int) -> list[np.ndarray]:
+    """``count`` frames from frame ``start`` (a keyframe) as I420 arrays."""
+    out: list[np.ndarray] = []
+    if count <= 0:
+        return out
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        if start:
+            container.seek(start * ticks, stream=stream, backward=True, any_frame=False)
+        for frame in container.decode(stream):
+            index = round(frame.pts / ticks) if frame.pts is not None else len(out)
+            if index < start:
+                continue
+            out.append(frame.to_ndarray(format="yuv420p"))
+            if len(out) == count:
+                break
+    if len(out) != count:
+        raise RenderError(f"{path}: expected {count} frames from frame {start}, decoded {len(out)}")
+    return out
+
+
+def _packets(clip: _Clip, start: int, stop: int) -> Iterator[av.Packet]:
+    """The packets of frames [start, stop) in decode order; ``start`` and ``stop`` are IDR frames."""
+    with av.open(str(clip.path)) as container:
+        stream = container.streams.video[0]
+        inside = False
+        for packet in container.demux(stream):
+            if not packet.size or packet.pts is None:
+                continue
+            index = round(packet.pts / clip.ticks_per_frame)
+            if packet.is_keyframe and index == start:
+                inside = True
+            elif packet.is_keyframe and index == stop:
+                break
+            if inside:
+                yield packet
+
+
+# -- blending in I420 ---------------------------------------------------------------------------
+
+
+def _planes(frame: np.ndarray, height: int) -> list[np.ndarray]:
+    width = frame.shape[1]
+    quarter = height // 4
+    u = frame[height : height + quarter].reshape(height // 2, width // 2)
+    v = frame[height + quarter :].reshape(height // 2, width // 2)
+    return [frame[:height], u, v]
+
+
+def _blend(a: np.ndarray, b: np.ndarray, kind: TransitionKind, progress: float, height: int) -> np.ndarray:
+    """Frame ``progress`` (0..1) of a transition from ``a`` to ``b``; ``None``-like black is BLACK_YUV."""
+    out = np.empty_like(a)
+    for plane_a, plane_b, plane_out, black in zip(
+        _planes(a, height), _planes(b, height), _planes(out, height), BLACK_YUV, strict=True
+    ):
+        fa, fb = plane_a.astype(np.float32), plane_b.astype(np.float32)
+        if kind is TransitionKind.fade_black:
+            if progress < 0.5:
+                mixed = fa + (black - fa) * (progress * 2)
+            else:
+                mixed = black + (fb - black) * ((progress - 0.5) * 2)
+        elif kind is TransitionKind.wipe:
+            width = plane_a.shape[1]
+            soft = max(2.0, width * 0.04)
+            edge = -soft + (width + 2 * soft) * progress
+            weight = np.clip((edge - np.arange(width, dtype=np.float32)) / soft + 0.5, 0, 1)[None, :]
+            mixed = fa + (fb - fa) * weight
+        else:  # crossfade (and any other kind) mixes linearly
+            mixed = fa + (fb - fa) * progress
+        plane_out[...] = np.clip(mixed + 0.5, 0, 255).astype(np.uint8)
+    return out
+
+
+def _black(preset: Preset) -> np.ndarray:
+    frame = np.empty((preset.height * 3 // 2, preset.width), np.uint8)
+    for plane, value in zip(_planes(frame, preset.height), BLACK_YUV, strict=True):
+        plane[...] = value
+    return frame
+
+
+# -- sound --------------------------------------------------------------------------------------
+
+
+def _mix_audio(clips: Sequence[SceneClip], starts: list[int], layout: list[_Clip], total: int, spf: int) -> np.ndarray:
+    """The film's sound: clips placed at their starts, overlaps crossfaded with equal power."""
+    mix = np.zeros((total * spf, 2), np.float32)
+    for index, (clip, start, info) in enumerate(zip(clips, starts, layout, strict=True)):
+        audio = np.zeros((info.frames * spf, 2), np.float32)
+        usable = min(len(clip.audio), len(audio))
+        audio[:usable] = clip.audio[:usable]
+        gain = np.ones(len(audio), np.float32)
+        head, tail = info.head * spf, info.tail * spf
+        # the film's own fade in and fade out follow the picture's whole ramp
+        kind_in = clip.transition_in.kind if index else TransitionKind.crossfade
+        kind_out = clips[index + 1].transition_in.kind if index + 1 < len(clips) else TransitionKind.crossfade
+        if head:
+            ramp = np.linspace(0, 1, head, endpoint=False, dtype=np.float32)
+            gain[:head] = (
+                np.clip(ramp * 2 - 1, 0, 1) if kind_in is TransitionKind.fade_black else np.sin(ramp * np.pi / 2)
+            )
+        if tail:
+            ramp = np.linspace(1, 0, tail, endpoint=False, dtype=np.float32)
+            gain[-tail:] *= (
+                np.clip(ramp * 2 - 1, 0, 1) if kind_out is TransitionKind.fade_black else np.sin(ramp * np.pi / 2)
+            )
+        begin = start * spf
+        end = min(begin + len(audio), len(mix))
+        mix[begin:end] += audio[: end - begin] * gain[: end - begin, None]
+    return np.clip(mix, -1.0, 1.0)
+
+
+# -- assembly -----------------------------------------------------------------------------------
+
+
+def assemble(
+    clips: Sequence[SceneClip],
+    out: Path,
+    preset: Preset,
+    *,
+    fade_out: float = 0.0,
+    progress: Callable[[int, int], None] | None = None,
+) -> AssemblyReport:
+    """Join ``clips`` into one MP4 at ``out`` (written atomically)."""
+    if not clips:
+        raise RenderError("a film needs at least one scene")
+    fps, spf = preset.fps, preset.samples_per_frame
+    layout: list[_Clip] = []
+    for index, clip in enumerate(clips):
+        frames, extradata, time_base, ticks = _probe(clip.video, fps)
+        head = round(clip.transition_in.duration * fps)
+        tail = round(clips[index + 1].transition_in.duration * fps) if index + 1 < len(clips) else round(fade_out * fps)
+        if head + tail > frames:
+            raise RenderError(
+                f"scene {index + 1} ({frames} frames) is shorter than its transitions ({head + tail} frames)"
+            )
+        layout.append(_Clip(clip.video, frames, head, tail, extradata, time_base, ticks))
+    starts, position = [], 0
+    for index, info in enumerate(layout):
+        starts.append(position if index == 0 else position - info.head)
+        position = starts[-1] + info.frames
+    total = position
+    reference = layout[0].extradata
+    copy_ok = all(info.extradata == reference for info in layout)
+    audio = _mix_audio(clips, starts, layout, total, spf)
+
+    out = Path(out)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial.mp4", dir=out.parent or Path("."))
+    os.close(fd)
+    workdir = Path(tempfile.mkdtemp(prefix=".assembly-", dir=out.parent or Path(".")))
+    copied = encoded = 0
+    try:
+        with (
+            av.open(str(layout[0].path)) as template_container,
+            av.open(tmp_name, "w", format="mp4", options={"movflags": "+faststart"}) as container,
+        ):
+            template = template_container.streams.video[0]
+            video = container.add_stream_from_template(template)
+            video.time_base = Fraction(1, fps * 512)
+            sound = AacTrack(container, preset.audio_bitrate)
+            sound.samples = audio
+            writer = _SegmentWriter(container, video, preset, sound, workdir, reference, progress, total)
+            for index, (clip, info) in enumerate(zip(clips, layout, strict=True)):
+                if index == 0 and info.head:
+                    frames = _decode(info.path, 0, info.head, info.ticks_per_frame)
+                    black = _black(preset)
+                    blended = [
+                        _blend(
+                            black, f, TransitionKind.fade_black, 0.5 + 0.5 * (i + 1) / (info.head + 1), preset.height
+                        )
+                        for i, f in enumerate(frames)
+                    ]
+                    encoded += writer.encode(blended)
+                elif index > 0 and info.head:
+                    previous = layout[index - 1]
+                    a = _decode(previous.path, previous.frames - info.head, info.head, previous.ticks_per_frame)
+                    b = _decode(info.path, 0, info.head, info.ticks_per_frame)
+                    kind = clip.transition_in.kind
+                    blended = [
+                        _blend(fa, fb, kind, (i + 1) / (info.head + 1), preset.height)
+                        for i, (fa, fb) in enumerate(zip(a, b, strict=True))
+                    ]
+                    encoded += writer.encode(blended)
+                body_start, body_stop = info.head, info.frames - info.tail
+                if copy_ok:
+                    copied += writer.copy(info, body_start, body_stop)
+                else:
+                    encoded += writer.encode_range(info, body_start, body_stop)
+                if index == len(layout) - 1 and info.tail:
+                    frames = _decode(info.path, info.frames - info.tail, info.tail, info.ticks_per_frame)
+                    black = _black(preset)
+                    blended = [
+                        _blend(f, black, TransitionKind.fade_black, 0.5 * (i + 1) / (info.tail + 1), preset.height)
+                        for i, f in enumerate(frames)
+                    ]
+                    encoded += writer.encode(blended)
+            sound.encode_until(total * spf, final=True)
+        os.replace(tmp_name, out)
+    except OSError as error:
+        raise RenderError(f"cannot write the film to {out}: {error.strerror or error}") from None
+    finally:
+        Path(tmp_name).unlink(missing_ok=True)
+        for leftover in workdir.glob("*"):
+            leftover.unlink(missing_ok=True)
+        workdir.rmdir()
+    return AssemblyReport(frames_total=total, frames_copied=copied, frames_encoded=encoded, duration=total / fps)
+
+
+class _SegmentWriter:
+    """Appends segments (copied packets or freshly encoded frames) to the film's video stream
+    with continuous timestamps, interleaving the sound as the picture advances."""
+
+    def __init__(self, container, video, preset, sound, workdir, reference, progress, total) -> None:  # type: ignore[no-untyped-def]
+        self.container, self.video, self.preset, self.sound = container, video, preset, sound
+        self.workdir, self.reference, self.progress, self.total = workdir, reference, progress, total
+        self.frame = 0  # output frames so far
+        self.decode_index = 0  # packets so far
+        self.delay = 2  # frames of decode delay (B-frame reordering) kept for the whole stream
+        self.ticks = 512  # output time base is 1/(fps*512)
+        self.segments = 0
+
+    def _append(self, packets: Iterator[av.Packet], first_frame: int, ticks_in: int) -> int:
+        count = 0
+        for packet in packets:
+            index = round(packet.pts / ticks_in) - first_frame
+            packet.stream = self.video
+            packet.time_base = self.video.time_base
+            packet.pts = (self.frame + index) * self.ticks
+            packet.dts = (self.decode_index - self.delay) * self.ticks
+            packet.duration = self.ticks
+            if packet.dts > packet.pts:
+                raise RenderError("a segment reorders frames more deeply than the film stream allows")
+            self.container.mux(packet)
+            self.decode_index += 1
+            count += 1
+            if count % self.preset.fps == 0:  # keep sound interleaved with the picture
+                self.sound.encode_until(max(0, self.frame + count - self.delay) * self.preset.samples_per_frame)
+        self.frame += count
+        self.sound.encode_until(self.frame * self.preset.samples_per_frame)
+        if self.progress:
+            self.progress(self.frame, self.total)
+        return count
+
+    def copy(self, clip: _Clip, start: int, stop: int) -> int:
+        return self._append(_packets(clip, start, stop), start, clip.ticks_per_frame)
+
+    def encode(self, frames: list[np.ndarray]) -> int:
+        if not frames:
+            return 0
+        self.segments += 1
+        path = self.workdir / f"segment-{self.segments}.mp4"
+        with VideoWriter(path, self.preset, force_keyframes=[0], with_audio=False) as writer:
+            for frame in frames:
+                writer.write_yuv(frame)
+        frames_count, extradata, _, ticks = _probe(path, self.preset.fps)
+        if extradata != self.reference:
+            raise RenderError("re-encoded frames do not match the scenes' encoder settings; render the scenes again")
+        info = _Clip(path, frames_count, 0, 0, extradata, Fraction(1, 1), ticks)
+        appended = self._append(_packets(info, 0, -1), 0, ticks)
+        path.unlink(missing_ok=True)
+        return appended
+
+    def encode_range(self, clip: _Clip, start: int, stop: int) -> int:
+        done = 0
+        while start + done < stop:
+            count = min(self.preset.fps * 10, stop - start - done)
+            done += self.encode(_decode(clip.path, start + done, count, clip.ticks_per_frame))
+        return done
