@@ -10,6 +10,7 @@ Output bytes depend only on the frames, the sound and the preset.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import queue
@@ -255,15 +256,11 @@ class VideoWriter:
             return
         self._closed = True
         if self._thread.is_alive():
-            try:
+            with contextlib.suppress(queue.Full):
                 self._queue.put(_STOP, timeout=5)
-            except queue.Full:
-                pass
             self._thread.join(timeout=30)
-        try:
+        with contextlib.suppress(OSError, av.FFmpegError, ValueError):
             self._container.close()
-        except (OSError, av.FFmpegError, ValueError):
-            pass
         self._tmp.unlink(missing_ok=True)
 
     def __enter__(self) -> VideoWriter:
