@@ -63,11 +63,10 @@ def _colour_tags(stream: av.video.stream.VideoStream, accurate: bool) -> None:
     ctx = stream.codec_context
     # 1 = BT.709, 6 = SMPTE 170M (BT.601); range 1 = limited ("tv")
     matrix = 1 if accurate else 6
-    for name, value in (("color_primaries", matrix), ("color_trc", matrix), ("colorspace", matrix), ("color_range", 1)):
-        try:
-            setattr(ctx, name, value)
-        except (AttributeError, TypeError, ValueError):  # older PyAV: tags are optional
-            pass
+    ctx.color_primaries = matrix
+    ctx.color_trc = matrix
+    ctx.colorspace = matrix
+    ctx.color_range = 1
 
 
 def _os_error_message(error: OSError, path: Path) -> str:
