@@ -237,7 +237,6 @@ def assemble(
         ):
             template = template_container.streams.video[0]
             video = container.add_stream_from_template(template)
-            video.time_base = Fraction(1, fps * 512)
             sound = AacTrack(container, preset.audio_bitrate)
             sound.samples = audio
             writer = _SegmentWriter(container, video, preset, sound, workdir, reference, progress, total)
@@ -297,7 +296,8 @@ class _SegmentWriter:
         self.frame = 0  # output frames so far
         self.decode_index = 0  # packets so far
         self.delay = 2  # frames of decode delay (B-frame reordering) kept for the whole stream
-        self.ticks = 512  # output time base is 1/(fps*512)
+        self.ticks = 512
+        self.time_base = Fraction(1, preset.fps * self.ticks)
         self.segments = 0
 
     def _append(self, packets: Iterator[av.Packet], first_frame: int, ticks_in: int) -> int:
@@ -305,7 +305,7 @@ class _SegmentWriter:
         for packet in packets:
             index = round(packet.pts / ticks_in) - first_frame
             packet.stream = self.video
-            packet.time_base = self.video.time_base
+            packet.time_base = self.time_base  # PyAV rescales to whatever the muxer chose
             packet.pts = (self.frame + index) * self.ticks
             packet.dts = (self.decode_index - self.delay) * self.ticks
             packet.duration = self.ticks

@@ -240,20 +240,18 @@ class SceneLayout:
         progress = smoothstep(t / self.duration) if self.duration else 0.0
         z0, z1 = self.zoom_range()
         zoom = z0 + (z1 - z0) * progress
-        focus_x = self.stage_width / 2
-        if self.actors and self.scene.shot is not Shot.wide:
-            if self.scene.shot is Shot.close:
-                speakers = [line.speaker for line in self.lines if line.speaker != NARRATOR]
-                main = speakers[0] if speakers else self.actors[0].member_id
-                focus_x = next((a.home_x for a in self.actors if a.member_id == main), focus_x)
-            else:
-                focus_x = sum(a.home_x for a in self.actors) / len(self.actors)
-        tallest = max((a.height for a in self.actors), default=BASE_HEIGHT * self.height)
-        focus_y = self.stage_height / 2
-        if self.scene.shot is Shot.medium:
-            focus_y = self.floor - tallest * 0.55
-        elif self.scene.shot is Shot.close:
-            focus_y = self.floor - tallest * 0.72
+        focus_x, focus_y = self.stage_width / 2, self.stage_height / 2
+        if self.actors and self.scene.shot is Shot.close:
+            speakers = [line.speaker for line in self.lines if line.speaker != NARRATOR]
+            main_id = speakers[0] if speakers else self.actors[0].member_id
+            main = next((a for a in self.actors if a.member_id == main_id), self.actors[0])
+            focus_x = main.home_x
+            # the face sits a little above the centre of the frame
+            focus_y = self.floor - main.height * 0.74 + self.height / zoom * 0.08
+        elif self.actors and self.scene.shot is Shot.medium:
+            focus_x = sum(a.home_x for a in self.actors) / len(self.actors)
+            mean_height = sum(a.height for a in self.actors) / len(self.actors)
+            focus_y = self.floor - mean_height * 0.5
         if self.scene.camera in (CameraMove.pan_left, CameraMove.pan_right):
             travel = (self.stage_width - self.width / zoom) * 0.9
             direction = 1 if self.scene.camera is CameraMove.pan_right else -1

@@ -251,7 +251,7 @@ class SceneRenderer:
             cue = layout.cue_at(t)
             if cue is not None:
                 picture = self._cue_sprite(cue.text, cue.narrator)
-                blend(frame, picture, (width - picture.width) // 2, height - picture.height - round(height * 0.05))
+                blend(frame, picture, (width - picture.width) // 2, height - picture.height - round(height * 0.03))
         return frame
 
     def _cue_sprite(self, text: str, narrator: bool) -> PreparedSprite:

@@ -101,7 +101,7 @@ def render_cue(text: str, frame_width: int, frame_height: int, narrator: bool = 
 
     Returns (h, w, 4) uint8 premultiplied RGBA sized for a frame of the given size.
     """
-    size = max(12, round(frame_height * 0.045))
+    size = max(12, round(frame_height * 0.039))
     font = load_font(size, weight=650, italic=narrator)
     stroke = max(1, size // 12)
     rows = _wrap(text)
