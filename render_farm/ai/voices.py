@@ -20,9 +20,9 @@ TIMBRES = FEMALE_TIMBRES + MALE_TIMBRES + CHARACTER_TIMBRES
 
 # language -> accents, the first being the default
 ACCENTS: dict[str, tuple[str, ...]] = {
-    "en": ("us", "gb", "scotland", "caribbean", "rp"),
+    "en": ("us", "gb", "scotland", "caribbean", "rp", "nyc"),
     "es": ("es", "mx"),
-    "fr": ("fr", "be"),
+    "fr": ("fr", "be", "ch"),
     "de": ("de",),
     "it": ("it",),
     "pt": ("br", "pt"),
@@ -31,6 +31,10 @@ ACCENTS: dict[str, tuple[str, ...]] = {
     "ja": ("jp",),
     "zh": ("cmn",),
     "hi": ("in",),
+    "ru": ("ru",),
+    "sv": ("se",),
+    "tr": ("tr",),
+    "ko": ("kr",),
 }
 
 LANGUAGE_NAMES: dict[str, str] = {
@@ -45,6 +49,17 @@ LANGUAGE_NAMES: dict[str, str] = {
     "ja": "Japanese",
     "zh": "Chinese (Mandarin)",
     "hi": "Hindi",
+    "ru": "Russian",
+    "sv": "Swedish",
+    "tr": "Turkish",
+    "ko": "Korean",
+}
+
+# what a user should know before picking a language
+LANGUAGE_NOTES: dict[str, str] = {
+    "ja": "reads kana (ひらがな, カタカナ) only: kanji are not read, so write lines in kana",
+    "zh": "reads Chinese characters and pinyin; tones are approximate",
+    "ko": "reads Hangul; pronunciation is approximate",
 }
 
 

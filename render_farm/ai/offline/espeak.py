@@ -22,7 +22,7 @@ from render_farm.ai.voices import ACCENTS, LANGUAGE_NAMES, TIMBRES
 from render_farm.engine.visemes import Viseme
 from render_farm.film import Emotion, VoiceStyle
 
-REVISION = "1"  # bump when the same request would sound different
+REVISION = "2"  # bump when the same request would sound different
 
 # (language, accent) -> espeak-ng voice name
 VOICE_NAMES: dict[tuple[str, str], str] = {
@@ -31,10 +31,12 @@ VOICE_NAMES: dict[tuple[str, str], str] = {
     ("en", "scotland"): "en-gb-scotland",
     ("en", "caribbean"): "en-029",
     ("en", "rp"): "en-gb-x-rp",
+    ("en", "nyc"): "en-us-nyc",
     ("es", "es"): "es",
     ("es", "mx"): "es-419",
     ("fr", "fr"): "fr",
     ("fr", "be"): "fr-be",
+    ("fr", "ch"): "fr-ch",
     ("de", "de"): "de",
     ("it", "it"): "it",
     ("pt", "br"): "pt-br",
@@ -44,6 +46,10 @@ VOICE_NAMES: dict[tuple[str, str], str] = {
     ("ja", "jp"): "ja",
     ("zh", "cmn"): "cmn",
     ("hi", "in"): "hi",
+    ("ru", "ru"): "ru",
+    ("sv", "se"): "sv",
+    ("tr", "tr"): "tr",
+    ("ko", "kr"): "ko",
 }
 
 # how emotions colour a voice: (rate factor, pitch offset, pitch range, volume)
