@@ -77,29 +77,41 @@ def _unit(*parts: object) -> float:
 def distinct_voices(language: str, count: int, seed: int, roles: list[str] | None = None) -> list[VoiceStyle]:
     """``count`` voices that sound clearly apart: different timbres, pitches spread, rates varied.
 
-    Alternates female and male timbres (shuffled by the seed), spreads pitch over 25..80 and
-    rate over 150..185 words a minute. ``roles`` nudges the choice: a villain gets a low voice,
-    a child or a small creature a high quick one.
+    Alternates female and male timbres (shuffled by the seed). Within each of the two groups the
+    pitches are spread evenly over 22..82 (so two voices of a group are never close) and the
+    rates over 150..185 words a minute, in an order the seed picks. ``roles`` nudges the choice:
+    a villain gets a low, slow voice, a child or a small creature a high, quick one.
     """
     from render_farm.film import VoiceStyle
 
+    if count < 0:
+        raise ValueError("count must be 0 or more")
     accent = default_accent(language)
     females = sorted(FEMALE_TIMBRES, key=lambda t: _unit(seed, "f", t))
     males = sorted(MALE_TIMBRES, key=lambda t: _unit(seed, "m", t))
     start_female = _unit(seed, "first") < 0.5
+    genders = [(index % 2 == 0) == start_female for index in range(count)]
+    group_sizes = {True: genders.count(True), False: genders.count(False)}
+    # the order in which each group walks through its pitch slots and rate slots
+    slot_order: dict[tuple[bool, str], list[int]] = {}
+    for female in (True, False):
+        for what in ("pitch", "rate"):
+            keys = {k: _unit(seed, female, what, k) for k in range(group_sizes[female])}
+            slot_order[(female, what)] = sorted(keys, key=keys.__getitem__)
     voices = []
-    for index in range(count):
+    for index, female in enumerate(genders):
         role = (roles[index] if roles and index < len(roles) else "").lower()
-        female = (index % 2 == 0) == start_female
+        rank, size = index // 2, group_sizes[female]
         pool = females if female else males
-        timbre = pool[(index // 2) % len(pool)]
-        spread = (index + 0.5) / max(1, count)
-        pitch = round(30 + 45 * ((spread + _unit(seed, "pitch", index) * 0.3) % 1.0))
-        rate = round(150 + 35 * _unit(seed, "rate", index))
+        timbre = pool[rank % len(pool)]
+        pitch_slot = slot_order[(female, "pitch")][rank]
+        rate_slot = slot_order[(female, "rate")][rank]
+        pitch = round(22 + 60 * (pitch_slot + 0.5) / size)
+        rate = round(150 + 35 * (rate_slot + 0.5) / size)
         if any(word in role for word in ("villain", "antagonist", "rival", "giant")):
-            pitch, rate = min(pitch, 32), min(rate, 160)
+            pitch, rate = min(pitch, 30), min(rate, 158)
         elif any(word in role for word in ("child", "kid", "sidekick", "small", "little")):
-            pitch, rate = max(pitch, 68), max(rate, 172)
+            pitch, rate = max(pitch, 70), max(rate, 175)
         voices.append(VoiceStyle(voice=timbre, language=language, accent=accent, rate=rate, pitch=pitch))
     return voices
 

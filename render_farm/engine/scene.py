@@ -21,7 +21,7 @@ from render_farm.ai.protocols import Speech, VoiceProvider
 from render_farm.film import NARRATOR, Emotion, Film, Scene, Shot
 
 from .assembly import boundary_keyframes
-from .audio import Placement, mix_scene, write_wav
+from .audio import AUDIO_REVISION, Placement, mix_scene, write_wav
 from .backgrounds import render_background
 from .characters import CharacterRig, Pose
 from .compositing import PreparedSprite, blend
@@ -92,6 +92,7 @@ def scene_key(
     head, tail = scene_edges(film, index, fade_out=fade_out)
     inputs = {
         "engine": ENGINE_REVISION,
+        "audio": AUDIO_REVISION,
         "preset": asdict(preset),
         "voice": voice.identity(),
         "style": film.style.value,

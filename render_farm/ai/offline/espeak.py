@@ -242,22 +242,28 @@ def _seed_for(*parts: str) -> int:
     return int.from_bytes(hashlib.sha256("\x1f".join(parts).encode()).digest()[:4], "little") & 0x7FFFFFFF
 
 
+_PAUSES = frozenset({"_", "_:", "_!", "_!_"})  # espeak-ng's pause mnemonics between words and phrases
+
+
 def _viseme(phoneme: str) -> Viseme:
-    """Map an espeak-ng phoneme mnemonic to one of our mouth shapes."""
-    p = phoneme.strip("'\",%=:;_!#")
-    if not p:
+    """Map an espeak-ng phoneme mnemonic to one of our mouth shapes.
+
+    Mnemonics are Kirshenbaum-like ASCII (``'A:``, ``aU``, ``0`` for the vowel of "hot", ``y``
+    and ``Y`` for rounded front vowels); stress marks and length marks are dropped first.
+    Language switches (``(en)``) and pauses are silence.
+    """
+    p = phoneme.strip("'\",%=:;_!#|")
+    if not p or phoneme.startswith("("):
         return Viseme.rest
     first = p[0]
     if first in "mbp":
         return Viseme.mbp
     if first in "fv":
         return Viseme.fv
-    if first in "oOuUwQ" or p.startswith(("aU", "@U")):
+    if first in "oOuUwyY0" or p.startswith(("aU", "@U", "au")):
         return Viseme.o
     if first in "aA&V3@":
         return Viseme.ai
-    if first in "eEiIjy":
-        return Viseme.e
     return Viseme.e if first.isalpha() else Viseme.rest
 
 
@@ -310,18 +316,26 @@ class EspeakVoice:
         return Speech(
             samples=samples,
             sample_rate=rate,
-            words=self._words(text, capture.words, offset, duration),
+            words=self._words(text, capture.words, capture.phonemes, offset, duration),
             visemes=self._visemes(capture.phonemes, offset, duration),
         )
 
     @staticmethod
-    def _words(text: str, events: list[tuple[int, int, int]], offset: float, duration: float) -> tuple[WordTiming, ...]:
+    def _words(
+        text: str, events: list[tuple[int, int, int]], phonemes: list[tuple[str, int]], offset: float, duration: float
+    ) -> tuple[WordTiming, ...]:
+        """One timing per spoken word; a word ends where the next begins or at the pause after it."""
         spoken = [(pos, length, ms / 1000 - offset) for pos, length, ms in events if length > 0]
+        pauses = np.array(sorted(ms / 1000 - offset for name, ms in phonemes if name in _PAUSES))
         words = []
         for index, (pos, length, start) in enumerate(spoken):
             end = spoken[index + 1][2] if index + 1 < len(spoken) else duration
-            word = text[pos - 1 : pos - 1 + length]
-            words.append(WordTiming(word, max(0.0, start), max(0.0, min(duration, end))))
+            later = pauses[np.searchsorted(pauses, start, side="right") :]
+            if len(later) and later[0] < end:
+                end = float(later[0])
+            word = text[pos - 1 : pos - 1 + length]  # espeak-ng counts characters from 1
+            start = max(0.0, min(duration, start))
+            words.append(WordTiming(word, start, max(start, min(duration, end))))
         return tuple(words)
 
     @staticmethod
@@ -345,3 +359,14 @@ def available_voices() -> list[tuple[str, str, str]]:
     """(identifier, name, language) of every voice the built-in engine has, for voice pickers."""
     with _fresh_library() as lib:
         return lib.voices()
+
+
+def resolved_voice(voice: VoiceStyle) -> str:
+    """The identifier of the espeak-ng voice a VoiceStyle really loads (``gmw/en-US``)."""
+    name = voice_name(voice)
+    with _fresh_library() as lib:
+        if lib.lib.espeak_SetVoiceByName(name.encode()) != 0:
+            raise ProviderError(f"espeak-ng could not load the voice '{name}'")
+        lib.lib.espeak_GetCurrentVoice.restype = ctypes.POINTER(_Voice)
+        current = lib.lib.espeak_GetCurrentVoice()
+        return (current.contents.identifier or b"").decode() if current else ""
