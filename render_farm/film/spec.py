@@ -135,6 +135,9 @@ class Design(_Model):
     eye_color: Color = "#3a2a1a"
     outfit: Literal["none", "shirt", "dress", "overalls", "tunic", "coat", "armor", "robe"] = "shirt"
     outfit_color: Color = "#4f7cc9"
+    accessory_color: Color | None = Field(
+        default=None, description="colour of hats, scarves, bows...; None = derived from the outfit"
+    )
     accessories: list[Literal["hat", "scarf", "glasses", "bow", "crown", "backpack", "cape", "antenna", "flower"]] = (
         Field(default_factory=list, max_length=4)
     )

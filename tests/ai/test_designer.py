@@ -146,3 +146,29 @@ def test_an_animal_with_a_human_role_stays_an_animal() -> None:
     bear = design_from_text("a big stout brown bear", role="king", seed=5)
     assert bear.species is Species.bear and bear.body_color == "#8a5a36"
     assert "crown" in bear.accessories
+
+
+@pytest.mark.parametrize(
+    ("text", "accessory", "colour"),
+    [
+        ("a girl with red hair and a blue scarf", "scarf", "#3a78d0"),
+        ("a boy in a green shirt with a yellow hat", "hat", "#f2cc3a"),
+        ("a fluffy white bunny with a pink bow", "bow", "#f08cb4"),
+    ],
+)
+def test_a_coloured_accessory_sets_the_accessory_colour(text: str, accessory: str, colour: str) -> None:
+    design = design_from_text(text, seed=11)
+    assert accessory in design.accessories
+    assert design.accessory_color == colour
+
+
+def test_red_hair_and_a_blue_scarf_keep_their_own_colours() -> None:
+    design = design_from_text("a girl with red hair and a blue scarf", seed=3)
+    assert design.accent_color == "#d23c3c" and design.accessory_color == "#3a78d0"
+
+
+def test_without_a_coloured_accessory_the_accessory_colour_is_left_to_the_rig() -> None:
+    assert design_from_text("a girl with red hair and a scarf", seed=3).accessory_color is None
+    assert design_from_text("a boy in a green shirt", seed=3).accessory_color is None
+    # glasses keep their own frame colour, so "red glasses" do not colour the hat
+    assert design_from_text("a cat with red glasses and a hat", seed=3).accessory_color is None

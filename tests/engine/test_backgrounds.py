@@ -104,3 +104,23 @@ def test_style_swatches_differ() -> None:
     swatches = [style_swatch(s).astype(int) for s in Style]
     for a, b in itertools.combinations(swatches, 2):
         assert np.abs(a - b).mean() > 5
+
+
+@pytest.mark.parametrize("time", list(TimeOfDay))
+def test_fog_stays_outside_a_room(time: TimeOfDay) -> None:
+    clear = render_background(Setting(place=Place.room, time_of_day=time), Style.storybook, 320, 180)
+    foggy = render_background(
+        Setting(place=Place.room, time_of_day=time, weather=Weather.fog), Style.storybook, 320, 180
+    )
+    floor = slice(int(180 * 0.8), 180)  # the floorboards and the rug, far from the windows
+    assert np.array_equal(clear.pixels[floor], foggy.pixels[floor])
+
+
+@pytest.mark.parametrize(
+    ("time", "weather"), list(itertools.product(TimeOfDay, [Weather.rain, Weather.fog, Weather.snow]))
+)
+def test_space_has_no_weather(time: TimeOfDay, weather: Weather) -> None:
+    # no earth weather dims or hides space's light: a rainy or foggy space looks like a clear one
+    clear = render_background(Setting(place=Place.space, time_of_day=time), Style.storybook, 320, 180)
+    other = render_background(Setting(place=Place.space, time_of_day=time, weather=weather), Style.storybook, 320, 180)
+    assert abs(float(other.pixels.mean()) - float(clear.pixels.mean())) < 2.5

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from render_farm.engine.characters import CharacterRig, Pose, Sprite, cast_sheet, composite_sprite
+from render_farm.engine.styles import darker, hex_rgb
 from render_farm.engine.visemes import Viseme
 from render_farm.film.spec import CastMember, Design, Emotion, Film, Scene, Species, Style
 
@@ -208,3 +209,52 @@ def test_the_cast_sheet_writes_names_under_the_figures() -> None:
     with_names = cast_sheet(small_film(Style.anime, 2), width=800)
     label_rows = with_names[int(with_names.shape[0] * 0.8) :].astype(int)
     assert (label_rows.max(axis=2) < 140).sum() > 100, "dark text is written under the figures"
+
+
+def scarf_band(sprite: Sprite, height: int = HEIGHT) -> np.ndarray:
+    """The pixels round the neck, under the chin, where a scarf is worn (unit space, as ``face_box``)."""
+    ax, ay = sprite.anchor
+    s = height / 100
+    return sprite.pixels[int(ay - 50 * s) : int(ay - 40 * s), int(ax - 15 * s) : int(ax + 15 * s)]
+
+
+def blue_pixels(pixels: np.ndarray) -> int:
+    r, g, b = (pixels[..., i].astype(int) for i in range(3))
+    return int(((b > r + 60) & (b > g + 30) & (pixels[..., 3] > 200)).sum())
+
+
+def test_an_accessory_colour_paints_the_scarf_and_not_the_hair_or_the_outfit() -> None:
+    # red hair and a green shirt: without an accessory colour the scarf is a shade of the shirt
+    plain = member(accent_color="#d23c3c", outfit_color="#4caa50", accessories=["scarf"], seed=4)
+    blue = member(
+        accent_color="#d23c3c", outfit_color="#4caa50", accessories=["scarf"], accessory_color="#3a78d0", seed=4
+    )
+    before = CharacterRig(plain, Style.storybook).sprite(HEIGHT, Pose())
+    after = CharacterRig(blue, Style.storybook).sprite(HEIGHT, Pose())
+    assert blue_pixels(scarf_band(before)) == 0
+    assert blue_pixels(scarf_band(after)) > 200
+    # the hair and the face above the scarf are untouched
+    rows, cols = face_box(before)
+    assert np.array_equal(before.pixels[rows, cols][: int(HEIGHT * 0.2)], after.pixels[rows, cols][: int(HEIGHT * 0.2)])
+
+
+@pytest.mark.parametrize(
+    ("species", "derived"),
+    [
+        (Species.human, lambda d: darker(hex_rgb(d.outfit_color), 0.18)),
+        (Species.cat, lambda d: hex_rgb(d.accent_color)),
+    ],
+)
+def test_without_an_accessory_colour_accessories_look_as_they_always_did(species: Species, derived: Any) -> None:
+    old = member(species, accessories=["scarf", "hat", "bow", "backpack"], seed=2)
+    assert old.design is not None and old.design.accessory_color is None
+    explicit = member(
+        species,
+        accessories=["scarf", "hat", "bow", "backpack"],
+        seed=2,
+        accessory_color="#{:02x}{:02x}{:02x}".format(*derived(old.design)),
+    )
+    for style in Style:
+        a = CharacterRig(old, style).sprite(HEIGHT, Pose())
+        b = CharacterRig(explicit, style).sprite(HEIGHT, Pose())
+        assert np.array_equal(a.pixels, b.pixels), style

@@ -1,10 +1,11 @@
 """The built-in character designer: a :class:`Design` from the words that describe a character.
 
 It reads a cast member's description, name, role and personality for a species ("a shy silver
-robot"), colours tied to what they colour ("red scarf", "blue dress", "golden fur"), clothes,
-accessories and size words ("tall", "tiny", "stout"), and fills in everything the text leaves
-open from a seed, so the same film always gets the same cast. Offline, no key, deterministic:
-seeds come from :mod:`hashlib`, never from Python's salted ``hash()``.
+robot"), colours tied to what they colour ("red scarf", "blue dress", "golden fur"; a coloured
+hat, scarf or bow sets the accessory colour), clothes, accessories and size words ("tall",
+"tiny", "stout"), and fills in everything the text leaves open from a seed, so the same film
+always gets the same cast. Offline, no key, deterministic: seeds come from :mod:`hashlib`, never
+from Python's salted ``hash()``.
 """
 
 from __future__ import annotations
@@ -67,6 +68,10 @@ _ACCESSORIES: dict[str, str] = {
     "tiara": "crown", "backpack": "backpack", "rucksack": "backpack", "satchel": "backpack", "cape": "cape",
     "antenna": "antenna", "antennae": "antenna", "flower": "flower", "daisy": "flower", "rose-pin": "flower",
 }  # fmt: skip
+
+# accessories the rig paints in the accessory colour ("a blue scarf"): glasses, antennae and crowns keep
+# their own colours
+_COLOURED_ACCESSORIES = {"hat", "scarf", "bow", "cape", "backpack", "flower"}
 
 _BODY_NOUNS = {"fur", "skin", "feathers", "feather", "scales", "scale", "body", "shell", "metal", "plating", "coat-fur"}
 _HAIR_NOUNS = {"hair", "mane", "beard", "curls", "braids", "pigtails", "ponytail", "mohawk", "locks"}
@@ -143,7 +148,7 @@ def design_from_text(description: str, *, name: str = "", role: str = "", seed: 
 
     outfit: str | None = None
     accessories: list[str] = []
-    colours: dict[str, str] = {}  # body, hair, eyes, outfit, accent
+    colours: dict[str, str] = {}  # body, hair, eyes, outfit, accent, accessory
 
     for word in map(_singular, words):
         if word in _OUTFITS and outfit is None:
@@ -160,6 +165,8 @@ def design_from_text(description: str, *, name: str = "", role: str = "", seed: 
                 target = "outfit"
             elif ahead in _ACCESSORIES:
                 target = "accent"
+                if _ACCESSORIES[ahead] in _COLOURED_ACCESSORIES:
+                    colours.setdefault("accessory", _COLOURS[word])
             elif ahead in _HAIR_NOUNS:
                 target = "hair"
             elif ahead in _EYE_NOUNS:
@@ -241,6 +248,7 @@ def design_from_text(description: str, *, name: str = "", role: str = "", seed: 
         eye_color=eyes,
         outfit=outfit,  # type: ignore[arg-type]
         outfit_color=outfit_color,
+        accessory_color=colours.get("accessory"),
         accessories=accessories[:4],  # type: ignore[arg-type]
         height=round(min(1.5, max(0.5, height)), 3),
         build=round(min(1.4, max(0.7, build)), 3),
