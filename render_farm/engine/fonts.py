@@ -20,15 +20,12 @@ def load_font(size: int, *, weight: int = 600, italic: bool = False) -> ImageFon
     """Noto Sans at ``size`` pixels and a weight from 100 to 900 (a variable font)."""
     font = ImageFont.truetype(str(font_path(italic)), size=max(6, int(size)))
     try:
-        axes = font.get_variation_axes()
-        values = []
-        for axis in axes:
-            tag = axis.get("name", b"")
-            tag = tag.decode() if isinstance(tag, bytes) else str(tag)
-            if tag.lower().startswith("weight"):
-                values.append(max(axis["minimum"], min(axis["maximum"], weight)))
-            else:
-                values.append(axis["default"])
+        values: list[float] = []
+        for axis in font.get_variation_axes():
+            raw = axis.get("name") or b""
+            tag = raw.decode() if isinstance(raw, bytes) else str(raw)
+            low, high, default = float(axis["minimum"] or 0), float(axis["maximum"] or 0), float(axis["default"] or 0)
+            values.append(max(low, min(high, float(weight))) if tag.lower().startswith("weight") else default)
         font.set_variation_by_axes(values)
     except (OSError, KeyError):  # a build of FreeType without variation support: regular weight
         pass

@@ -219,7 +219,7 @@ class OutputSettings(_Model):
 class Film(_Model):
     """A whole film project."""
 
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[2] = 2  # SCHEMA_VERSION
     title: str = Field(min_length=1, max_length=200)
     premise: str = Field(default="", max_length=20000)
     style: Style = Style.storybook
