@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 from .protocols import CharacterDesigner, Providers, StoryWriter, VoiceProvider
 
 Choice = Literal["builtin", "http"]
+KEY_SERVICE = "openai-compatible"  # the keyring entry the HTTP providers' key is stored under
 
 
 class ProviderSettings(BaseModel):
@@ -44,27 +45,33 @@ def make_providers(settings: ProviderSettings) -> Providers:
     writer: StoryWriter
     designer: CharacterDesigner
     voice: VoiceProvider
+    key: str | None = None
     if settings.writer == "http" or settings.designer == "http" or settings.voice == "http":
         from .http import HttpCharacterDesigner, HttpStoryWriter, HttpVoice
-        from .keys import get_api_key
+        from .keys import KeyStoreError, get_api_key
 
-        key = get_api_key("openai-compatible", env_var=settings.api_key_env)
-        if key is None:
-            notes.append(f"no API key found (set {settings.api_key_env} or store one in Settings); sending none")
+        try:
+            key = get_api_key(KEY_SERVICE, env_var=settings.api_key_env)
+        except KeyStoreError as error:
+            notes.append(f"{error} Sending no key (fine for a local server).")
+        else:
+            if key is None:
+                notes.append(f"no API key found (set {settings.api_key_env} or store one in Settings); sending none")
+        options = {"api_key_env": settings.api_key_env}
     if settings.writer == "http":
-        writer = HttpStoryWriter(settings.base_url, settings.chat_model, key)
+        writer = HttpStoryWriter(settings.base_url, settings.chat_model, key, **options)
     else:
         from .offline.story import OfflineStoryWriter
 
         writer = OfflineStoryWriter()
     if settings.designer == "http":
-        designer = HttpCharacterDesigner(settings.base_url, settings.image_model, key)
+        designer = HttpCharacterDesigner(settings.base_url, settings.image_model, key, **options)
     else:
         from .offline.designer import OfflineDesigner
 
         designer = OfflineDesigner()
     if settings.voice == "http":
-        voice = HttpVoice(settings.base_url, settings.speech_model, key)
+        voice = HttpVoice(settings.base_url, settings.speech_model, key, **options)
     else:
         from .offline.espeak import EspeakVoice
 

@@ -7,10 +7,19 @@ tail of one clip blended with the head of the next, a fade in at the start, a fa
 end) are decoded, blended and encoded with the same encoder settings, whose parameter sets
 match the clips' (checked: a mismatch re-encodes rather than writing a broken stream). Sound is
 mixed from the clips' full-quality audio with equal-power crossfades and encoded once.
+
+Why copying works: libx264 writes its SPS/PPS (the MP4's avcC) from the settings alone (size,
+profile, preset, CRF, colour tags), never from the pictures or the thread count, so every stream
+that :func:`~render_farm.engine.encoder.open_h264_stream` opens for one preset carries the same
+avcC and all the segments can live in one track. A clip whose avcC differs (another preset, another
+libx264) or that lacks an IDR where its body starts or ends is re-encoded instead, with a warning
+in the log. An IDR at the first frame after the body closes the body's last GOP: no copied frame
+refers to a dropped one.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -26,6 +35,8 @@ from render_farm.film import Transition, TransitionKind
 from .encoder import AacTrack, VideoWriter
 from .errors import RenderError
 from .presets import Preset
+
+log = logging.getLogger(__name__)
 
 BLACK_YUV = (16, 128, 128)
 
@@ -63,21 +74,45 @@ class _Clip:
     extradata: bytes
     time_base: Fraction
     ticks_per_frame: int
+    keyframes: frozenset[int] = frozenset()
+
+    def copyable(self, start: int, stop: int, reference: bytes) -> str | None:
+        """Why frames [start, stop) cannot be copied packet for packet, or None if they can."""
+        if self.extradata != reference:
+            return "its H.264 parameter sets differ from the film's (another preset or encoder)"
+        if start not in self.keyframes:
+            return f"frame {start} is not an IDR keyframe"
+        if stop < self.frames and stop not in self.keyframes:
+            return f"frame {stop} is not an IDR keyframe"
+        return None
 
 
-def _probe(path: Path, fps: int) -> tuple[int, bytes, Fraction, int]:
+def _probe(path: Path, fps: int, *, width: int, height: int) -> _Clip:
     try:
         with av.open(str(path)) as container:
             stream = container.streams.video[0]
+            if stream.time_base is None:
+                raise RenderError(f"{path}: its video stream has no time base")
             time_base = Fraction(stream.time_base)
-            frames = sum(1 for packet in container.demux(stream) if packet.size)
+            ticks = Fraction(1, fps) / time_base
+            if ticks.denominator != 1:
+                raise RenderError(f"{path}: its time base does not hold whole frames at {fps} fps")
+            if (stream.codec_context.width, stream.codec_context.height) != (width, height):
+                raise RenderError(
+                    f"{path} is {stream.codec_context.width}x{stream.codec_context.height}, "
+                    f"the film is {width}x{height}: render the scene at the film's preset"
+                )
+            frames, keyframes = 0, set()
+            for packet in container.demux(stream):
+                if not packet.size:
+                    continue
+                frames += 1
+                if packet.is_keyframe and packet.pts is not None:
+                    keyframes.add(round(packet.pts / ticks))
             extradata = bytes(stream.codec_context.extradata or b"")
     except (OSError, av.FFmpegError, IndexError) as error:
         raise RenderError(f"cannot read the scene clip {path}: {error}") from None
-    ticks = Fraction(1, fps) / time_base
-    if ticks.denominator != 1:
-        raise RenderError(f"{path}: its time base does not hold whole frames at {fps} fps")
-    return frames, extradata, time_base, int(ticks)
+    return _Clip(path, frames, 0, 0, extradata, time_base, int(ticks), frozenset(keyframes))
 
 
 def _decode(path: Path, start: int, count: int, ticks: int) -> list[np.ndarray]:
@@ -208,35 +243,43 @@ def assemble(
     fps, spf = preset.fps, preset.samples_per_frame
     layout: list[_Clip] = []
     for index, clip in enumerate(clips):
-        frames, extradata, time_base, ticks = _probe(clip.video, fps)
+        info = _probe(clip.video, fps, width=preset.width, height=preset.height)
         head = round(clip.transition_in.duration * fps)
         tail = round(clips[index + 1].transition_in.duration * fps) if index + 1 < len(clips) else round(fade_out * fps)
-        if head + tail > frames:
+        if head + tail > info.frames:
             raise RenderError(
-                f"scene {index + 1} ({frames} frames) is shorter than its transitions ({head + tail} frames)"
+                f"scene {index + 1} ({info.frames} frames) is shorter than its transitions ({head + tail} frames)"
             )
-        layout.append(_Clip(clip.video, frames, head, tail, extradata, time_base, ticks))
+        info.head, info.tail = head, tail
+        layout.append(info)
     starts, position = [], 0
     for index, info in enumerate(layout):
         starts.append(position if index == 0 else position - info.head)
         position = starts[-1] + info.frames
     total = position
-    reference = layout[0].extradata
-    copy_ok = all(info.extradata == reference for info in layout)
     audio = _mix_audio(clips, starts, layout, total, spf)
 
     out = Path(out)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial.mp4", dir=out.parent or Path("."))
-    os.close(fd)
-    workdir = Path(tempfile.mkdtemp(prefix=".assembly-", dir=out.parent or Path(".")))
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
+        os.close(fd)
+        workdir = Path(tempfile.mkdtemp(prefix=f".{out.name}.assembly-", dir=out.parent))
+    except OSError as error:
+        raise RenderError(f"cannot write the film to {out}: {error.strerror or error}") from None
     copied = encoded = 0
     try:
+        # The film's track is described by what our own encoder writes for this preset.
+        template_path = workdir / "parameters.mp4"
+        with VideoWriter(template_path, preset, with_audio=False) as probe:
+            probe.write_yuv(_black(preset))
+        reference = _probe(template_path, fps, width=preset.width, height=preset.height).extradata
         with (
-            av.open(str(layout[0].path)) as template_container,
-            av.open(tmp_name, "w", format="mp4", options={"movflags": "+faststart"}) as container,
+            av.open(str(template_path)) as template_container,
+            av.open(
+                tmp_name, "w", format="mp4", options={"movflags": "+faststart", "fflags": "+bitexact"}
+            ) as container,
         ):
-            template = template_container.streams.video[0]
-            video = container.add_stream_from_template(template)
+            video = container.add_stream_from_template(template_container.streams.video[0])
             sound = AacTrack(container, preset.audio_bitrate)
             sound.samples = audio
             writer = _SegmentWriter(container, video, preset, sound, workdir, reference, progress, total)
@@ -262,9 +305,11 @@ def assemble(
                     ]
                     encoded += writer.encode(blended)
                 body_start, body_stop = info.head, info.frames - info.tail
-                if copy_ok:
+                why_not = info.copyable(body_start, body_stop, reference) if body_stop > body_start else None
+                if why_not is None:
                     copied += writer.copy(info, body_start, body_stop)
                 else:
+                    log.warning("re-encoding scene %d of the film instead of copying it: %s", index + 1, why_not)
                     encoded += writer.encode_range(info, body_start, body_stop)
                 if index == len(layout) - 1 and info.tail:
                     frames = _decode(info.path, info.frames - info.tail, info.tail, info.ticks_per_frame)
@@ -275,9 +320,14 @@ def assemble(
                     ]
                     encoded += writer.encode(blended)
             sound.encode_until(total * spf, final=True)
+        if copied + encoded != total:
+            raise RenderError(f"assembly wrote {copied + encoded} frames where the film has {total}")
+        os.chmod(tmp_name, 0o644)  # mkstemp made it private; the finished film is not
         os.replace(tmp_name, out)
     except OSError as error:
         raise RenderError(f"cannot write the film to {out}: {error.strerror or error}") from None
+    except av.FFmpegError as error:
+        raise RenderError(f"cannot assemble the film {out}: {error}") from error
     finally:
         Path(tmp_name).unlink(missing_ok=True)
         for leftover in workdir.glob("*"):
@@ -290,7 +340,17 @@ class _SegmentWriter:
     """Appends segments (copied packets or freshly encoded frames) to the film's video stream
     with continuous timestamps, interleaving the sound as the picture advances."""
 
-    def __init__(self, container, video, preset, sound, workdir, reference, progress, total) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self,
+        container: av.container.OutputContainer,
+        video: av.VideoStream,
+        preset: Preset,
+        sound: AacTrack,
+        workdir: Path,
+        reference: bytes,
+        progress: Callable[[int, int], None] | None,
+        total: int,
+    ) -> None:
         self.container, self.video, self.preset, self.sound = container, video, preset, sound
         self.workdir, self.reference, self.progress, self.total = workdir, reference, progress, total
         self.frame = 0  # output frames so far
@@ -303,6 +363,7 @@ class _SegmentWriter:
     def _append(self, packets: Iterator[av.Packet], first_frame: int, ticks_in: int) -> int:
         count = 0
         for packet in packets:
+            assert packet.pts is not None  # _packets skips packets without one
             index = round(packet.pts / ticks_in) - first_frame
             packet.stream = self.video
             packet.time_base = self.time_base  # PyAV rescales to whatever the muxer chose
@@ -333,11 +394,10 @@ class _SegmentWriter:
         with VideoWriter(path, self.preset, force_keyframes=[0], with_audio=False) as writer:
             for frame in frames:
                 writer.write_yuv(frame)
-        frames_count, extradata, _, ticks = _probe(path, self.preset.fps)
-        if extradata != self.reference:
-            raise RenderError("re-encoded frames do not match the scenes' encoder settings; render the scenes again")
-        info = _Clip(path, frames_count, 0, 0, extradata, Fraction(1, 1), ticks)
-        appended = self._append(_packets(info, 0, -1), 0, ticks)
+        info = _probe(path, self.preset.fps, width=self.preset.width, height=self.preset.height)
+        if info.extradata != self.reference:  # cannot happen with one libx264: same settings, same avcC
+            raise RenderError("re-encoded frames do not match the film's encoder settings")
+        appended = self._append(_packets(info, 0, -1), 0, info.ticks_per_frame)
         path.unlink(missing_ok=True)
         return appended
 

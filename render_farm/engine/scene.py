@@ -25,7 +25,7 @@ from .audio import AUDIO_REVISION, Placement, mix_scene, write_wav
 from .backgrounds import render_background
 from .characters import CharacterRig, Pose
 from .compositing import PreparedSprite, blend
-from .encoder import VideoWriter
+from .encoder import ENCODER_REVISION, VideoWriter
 from .layout import SceneLayout
 from .presets import Preset
 from .subtitles import render_cue
@@ -93,6 +93,7 @@ def scene_key(
     inputs = {
         "engine": ENGINE_REVISION,
         "audio": AUDIO_REVISION,
+        "encoder": ENCODER_REVISION,
         "preset": asdict(preset),
         "voice": voice.identity(),
         "style": film.style.value,
@@ -309,10 +310,10 @@ class SceneRenderer:
         buffer = np.empty((layout.height, layout.width, 3), np.uint8)
         static: dict = {}
         with VideoWriter(video_path, self.preset, force_keyframes=keyframes) as writer:
+            writer.set_audio(mix)  # before the frames: sound and picture interleave as they are encoded
             for i in range(layout.n_frames):
                 writer.write_rgb(self.compose(layout, i / fps, buffer, static))
                 if progress is not None:
                     progress(i + 1, layout.n_frames)
-            writer.set_audio(mix)
         write_wav(audio_path, mix)
         return layout.n_frames

@@ -1,19 +1,21 @@
 """The built-in story writer: a premise becomes a five-act film; a pasted story keeps its words.
 
 From a one-line premise ("a shy robot learns to dance at the harvest festival") it finds the
-hero, the goal and the event, invents a cast of 2-5 with looks and personalities, and writes
-scenes through setup, inciting incident, rising action, climax and resolution, with lines that
-fit each role. A pasted story (several sentences, quoted dialogue) is handed to
-:mod:`.story_paste`, which keeps the author's words. Either way the running time is sized to
-the requested length, and everything is deterministic for the request.
+hero, the goal and the event (:mod:`.story_premise`), invents a cast of 2-5 with looks and
+personalities, and writes scenes through setup, inciting incident, rising action, climax and
+resolution, with lines that fit each role and personality (:mod:`.story_templates`). A pasted
+story (several sentences, quoted dialogue) is handed to :mod:`.story_paste`, which keeps the
+author's words. Either way the running time is sized to the requested length, and everything
+is deterministic for the request (seeds come from :mod:`hashlib`, never from ``hash()``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import random
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from render_farm.ai.protocols import BreakdownRequest, ProviderError
 from render_farm.ai.voices import distinct_voices, narrator_voice
@@ -35,55 +37,32 @@ from render_farm.film import (
 )
 
 from . import story_templates as bank
+from .story_premise import PLACE_WORDS, Premise, parse_premise, place_in
 from .story_timing import LEAD, TAIL, line_seconds
 
-MIN_LENGTH, MAX_LENGTH = 15.0, 600.0
+__all__ = ["PLACE_WORDS", "OfflineStoryWriter", "fit_length", "place_in", "scene_count", "slug"]
 
-PLACE_WORDS: list[tuple[Place, tuple[str, ...]]] = [
-    (Place.space, ("space", "moon", "star", "planet", "rocket", "galaxy", "mars")),
-    (Place.castle, ("castle", "king", "queen", "princess", "prince", "palace", "kingdom", "knight")),
-    (Place.beach, ("beach", "sea", "ocean", "island", "shore", "wave", "sail", "pirate")),
-    (Place.mountains, ("mountain", "hill", "peak", "summit", "cliff", "snow")),
-    (Place.river, ("river", "lake", "pond", "stream", "bridge", "boat")),
-    (Place.forest, ("forest", "wood", "jungle", "tree", "owl")),
-    (Place.city_street, ("city", "street", "downtown", "subway", "traffic")),
-    (Place.room, ("house", "home", "room", "kitchen", "school", "bedroom", "library", "bakery", "shop")),
-    (Place.village, ("village", "festival", "fair", "market", "town", "harvest", "parade", "carnival")),
-    (Place.meadow, ("meadow", "field", "garden", "farm", "park")),
-]
-ROBOT_WORDS = ("robot", "android", "machine", "droid", "bot")
-CREATURE_WORDS = ("dragon", "monster", "troll", "ghost", "alien", "goblin", "creature", "unicorn")
-ANIMAL_WORDS = ("fox", "rabbit", "bunny", "cat", "kitten", "dog", "puppy", "bear", "mouse", "owl", "bird", "hedgehog")
-VERBS = (
-    "learns", "finds", "wants", "discovers", "sails", "travels", "meets", "tries", "dreams", "builds",
-    "loses", "saves", "becomes", "goes", "searches", "helps", "must", "has", "makes", "escapes", "flies",
-    "befriends", "bakes", "enters", "joins", "opens", "follows", "climbs", "explores", "protects", "races",
-)  # fmt: skip
-EVENT_PREPOSITIONS = (" at ", " during ", " in ", " on ", " before ")
+log = logging.getLogger(__name__)
+MIN_LENGTH, MAX_LENGTH = 15.0, 600.0
 PLACE_PHRASES = {
-    Place.village: "the village",
-    Place.forest: "the forest",
-    Place.river: "the river",
-    Place.city_street: "the city",
-    Place.room: "home",
-    Place.beach: "the beach",
-    Place.mountains: "the mountains",
-    Place.space: "the space station",
-    Place.castle: "the castle",
+    Place.village: "the village", Place.forest: "the forest", Place.river: "the river valley",
+    Place.city_street: "the city", Place.room: "the little house", Place.beach: "the seaside town",
+    Place.mountains: "the mountains", Place.space: "the space station", Place.castle: "the castle",
     Place.meadow: "the meadow",
+}  # fmt: skip
+JOURNEY = {  # where a quest's rising action travels, by the place it starts from
+    Place.village: (Place.meadow, Place.forest, Place.river),
+    Place.forest: (Place.river, Place.mountains, Place.meadow),
+    Place.river: (Place.forest, Place.meadow, Place.mountains),
+    Place.city_street: (Place.river, Place.meadow, Place.forest),
+    Place.room: (Place.city_street, Place.meadow, Place.village),
+    Place.beach: (Place.river, Place.forest, Place.village),
+    Place.mountains: (Place.forest, Place.river, Place.meadow),
+    Place.space: (Place.space, Place.mountains, Place.space),
+    Place.castle: (Place.forest, Place.village, Place.river),
+    Place.meadow: (Place.forest, Place.river, Place.village),
 }
-DEFAULT_EVENTS = {
-    Place.village: "the village fair",
-    Place.space: "the great launch",
-    Place.castle: "the royal ball",
-    Place.beach: "the summer regatta",
-    Place.mountains: "the mountain race",
-    Place.river: "the river festival",
-    Place.forest: "the midsummer gathering",
-    Place.city_street: "the big parade",
-    Place.room: "the school show",
-    Place.meadow: "the spring fair",
-}
+SMALL_WORDS = {"a", "an", "the", "and", "of", "to", "for", "in", "on", "at", "with", "or", "by"}
 
 
 def stable_random(*parts: object) -> random.Random:
@@ -93,155 +72,182 @@ def stable_random(*parts: object) -> random.Random:
 
 def slug(text: str) -> str:
     value = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return value[:40] or "x"
+    return value[:40].strip("-") or "x"
 
 
-@dataclass(frozen=True)
-class Premise:
-    adjectives: list[str]
-    kind: str  # "robot"
-    name: str | None  # a name given in the premise
-    goal: str  # infinitive phrase: "learn to dance"
-    event: str  # "the harvest festival"
-    place: Place
-    has_event: bool
+def with_article(phrase: str) -> str:
+    return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
 
 
-def _infinitive(verb: str) -> str:
-    if verb.endswith("ies"):
-        return verb[:-3] + "y"
-    if verb.endswith(("ches", "shes", "sses", "xes", "oes")):
-        return verb[:-2]
-    return verb[:-1] if verb.endswith("s") else verb
+def title_case(text: str) -> str:
+    words = text.split()
+    return " ".join(w if i and w.lower() in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
-def parse_premise(text: str) -> Premise:
-    words = re.sub(r"[^\w\s'-]", " ", text).split()
-    lowered = [w.lower() for w in words]
-    start = 0
-    while start < len(lowered) and lowered[start] in ("a", "an", "the", "once", "upon", "time", "there", "was"):
-        start += 1
-    verb_at = next((i for i in range(start + 1, len(lowered)) if lowered[i] in VERBS), None)
-    if verb_at is None:
-        verb_at = min(len(lowered), start + 2)
-    hero_words = words[start:verb_at] or ["hero"]
-    name = next((w for w in hero_words if w[:1].isupper() and w.lower() not in ("a", "an", "the")), None)
-    kind_words = [w.lower() for w in hero_words if w is not name and w.lower() not in ("a", "an", "the")]
-    kind = kind_words[-1] if kind_words else "friend"
-    adjectives = kind_words[:-1][-2:]
-    predicate = " ".join(lowered[verb_at:])
-    event, has_event = "", False
-    for preposition in EVENT_PREPOSITIONS:
-        if preposition in f" {predicate} ":
-            head, _, tail = f" {predicate} ".partition(preposition)
-            if tail.strip():
-                predicate, event, has_event = head.strip(), tail.strip(), True
-                break
-    verb, _, rest = predicate.partition(" ")
-    if verb in ("wants", "must", "has", "needs") and rest.startswith("to "):
-        verb, _, rest = rest[3:].partition(" ")
-    goal = " ".join(p for p in (_infinitive(verb) if verb else "find a way", rest) if p).strip()
-    lowered_text = text.lower()
-    place = next((p for p, keys in PLACE_WORDS if any(k in lowered_text for k in keys)), Place.meadow)
-    if has_event and not event.startswith(("the ", "a ", "an ", "their ", "his ", "her ")):
-        event = "the " + event
-    return Premise(adjectives, kind, name, goal, event or DEFAULT_EVENTS[place], place, has_event)
+def scene_count(length: float) -> int:
+    """About one scene per 11-20 s (longer scenes in longer films); two for the shortest."""
+    return 2 if length < 25 else max(3, round(length / (11 + length / 60)))
 
 
-def _family(kind: str) -> str:
-    if kind in ROBOT_WORDS:
-        return "robot"
-    if kind in CREATURE_WORDS:
-        return "creature"
-    if kind in ANIMAL_WORDS:
-        return "animal"
-    return "person"
+# -- the cast ---------------------------------------------------------------------------------------
 
 
-def _describe(kind: str, adjectives: list[str], rng: random.Random) -> str:
-    colour, colour2 = rng.sample(bank.COLOURS, 2)
+def _gender(member_voice: str) -> str:
+    return "f" if member_voice.startswith("f") else "m"
+
+
+def _look(kind: str, adjectives: Sequence[str], rng: random.Random) -> str:
+    """A description a character designer can draw: species, colours, clothes, accessories."""
+    colour = rng.choice(bank.CLOTH_COLOURS)
     accessory = rng.choice(bank.ACCESSORIES)
-    lead = " ".join([*adjectives, colour if _family(kind) != "person" else ""]).strip()
-    who = with_article(f"{lead} {kind}".strip())
-    if _family(kind) == "person":
-        hair = rng.choice(["brown", "black", "red", "golden", "silver"])
-        outfit = with_article(f"{colour} {rng.choice(bank.OUTFITS)}")
-        return f"{who} with {hair} hair in {outfit} and {with_article(colour2 + ' ' + accessory)}"
-    return f"{who} with {with_article(colour2 + ' ' + accessory)}"
+    eyes = rng.choice(bank.EYE_COLOURS)
+    adjective = " ".join(adjectives)
+    people = ("girl", "boy", "kid", "grandmother", "grandfather", "knight", "princess", "astronaut", "wizard", "witch")
+    human = kind in people or kind.endswith(("man", "er", "ess", "ist", "or"))
+    if kind == "robot":
+        body = f"{adjective} {rng.choice(bank.ROBOT_COLOURS)} robot".strip()
+        return f"{with_article(body)} with {with_article(colour + ' ' + accessory)} and round {eyes} eyes"
+    if human:
+        outfit = rng.choice(bank.OUTFITS)
+        outfit = f"{colour} {outfit}" if outfit.endswith("s") else with_article(f"{colour} {outfit}")
+        extra = with_article(rng.choice(bank.CLOTH_COLOURS) + " " + accessory)
+        return (
+            f"{with_article((adjective + ' ' + kind).strip())} with {rng.choice(bank.HAIR)} hair, {outfit} and {extra}"
+        )
+    palette = bank.CREATURE_COLOURS if kind in ("dragon", "monster", "alien", "yeti") else bank.FUR_COLOURS
+    body = f"{adjective} {rng.choice(palette)} {kind}".strip()
+    return f"{with_article(body)} with {with_article(colour + ' ' + accessory)} and bright {eyes} eyes"
 
 
-def _cast(premise: Premise, length: float, request: BreakdownRequest) -> list[CastMember]:
+def _traits(adjectives: Sequence[str], rng: random.Random) -> list[str]:
+    found = [t for t, words in bank.TRAIT_WORDS.items() if any(a in words for a in adjectives)]
+    return list(dict.fromkeys([*found, *([] if found else [rng.choice(("curious", "shy", "brave", "clumsy"))])]))
+
+
+def _name(pool: Sequence[str], used: set[str], rng: random.Random) -> str:
+    name = rng.choice([n for n in pool if n not in used] or list(pool))
+    used.add(name)
+    return name
+
+
+def make_cast(premise: Premise, length: float, request: BreakdownRequest) -> list[CastMember]:
     rng = stable_random(request.prompt, request.seed, "cast")
     roles = ["protagonist", "friend"]
-    if length > 20:
+    if length >= 30:
         roles.append("mentor")
-    if length > 60:
+    if length >= 60:
         roles.append("rival")
     if length >= 240:
         roles.append("sidekick")
-    family = _family(premise.kind)
+    voices = distinct_voices(request.language, len(roles), request.seed, roles)
+    if premise.gender and _gender(voices[0].voice) != premise.gender:  # a girl speaks with a girl's voice
+        swap = next((i for i, v in enumerate(voices) if _gender(v.voice) == premise.gender), None)
+        if swap is not None:
+            voices[0], voices[swap] = voices[swap], voices[0]
     used: set[str] = set()
     members = []
-    for role in roles:
+    for role, voice in zip(roles, voices, strict=True):
+        gender = _gender(voice.voice)
+        people = bank.FEMALE_NAMES if gender == "f" else bank.MALE_NAMES
         if role == "protagonist":
             kind, adjectives = premise.kind, premise.adjectives
-            name = premise.name or rng.choice([n for n in bank.NAMES[family] if n not in used])
+            name = premise.name or _name(bank.CREATURE_NAMES.get(kind, people), used, rng)
+            traits = [*_traits(adjectives, rng), "determined"]
+        elif role == "mentor":
+            kind = rng.choice(["owl", "bear", "grandmother" if gender == "f" else "grandfather"])
+            adjectives = ["old"]
+            name = _name(bank.MENTOR_NAMES_F if gender == "f" else bank.MENTOR_NAMES_M, used, rng)
+            traits = [rng.choice(bank.MENTOR_TRAITS), "kind"]
         else:
-            kind = rng.choice(bank.ANIMALS) if role != "mentor" else rng.choice(["owl", "bear", "person"])
-            if kind == "person":
-                kind = rng.choice(["grandmother", "old baker", "teacher"])
-            adjectives = {"friend": ["cheerful"], "mentor": ["old", "wise"], "rival": ["proud"]}.get(role, ["little"])
-            pool = (
-                bank.ELDER_NAMES if role == "mentor" else bank.RIVAL_NAMES if role == "rival" else bank.NAMES["animal"]
-            )
-            name = rng.choice([n for n in pool if n not in used])
+            pool = bank.RIVAL_KINDS if role == "rival" else bank.COMPANIONS[premise.place.value]
+            kind = rng.choice([k for k in pool if k not in ("girl", "boy")] + [("girl" if gender == "f" else "boy")])
+            kind = kind.split()[-1] if kind.startswith(("frog", "goat")) else kind
+            adjectives = ["little"] if role == "sidekick" else []
+            name = _name(bank.CREATURE_NAMES.get(kind, people), used, rng)
+            traits = [rng.choice(bank.RIVAL_TRAITS if role == "rival" else bank.FRIEND_TRAITS)]
         used.add(name)
-        traits = list(dict.fromkeys([*(premise.adjectives if role == "protagonist" else []), *bank.TRAITS[role]]))[:4]
         members.append(
             CastMember(
                 id=slug(name),
                 name=name,
                 role=role,
-                description=_describe(kind, adjectives, rng),
-                personality=traits,
+                description=_look(kind, [*traits[:1], *[a for a in adjectives if a not in traits]][:2], rng),
+                personality=traits[:4],
+                voice=voice,
             )
         )
-    voices = distinct_voices(request.language, len(members), request.seed, [m.role for m in members])
-    return [m.model_copy(update={"voice": v}) for m, v in zip(members, voices, strict=True)]
+    return members
 
 
-def _acts_per_scene(count: int) -> list[list[str]]:
-    acts = list(bank.ACTS)
-    if count < len(acts):  # fewer scenes than acts: group consecutive acts
-        groups: list[list[str]] = [[] for _ in range(count)]
-        for index, act in enumerate(acts):
-            groups[index * count // len(acts)].append(act)
-        return groups
-    weights = [0.2, 0.15, 0.35, 0.15, 0.15]
-    shares = [1 + w * (count - len(acts)) for w in weights]
-    counts = [int(s) for s in shares]
-    for index in sorted(range(len(acts)), key=lambda i: counts[i] - shares[i])[: count - sum(counts)]:
-        counts[index] += 1
-    return [[act] for act, n in zip(acts, counts, strict=True) for _ in range(n)]
+# -- the lines --------------------------------------------------------------------------------------
 
 
-def scene_count(length: float) -> int:
-    """Scenes of 15-40 s: long enough for a conversation, many enough to move the story."""
-    return max(2, min(16, round(length / (18 + length / 25))))
+def _pool(act: str, role: str, premise: Premise) -> list[tuple[str, Emotion | None]]:
+    """Every template the role could say in the act: (text, emotion or None to infer it)."""
+    if premise.quest and act in ("rising action", "climax") and (act, role) in bank.QUEST_LINES:
+        tagged = list(bank.QUEST_LINES[(act, role)])
+        plain: list[str] = []
+    else:
+        plain = list(bank.LINES[act].get(role, []))
+        tagged = list(bank.NARRATION.get(act, ())) if role == "narrator" else list(bank.ROLE_LINES.get((act, role), ()))
+    out: list[tuple[str, Emotion | None]] = [(t, None) for t in plain]
+    for entry in tagged:
+        emotion, _, text = entry.partition("|")
+        out.append((text, Emotion(emotion)))
+    if premise.quest:
+        out = [(t, e) for t, e in out if "practis" not in t and ("{event" not in t.lower() or premise.has_event)]
+    return out
 
 
-NEGATIVE = ("wrong", "never", "hard", "afraid", "fell", "not meant", "give up", "oh no", "cry", "impossible")
-POSITIVE = (
-    "did it", "proud", "amazing", "great", "best", "happiest", "fun", "glad", "believe", "without you", "not afraid",
-)  # fmt: skip
+class _Slots(dict[str, str]):
+    """Template values; a slot for someone absent raises KeyError so that template is skipped."""
+
+    def __missing__(self, key: str) -> str:
+        raise KeyError(key)
 
 
-def line_emotion(text: str, act: str, rng: random.Random) -> Emotion:
-    """How a line is said, from what it says (and the act it is in)."""
+def make_slots(premise: Premise, cast: list[CastMember], present: set[str] | None) -> _Slots:
+    by_role = {m.role: m for m in cast}
+    hero = by_role["protagonist"]
+    she = _gender(hero.voice.voice) == "f"
+    he, him, his, himself = ("she", "her", "her", "herself") if she else ("he", "him", "his", "himself")
+    slots = _Slots(premise.forms(his, himself))
+    slots.update(he=he, him=him, his=his, event=premise.event, event_noun=premise.event.split()[-1])
+    slots.update(place=premise.location or PLACE_PHRASES[premise.place], kind=premise.kind, hero_noun=premise.kind)
+    slots["hero_desc"] = slots["a_hero"] = with_article(" ".join([*premise.adjectives, premise.kind]))
+    for role, key in (("protagonist", "hero"), ("friend", "friend"), ("mentor", "mentor"), ("rival", "rival")):
+        member = by_role.get(role)
+        if member is not None and (present is None or member.id in present or role == "protagonist"):
+            slots[key] = member.name
+    for key in list(slots):
+        slots[key[:1].upper() + key[1:]] = slots[key][:1].upper() + slots[key][1:]
+    return slots
+
+
+EARLY = ("setup", "inciting incident")
+
+
+def _says_premise(template: str) -> bool:
+    return any(slot in template.lower() for slot in ("{goal", "{core", "{event"))
+
+
+def _premise_words(text: str, premise: Premise) -> int:
+    """How much of the premise a line says, once each: the goal (twice as much as the rest), the event
+    (if the premise names one) and the place it names. A phrase said twice ("win the contest at the
+    contest") scores nothing."""
     lowered = text.lower()
-    if any(word in lowered for word in POSITIVE):
+    if lowered.count(premise.event.lower()) > 1:
+        return -1
+    score = 2 * (premise.core.lower() in lowered)  # the goal matters most
+    score += bool(premise.location) and str(premise.location).lower() in lowered
+    return score + (premise.has_event and premise.event.lower() in lowered)
+
+
+def _line_emotion(text: str, act: str, rng: random.Random) -> Emotion:
+    lowered = text.lower()
+    if any(w in lowered for w in ("did it", "proud", "amazing", "best", "happiest", "glad", "without you")):
         return Emotion.excited if text.endswith("!") else Emotion.happy
-    if any(word in lowered for word in NEGATIVE):
+    if any(w in lowered for w in ("wrong", "never", "hard", "afraid", "fell", "give up", "oh no", "impossible")):
         return Emotion.scared if act in ("inciting incident", "climax") else Emotion.sad
     if text.endswith("!"):
         return Emotion.excited
@@ -250,169 +256,123 @@ def line_emotion(text: str, act: str, rng: random.Random) -> Emotion:
     return Emotion(rng.choice(bank.EMOTIONS[act]))
 
 
-def with_article(phrase: str) -> str:
-    return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
-
-
-class OfflineStoryWriter:
-    """The built-in story writer (offline, deterministic)."""
-
-    name = "builtin"
-
-    def breakdown(self, request: BreakdownRequest) -> Film:
-        text = request.prompt.strip()
-        if not text:
-            raise ProviderError('the story prompt is empty: describe a story, e.g. "a shy robot learns to dance"')
-        if not MIN_LENGTH <= request.length <= MAX_LENGTH:
-            raise ProviderError(
-                f"a film runs from {MIN_LENGTH:g} s to {MAX_LENGTH / 60:g} min, not {request.length:g} s"
+def write_lines(
+    acts: list[str], present: list[CastMember], cast: list[CastMember], premise: Premise, budget: float,
+    rng: random.Random, used: set[str],
+) -> list[DialogueLine]:  # fmt: skip
+    """A conversation for one scene: the narrator opens an act, the hero and the others take turns,
+    each line picked (unused first) to fit the scene's share of the running time."""
+    hero = next(m for m in present if m.role == "protagonist")
+    others = [m for m in present if m is not hero]
+    here = {m.id for m in present}
+    scene_left = budget - LEAD - TAIL
+    lines: list[DialogueLine] = []
+    for act_index, act in enumerate(acts):
+        order: list[CastMember | None] = []
+        if act_index == 0:
+            order.append(None)  # the narrator opens
+        for turn in range(14):
+            order.append(hero if turn % 2 == 0 or not others else others[(turn // 2 + act_index) % len(others)])
+        remaining = scene_left / (len(acts) - act_index)
+        said = any(_says_premise(t) for t in used)
+        for member in order:
+            if remaining < 1.5:
+                break
+            if lines and member is not None and lines[-1].speaker == member.id:
+                continue  # nobody answers themselves
+            role = "narrator" if member is None else member.role
+            role = "friend" if role == "sidekick" else role
+            slots = make_slots(premise, cast, None if member is None else here)
+            options = _pool(act, role, premise)
+            spice = member is not None and act in ("setup", "rising action") and rng.random() < 0.3
+            if spice and member is not None:  # now and then a line that is all personality
+                options += [(t.partition("|")[2], Emotion(t.partition("|")[0]))
+                            for trait in member.personality for t in bank.TRAIT_LINES.get(trait, ())
+                            if not (premise.quest and "practis" in t)]  # fmt: skip
+            rng.shuffle(options)
+            candidates = []
+            for template, emotion in options:
+                try:
+                    text = template.format_map(slots)
+                except KeyError:
+                    continue  # names someone who is not here
+                candidates.append((template, text[:1].upper() + text[1:], emotion))
+            # fresh lines first; early on, lines that say the premise's own words (the goal, the event, the place)
+            candidates.sort(
+                key=lambda c: (c[0] in used, -_premise_words(c[1], premise) if act in EARLY else 0)
             )
-        from .story_paste import is_pasted_story, story_from_text
-
-        if is_pasted_story(text):
-            return story_from_text(text, request)
-        if request.language != "en":
-            raise ProviderError(
-                "the built-in writer turns premises into stories in English only: paste a whole story in your "
-                "language (its words are kept) or choose an HTTP story writer in Settings"
-            )
-        return self._from_premise(text, request)
-
-    def _from_premise(self, text: str, request: BreakdownRequest) -> Film:
-        premise = parse_premise(text)
-        length = request.length
-        cast = _cast(premise, length, request)
-        by_role = {m.role: m for m in cast}
-        hero = by_role["protagonist"]
-        slots = {
-            "hero": hero.name,
-            "friend": by_role["friend"].name,
-            "mentor": by_role.get("mentor", by_role["friend"]).name,
-            "rival": by_role.get("rival", by_role["friend"]).name,
-            "goal": premise.goal,
-            "event": premise.event,
-            "place": PLACE_PHRASES[premise.place],
-            "a_hero": with_article(" ".join([*(premise.adjectives or ["little"]), premise.kind])),
-            "kind": premise.kind,
-        }
-        groups = _acts_per_scene(scene_count(length))
-        transitions = _transitions(groups)
-        overlap = sum(t.duration for t in transitions[1:])
-        budget = (length + overlap) / len(groups)
-        rng = stable_random(text, request.seed, request.length, "lines")
-        used: set[str] = set()
-        scenes = []
-        for index, acts in enumerate(groups):
-            present = _present(acts, by_role)
-            lines = _write_lines(acts, present, slots, budget, rng, used)
-            spoken = LEAD + sum(line_seconds(line.text, _rate(line.speaker, cast)) for line in lines) + TAIL
-            scenes.append(
-                Scene(
-                    id=f"s{index + 1:02d}-{slug(acts[0])}",
-                    number=index + 1,
-                    title=_title_for(acts, slots),
-                    setting=_setting(acts, premise.place, index, rng),
-                    beats=[f"{act.capitalize()}: {bank.BEATS[act].format(**slots)}" for act in acts],
-                    dialogue=lines,
-                    duration=round(max(budget, spoken, 2.2 * transitions[index].duration + 0.5), 2),
-                    cast=[m.id for m in present],
-                    shot=_shot(acts, index, groups),
-                    camera=_camera(acts, index, groups, rng),
-                    transition_in=transitions[index],
+            rate = member.voice.rate if member else 150
+            chosen = None
+            for template, text, emotion in candidates:
+                room = scene_left if act in EARLY and not said and _says_premise(template) else remaining
+                if line_seconds(text, rate) <= room:
+                    chosen = template, text, emotion
+                    break
+            if chosen is None:
+                continue
+            template, text, emotion = chosen
+            used.add(template)
+            lines.append(
+                DialogueLine(
+                    speaker=member.id if member else NARRATOR,
+                    text=text,
+                    emotion=emotion or (Emotion.neutral if member is None else _line_emotion(text, act, rng)),
                 )
             )
-        film = Film(
-            title=_film_title(premise),
-            premise=text,
-            style=request.style,
-            target_length=length,
-            language=request.language,
-            seed=request.seed,
-            narrator=narrator_voice(request.language),
-            cast=cast,
-            scenes=scenes,
-        )
-        return fit_length(film, length)
+            remaining -= line_seconds(text, rate)
+            scene_left -= line_seconds(text, rate)
+            said = said or _says_premise(template)
+    if not lines:  # the scene is too short for any line that fits: say the shortest one
+        slots = make_slots(premise, cast, here)
+        texts = []
+        for template, _ in _pool(acts[0], "protagonist", premise):
+            try:
+                texts.append(template.format_map(slots))
+            except KeyError:
+                continue
+        shortest = min(texts, key=len)
+        lines.append(DialogueLine(speaker=hero.id, text=shortest[:1].upper() + shortest[1:]))
+    return lines
 
 
-def _rate(speaker: str, cast: list[CastMember]) -> int:
-    return next((m.voice.rate for m in cast if m.id == speaker), 150)
+# -- scenes ----------------------------------------------------------------------------------------
 
 
-def _present(acts: list[str], by_role: dict[str, CastMember]) -> list[CastMember]:
+def acts_per_scene(count: int) -> list[list[str]]:
+    acts = list(bank.ACTS)
+    if count < len(acts):  # fewer scenes than acts: group consecutive acts
+        groups: list[list[str]] = [[] for _ in range(count)]
+        for index, act in enumerate(acts):
+            groups[index * count // len(acts)].append(act)
+        return groups
+    weights = [0.15, 0.15, 0.35, 0.2, 0.15]
+    shares = [1 + w * (count - len(acts)) for w in weights]
+    counts = [int(s) for s in shares]
+    for index in sorted(range(len(acts)), key=lambda i: counts[i] - shares[i])[: count - sum(counts)]:
+        counts[index] += 1
+    return [[act] for act, n in zip(acts, counts, strict=True) for _ in range(n)]
+
+
+def _present(acts: list[str], cast: list[CastMember], index: int) -> list[CastMember]:
     wanted = {
         "setup": ["protagonist", "friend"],
-        "inciting incident": ["protagonist", "friend", "mentor"],
-        "rising action": ["protagonist", "mentor", "rival", "friend"],
-        "climax": ["protagonist", "friend", "rival"],
+        "inciting incident": ["protagonist", "friend", "rival" if index % 2 else "mentor"],
+        "rising action": [
+            "protagonist",
+            *(["mentor", "friend"], ["friend", "rival"], ["friend", "sidekick"])[index % 3],
+        ],
+        "climax": ["protagonist", "friend", "rival", "mentor"],
         "resolution": ["protagonist", "friend", "mentor", "sidekick"],
     }
+    by_role = {m.role: m for m in cast}
     roles: list[str] = []
     for act in acts:
         roles += [r for r in wanted[act] if r in by_role and r not in roles]
     return [by_role[r] for r in roles[:4]]
 
 
-ROLE_MOODS = {
-    "mentor": [Emotion.thoughtful, Emotion.neutral, Emotion.happy],
-    "friend": [Emotion.happy, Emotion.excited, Emotion.neutral],
-    "rival": [Emotion.angry, Emotion.neutral],
-    "sidekick": [Emotion.excited, Emotion.happy],
-}
-
-
-def _write_lines(
-    acts: list[str], present: list[CastMember], slots: dict[str, str], budget: float, rng: random.Random, used: set[str]
-) -> list[DialogueLine]:
-    """A conversation for the scene: the hero answering the others in turn, filling the time."""
-    hero = next(m for m in present if m.role == "protagonist")
-    others = [m for m in present if m is not hero]
-    share = (budget - LEAD - TAIL) / len(acts)
-    lines: list[DialogueLine] = []
-    for act_index, act in enumerate(acts):
-        order: list[CastMember | None] = []
-        if act_index == 0 and act in ("setup", "climax", "resolution"):
-            order.append(None)  # the narrator opens
-        for turn in range(12):
-            order.append(hero if turn % 2 == 0 else (others[(turn // 2) % len(others)] if others else hero))
-        remaining, spoken_in_act = share, 0
-        for member in order:
-            if remaining < 1.6:
-                break
-            role = "narrator" if member is None else member.role
-            candidates = bank.LINES[act].get(role) or bank.LINES[act]["protagonist"]
-            fresh = [c for c in candidates if c not in used] or list(candidates)
-            rng.shuffle(fresh)
-            rate = member.voice.rate if member else 150
-            chosen = None
-            for template in fresh:
-                text = template.format(**slots)
-                text = text[0].upper() + text[1:]
-                if line_seconds(text, rate) <= remaining:
-                    chosen = template, text
-                    break
-            if chosen is None:
-                if spoken_in_act:
-                    continue
-                template = min(fresh, key=len)
-                text = template.format(**slots)
-                chosen = template, text[0].upper() + text[1:]
-            template, text = chosen
-            used.add(template)
-            if member is None:
-                emotion = Emotion.neutral
-            elif role in ROLE_MOODS and not text.endswith(("!", "?")):
-                emotion = rng.choice(ROLE_MOODS[role])
-            else:
-                emotion = line_emotion(text, act, rng)
-            lines.append(DialogueLine(speaker=member.id if member else NARRATOR, text=text, emotion=emotion))
-            remaining -= line_seconds(text, rate)
-            spoken_in_act += 1
-    return lines
-
-
 def _transitions(groups: list[list[str]]) -> list[Transition]:
-    out = [Transition(kind=TransitionKind.fade_black, duration=0.8)]
+    out = [Transition(kind=TransitionKind.fade_black, duration=1.0)]  # the film fades in
     for index in range(1, len(groups)):
         previous, current = groups[index - 1][-1], groups[index][0]
         if previous == current:
@@ -426,80 +386,193 @@ def _transitions(groups: list[list[str]]) -> list[Transition]:
     return out
 
 
-def _setting(acts: list[str], home: Place, index: int, rng: random.Random) -> Setting:
-    act = acts[0]
+def _setting(acts: list[str], premise: Premise, index: int, groups: list[list[str]], rng: random.Random) -> Setting:
+    act, home = acts[-1] if "climax" in acts else acts[0], premise.place
+    within = sum(1 for g in groups[:index] if g[0] == acts[0])  # how many scenes of this act came before
     place = home
-    if act == "rising action" and index % 2:
-        place = rng.choice([p for p in (Place.meadow, Place.forest, Place.room, Place.river) if p is not home])
+    if act == "rising action":
+        away = JOURNEY[home] if premise.quest else (Place.meadow if home is not Place.meadow else Place.forest, home)
+        place = away[within % len(away)]
     time = {
         "setup": TimeOfDay.dawn if index == 0 else TimeOfDay.day,
         "inciting incident": TimeOfDay.day,
-        "rising action": rng.choice([TimeOfDay.day, TimeOfDay.day, TimeOfDay.dusk]),
-        "climax": TimeOfDay.dusk,
-        "resolution": TimeOfDay.night,
+        "rising action": (TimeOfDay.day, TimeOfDay.dusk, TimeOfDay.day, TimeOfDay.night)[within % 4],
+        "climax": TimeOfDay.dusk if within == 0 else TimeOfDay.night,
+        "resolution": TimeOfDay.night if within == 0 else TimeOfDay.dawn,
     }[act]
-    weather = Weather.cloudy if act == "rising action" and rng.random() < 0.3 else Weather.clear
-    if place is Place.space or place is Place.room:
+    weather = Weather.clear
+    if act == "rising action" and rng.random() < 0.35:
+        weather = rng.choice([Weather.cloudy, Weather.rain, Weather.fog])
+    if re.search(r"\b(snow|winter|ice)", premise.goal + " " + premise.event):
+        weather = Weather.snow
+    if place in (Place.space, Place.room):
         weather = Weather.clear
-    return Setting(place=place, time_of_day=time, weather=weather)
+    words = PLACE_PHRASES[place] if place is not home else (premise.location or PLACE_PHRASES[place])
+    return Setting(place=place, time_of_day=time, weather=weather, description=f"{words}, at {time.value}")
 
 
-def _shot(acts: list[str], index: int, groups: list[list[str]]) -> Shot:
-    if index == 0 or acts[-1] == "resolution":
-        return Shot.wide
-    if "climax" in acts:
-        return Shot.close
-    return Shot.medium if index % 3 else Shot.wide
-
-
-def _camera(acts: list[str], index: int, groups: list[list[str]], rng: random.Random) -> CameraMove:
+def _shot(acts: list[str], index: int, count: int, lines: list[DialogueLine]) -> tuple[Shot, CameraMove]:
+    feeling = sum(line.emotion in (Emotion.sad, Emotion.scared, Emotion.thoughtful) for line in lines)
     if index == 0:
-        return CameraMove.pan_right
+        return Shot.wide, CameraMove.pan_right
+    if index == count - 1:
+        return Shot.wide, CameraMove.zoom_out
     if acts[0] == "climax":
-        return CameraMove.zoom_in
-    if index == len(groups) - 1:
-        return CameraMove.zoom_out
-    return rng.choice([CameraMove.static, CameraMove.static, CameraMove.pan_left, CameraMove.zoom_in])
+        return (Shot.close if feeling else Shot.medium), CameraMove.zoom_in
+    if feeling * 2 > len(lines):
+        return Shot.close, CameraMove.static
+    return ((Shot.medium, CameraMove.static), (Shot.wide, CameraMove.pan_left), (Shot.medium, CameraMove.zoom_in))[
+        index % 3
+    ]
 
 
-def _title_for(acts: list[str], slots: dict[str, str]) -> str:
-    titles = {
-        "setup": "A Dream in {place}",
-        "inciting incident": "The News",
-        "rising action": "Practice",
-        "climax": "{event}",
-        "resolution": "Together at Last",
-    }
-    title = titles[acts[0]].format(**slots)
-    return (title[0].upper() + title[1:])[:200]
+SCENE_TITLES = {
+    "setup": ("A Wish in {Place}", "Morning in {Place}", "{Hero}'s Secret"),
+    "inciting incident": ("The News", "A Chance", "Everything Changes"),
+    "rising action": ("Trying Again", "Doubts", "Step by Step", "The Long Way", "Not Giving Up", "Help from a Friend"),
+    "climax": ("{Event}", "The Big Moment", "Now or Never"),
+    "resolution": ("Together at Last", "Home Again", "A New Beginning"),
+}
 
 
-def _film_title(premise: Premise) -> str:
-    who = " ".join([*premise.adjectives, premise.kind]).title() if not premise.name else premise.name
-    who = who if premise.name else f"The {who}"
+QUEST_BEATS = {
+    "inciting incident": "{hero} decides to {goal}, whatever it takes.",
+    "rising action": "The way is long: {hero} and {friend} get lost, doubt, and keep going.",
+    "climax": "At the hardest moment, {hero} finds the courage to {core}.",
+    "resolution": "{hero} has done it, and comes home changed.",
+}
+
+
+def film_title(premise: Premise, rng: random.Random) -> str:
+    who = premise.name or "The " + " ".join([*premise.adjectives, premise.kind])
+    past = premise.forms()["goal_past"]
+    options = [f"{who} Who {past}" if not premise.name else f"How {who} {past}"]
     if premise.has_event:
-        return f"{who} and {premise.event.title().replace('The ', 'the ', 1)}"
-    return f"{who} Who Dared to {premise.goal.split()[0].title()}"
+        options.append(f"{who} and {premise.event}")
+    return title_case(rng.choice(options))[:200]
+
+
+class OfflineStoryWriter:
+    """The built-in story writer (offline, deterministic). ``notes`` explains the last breakdown's
+    compromises (a pasted story longer than the target, English lines for another language)."""
+
+    name = "builtin"
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+
+    def breakdown(self, request: BreakdownRequest) -> Film:
+        self.notes = []
+        text = request.prompt.strip()
+        if not text:
+            raise ProviderError('the story prompt is empty: describe a story, e.g. "a shy robot learns to dance"')
+        if not MIN_LENGTH <= request.length <= MAX_LENGTH:
+            raise ProviderError(
+                f"a film runs from {MIN_LENGTH:g} to {MAX_LENGTH:g} seconds (10 min), not {request.length:g} s"
+            )
+        from .story_paste import is_pasted_story, story_from_text
+
+        if is_pasted_story(text):
+            film = story_from_text(text, request)
+            if film.duration > request.length * 1.15:
+                self._note(
+                    f"the story takes about {film.duration:.0f} s to tell, longer than the {request.length:g} s asked "
+                    "for; its words were kept, so the film is longer"
+                )
+            return film
+        if request.language != "en":
+            self._note(
+                f"the built-in writer writes premises in English; the voices speak '{request.language}'. Paste a "
+                "whole story in your language to keep its words, or use an HTTP story writer"
+            )
+        return self._from_premise(text, request)
+
+    def _note(self, message: str) -> None:
+        self.notes.append(message)
+        log.warning("%s", message)
+
+    def _from_premise(self, text: str, request: BreakdownRequest) -> Film:
+        premise = parse_premise(text)
+        length = request.length
+        cast = make_cast(premise, length, request)
+        groups = acts_per_scene(scene_count(length))
+        transitions = _transitions(groups)
+        overlap = sum(t.duration for t in transitions[1:])
+        budget = (length + overlap) / len(groups)
+        rng = stable_random(text, request.seed, request.length, "lines")
+        used: set[str] = set()
+        scenes = []
+        for index, acts in enumerate(groups):
+            present = _present(acts, cast, index)
+            room = budget - transitions[index].duration * 0.5
+            lines = write_lines(acts, present, cast, premise, room, rng, used)
+            spoken = LEAD + TAIL + sum(line_seconds(line.text, _rate(line.speaker, cast)) for line in lines)
+            shot, camera = _shot(acts, index, len(groups), lines)
+            slots = make_slots(premise, cast, None)
+            titles = SCENE_TITLES[acts[-1] if "climax" in acts else acts[0]]
+            fitting = [
+                t for t in titles if (premise.has_event or "{Event}" not in t) and (premise.quest or "Way" not in t)
+            ]
+            title = rng.choice([t for t in fitting if t not in used] or fitting)
+            used.add(title)
+            slots["Place"] = slots["place"]
+            beat_text = {**bank.BEATS, **(QUEST_BEATS if premise.quest else {})}
+            beats = [part for act in acts for part in (act, beat_text[act].format_map(_loose(slots)))]
+            scenes.append(
+                Scene(
+                    id=f"s{index + 1:02d}-{slug(acts[0])}",
+                    number=index + 1,
+                    title=title_case(title.format_map(_loose(slots)))[:200],
+                    setting=_setting(acts, premise, index, groups, rng),
+                    beats=beats,
+                    dialogue=lines,
+                    duration=round(max(4.0, budget, spoken, 2.2 * transitions[index].duration + 0.5), 2),
+                    cast=[m.id for m in present],
+                    shot=shot,
+                    camera=camera,
+                    transition_in=transitions[index],
+                )
+            )
+        film = Film(
+            title=film_title(premise, stable_random(text, request.seed, "title")),
+            premise=text,
+            style=request.style,
+            target_length=length,
+            language=request.language,
+            seed=request.seed,
+            narrator=narrator_voice(request.language),
+            cast=cast,
+            scenes=scenes,
+        )
+        return fit_length(film, length)
+
+
+def _loose(slots: _Slots) -> dict[str, str]:
+    values = dict(slots)
+    for key in ("friend", "mentor", "rival"):
+        values.setdefault(key, values["hero"])
+        values.setdefault(key.capitalize(), values["Hero"])
+    return values
+
+
+def _rate(speaker: str, cast: list[CastMember]) -> int:
+    return next((m.voice.rate for m in cast if m.id == speaker), 150)
+
+
+def _needed(scene: Scene, film: Film) -> float:
+    rates = {m.id: m.voice.rate for m in film.cast}
+    spoken = LEAD + TAIL + sum(line_seconds(line.text, rates.get(line.speaker, 150)) for line in scene.dialogue)
+    return max(4.0, spoken + scene.transition_in.duration * 0.5, 2.2 * scene.transition_in.duration + 0.5)
 
 
 def fit_length(film: Film, target: float) -> Film:
     """Stretch or shrink scene durations (never below what their lines need) toward ``target``."""
     scenes = list(film.scenes)
-    needs = []
-    for scene in scenes:
-        speaking = (
-            LEAD
-            + TAIL
-            + sum(
-                line_seconds(line.text, film.member(line.speaker).voice.rate if line.speaker != NARRATOR else 150)
-                for line in scene.dialogue
-            )
-        )
-        needs.append(max(speaking, 2.2 * scene.transition_in.duration + 0.5, 2.0))
-    for _ in range(3):
+    needs = [_needed(scene, film) for scene in scenes]
+    for _ in range(4):
         total = sum(s.duration for s in scenes) - sum(s.transition_in.duration for s in scenes[1:])
         error = target - total
-        if abs(error) <= target * 0.03:
+        if abs(error) <= target * 0.01:
             break
         slack = [s.duration - n for s, n in zip(scenes, needs, strict=True)]
         if error < 0:
@@ -508,11 +581,14 @@ def fit_length(film: Film, target: float) -> Film:
                 break
             factor = min(1.0, -error / pool)
             scenes = [
-                s.model_copy(update={"duration": round(s.duration - max(0.0, x) * factor, 2)})
-                for s, x in zip(scenes, slack, strict=True)
+                s.model_copy(update={"duration": round(max(n, s.duration - max(0.0, x) * factor), 2)})
+                for s, x, n in zip(scenes, slack, needs, strict=True)
             ]
         else:
-            scenes = [s.model_copy(update={"duration": round(s.duration + error / len(scenes), 2)}) for s in scenes]
+            scenes = [
+                s.model_copy(update={"duration": round(min(600.0, s.duration + error / len(scenes)), 2)})
+                for s in scenes
+            ]
     data = film.model_dump(mode="json")
     data["scenes"] = [s.model_dump(mode="json") for s in scenes]
     return Film.model_validate(data)

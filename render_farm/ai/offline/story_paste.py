@@ -29,7 +29,7 @@ from render_farm.film import (
     Weather,
 )
 
-from .story import PLACE_WORDS, fit_length, slug
+from .story import fit_length, place_in, slug
 from .story_timing import LEAD, TAIL, line_seconds
 
 QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”|«\s*([^»]+?)\s*»')
@@ -43,7 +43,7 @@ VERB_EMOTION = {
     "muttered": Emotion.angry, "laughed": Emotion.happy, "sighed": Emotion.sad, "sang": Emotion.happy,
 }  # fmt: skip
 PRONOUNS = ("he", "she", "they", "i", "we")
-NAME = r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+NAME = r"([A-Z][a-z]+(?: [A-Z][a-z]+)?|(?:[Tt]he|[Aa]n?) [a-z]+)"
 AFTER_TAG = re.compile(rf"^\s*,?\s*(?:{'|'.join(SPEECH_VERBS)})\s+(?:{NAME}|(he|she|they))\b[^.!?\"“]*[.!?,]?", re.I)
 AFTER_TAG_NAME_FIRST = re.compile(
     rf"^\s*,?\s*(?:{NAME}|(he|she|they))\s+(?:{'|'.join(SPEECH_VERBS)})\b[^.!?\"“]*[.!?,]?"
@@ -76,6 +76,8 @@ def _sentences(text: str) -> list[str]:
 
 
 def _emotion(quote: str, verb: str | None) -> Emotion:
+    if verb and verb.lower() in ("shouted", "yelled", "cried", "called") and quote.rstrip().endswith("!"):
+        return Emotion.excited  # a glad shout; an angry one has no "!" or says so in its words
     if verb and verb.lower() in VERB_EMOTION:
         return VERB_EMOTION[verb.lower()]
     if quote.rstrip().endswith("!"):
@@ -91,6 +93,8 @@ class _Reader:
         self.recent: list[str] = []  # speaker ids, most recent last
 
     def speaker(self, name: str | None, pronoun: str | None) -> str:
+        if name and name.split()[0].lower() in ("the", "a", "an"):
+            name = name.split(None, 1)[1].title()  # "the stranger" -> "Stranger"
         if name and name not in NOT_NAMES:
             member = slug(name)
             self.names.setdefault(member, name)
@@ -106,6 +110,7 @@ class _Reader:
     def paragraph(self, paragraph: str, draft: _SceneDraft) -> None:
         position = 0
         pending_narration = ""
+        paragraph_speaker: str | None = None
         matches = list(QUOTE.finditer(paragraph))
         for match in matches:
             before = paragraph[position : match.start()]
@@ -129,7 +134,13 @@ class _Reader:
                     consumed = follow.end()
             self._narrate(pending_narration, draft)
             pending_narration = ""
-            who = self.speaker(name, pronoun)
+            if name is None and pronoun is None and paragraph_speaker is not None:
+                who = paragraph_speaker  # a quote that goes on in the same paragraph: the same speaker
+            else:
+                who = self.speaker(name, pronoun)
+            paragraph_speaker = who
+            if quote.endswith(","):
+                quote = quote[:-1] + "."
             draft.lines.append(DialogueLine(speaker=who, text=quote, emotion=_emotion(quote, verb)))
             position = match.end() + consumed
         self._narrate(pending_narration + paragraph[position:], draft)
@@ -152,7 +163,7 @@ class _Reader:
 
 def _setting(text: str, previous: Setting | None) -> Setting:
     lowered = text.lower()
-    place = next((p for p, keys in PLACE_WORDS if any(re.search(rf"\b{k}", lowered) for k in keys)), None)
+    place = place_in(text)
     time = next(
         (t for t, keys in (
             (TimeOfDay.night, ("night", "moon", "stars", "midnight", "dark")),
@@ -183,6 +194,7 @@ def story_from_text(text: str, request: BreakdownRequest) -> Film:
         title = lines[0].strip().strip("#").strip()
         paragraphs[0] = "\n".join(paragraphs[0].splitlines()[1:]).strip()
         paragraphs = [p for p in paragraphs if p]
+    body = "\n\n".join(paragraphs)
     reader = _Reader()
     drafts: list[_SceneDraft] = [_SceneDraft()]
     for paragraph in paragraphs:
@@ -194,14 +206,15 @@ def story_from_text(text: str, request: BreakdownRequest) -> Film:
         reader.paragraph(flat, current)
         current.text += " " + flat
     drafts = [d for d in drafts if d.lines]
-    cast_ids = list(reader.names)
+    line_counts = {m: sum(line.speaker == m for d in drafts for line in d.lines) for m in reader.names}
+    cast_ids = sorted(reader.names, key=lambda m: -line_counts[m])  # the one who speaks most leads
     voices = distinct_voices(request.language, len(cast_ids), request.seed)
     cast = [
         CastMember(
             id=member_id,
             name=reader.names[member_id],
             role="protagonist" if index == 0 else "supporting",
-            description=_describe(reader.names[member_id], text),
+            description=_describe(reader.names[member_id], body),
             voice=voice,
         )
         for index, (member_id, voice) in enumerate(zip(cast_ids, voices, strict=True))
@@ -219,7 +232,7 @@ def story_from_text(text: str, request: BreakdownRequest) -> Film:
         )  # fmt: skip
         scenes.append(
             Scene(
-                id=f"s{index + 1:02d}",
+                id=f"s{index + 1:02d}-{slug(' '.join(draft.text.split()[:4]))}"[:64].rstrip("-"),
                 number=index + 1,
                 title=_sentences(draft.text)[0][:60] if draft.text.strip() else f"Scene {index + 1}",
                 setting=setting,
@@ -247,6 +260,14 @@ def story_from_text(text: str, request: BreakdownRequest) -> Film:
 
 
 def _describe(name: str, text: str) -> str:
-    """What the story says about a character: the sentences that name them (their look, if any)."""
-    mentions = [s for s in _sentences(" ".join(text.split())) if name in s and not QUOTE.search(s)]
-    return " ".join(mentions)[:400] or f"{name}, a character in the story"
+    """What the story says about a character: the narration that names them, and the sentence
+    after it when that goes on about them ("He wore a long blue coat")."""
+    sentences = [s for s in _sentences(" ".join(text.split())) if not QUOTE.search(s)]
+    picked: list[str] = []
+    for index, sentence in enumerate(sentences):
+        if re.search(rf"\b{re.escape(name)}\b", sentence, re.I):
+            picked.append(sentence)
+            following = sentences[index + 1] if index + 1 < len(sentences) else ""
+            if following.split(" ", 1)[0] in ("He", "She", "They", "It", "His", "Her"):
+                picked.append(following)
+    return " ".join(dict.fromkeys(picked))[:400] or f"{name}, a character in the story"

@@ -1,0 +1,164 @@
+"""The running studio: the open document tied to the project store, autosave and pictures.
+
+:class:`Studio` is what the windows talk to: it opens, creates, imports and exports
+projects, saves every edit through the :class:`AutosaveWriter`, and owns the
+:class:`PictureCache`. Import and export run on a worker pool and report by signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from render_farm.ai.protocols import VoiceProvider
+from render_farm.film import Film, Scene
+
+from .autosave import AutosaveWriter
+from .document import ProjectDocument
+from .pictures import PictureCache, default_cache_dir
+from .store import ProjectStore, StoreError
+
+
+def blank_film() -> Film:
+    return Film(title="Untitled film", scenes=[Scene(id="scene-1", number=1, title="Opening", duration=6.0)])
+
+
+def default_voice() -> VoiceProvider:
+    from render_farm.ai.offline.espeak import EspeakVoice
+
+    return EspeakVoice()
+
+
+class _Signals(QObject):
+    finished = Signal(object, str)  # result, error message ('' on success)
+
+
+class _Task(QRunnable):
+    def __init__(self, work: Callable[[], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.work, self.signals = work, signals
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except StoreError as error:
+            self.signals.finished.emit(None, str(error))
+        except Exception as error:  # reported to the user, never a crash of the worker
+            self.signals.finished.emit(None, f"{type(error).__name__}: {error}")
+        else:
+            self.signals.finished.emit(result, "")
+
+
+class Studio(QObject):
+    """Signals: ``projectOpened(id)``, ``saveState(text)``, ``imported(id, error)``, ``exported(path, error)``."""
+
+    projectOpened = Signal(str)
+    saveState = Signal(str)
+    imported = Signal(str, str)
+    exported = Signal(str, str)
+
+    def __init__(
+        self,
+        store: ProjectStore | None = None,
+        voice: VoiceProvider | None = None,
+        cache_dir: Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store or ProjectStore()
+        self.writer = AutosaveWriter(self.store, self)
+        self.document = ProjectDocument(blank_film(), "", self)
+        cache = cache_dir if cache_dir is not None else default_cache_dir()
+        self.pictures = PictureCache(voice or default_voice(), cache / "pictures", parent=self)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._tasks: list[_Signals] = []
+        self.document.edited.connect(self._autosave)
+        self.writer.saved.connect(
+            lambda _p, _r: self.saveState.emit("All changes saved" if self.writer.idle else "Saving…")
+        )
+        self.writer.failed.connect(lambda message: self.saveState.emit(f"Not saved: {message}"))
+
+    # -- opening -------------------------------------------------------------------------------
+
+    def open_last_or_new(self) -> None:
+        """Reopen the project used last, as it was; a first start gets a new, blank project."""
+        last = self.store.last_project()
+        if last is not None:
+            try:
+                self.open_project(last)
+                return
+            except StoreError as error:
+                self.saveState.emit(f"Could not reopen the last project: {error}")
+        self.new_project()
+
+    def new_project(self, film: Film | None = None) -> str:
+        film = film or blank_film()
+        info = self.store.create(film)
+        self._opened(film, info.id)
+        return info.id
+
+    def open_project(self, project_id: str) -> None:
+        film = self.store.load(project_id)
+        self._opened(film, project_id)
+
+    def _opened(self, film: Film, project_id: str) -> None:
+        self.writer.flush()  # the previous project's last edit lands before we switch
+        self.store.set_last_project(project_id)
+        self.document.reset(film, project_id)
+        self.projectOpened.emit(project_id)
+        self.saveState.emit("All changes saved")
+
+    def _autosave(self) -> None:
+        if self.document.project_id:
+            self.saveState.emit("Saving…")
+            self.writer.submit(self.document.project_id, self.document.film)
+
+    # -- one-file import and export ------------------------------------------------------------
+
+    def _run(self, work: Callable[[], Any], done: Callable[[Any, str], None]) -> None:
+        signals = _Signals(self)
+        self._tasks.append(signals)
+
+        def finished(result: object, error: str) -> None:
+            self._tasks.remove(signals)
+            signals.deleteLater()
+            done(result, error)
+
+        signals.finished.connect(finished)
+        self.pool.start(_Task(work, signals))
+
+    def import_file(self, path: Path) -> None:
+        """Import a ``.aistudio`` file off the UI thread, then open it (``imported`` reports)."""
+
+        def done(info: Any, error: str) -> None:
+            if not error:
+                self.open_project(info.id)
+            self.imported.emit(info.id if info else "", error)
+
+        self._run(lambda: self.store.import_project(Path(path)), done)
+
+    def export_file(self, path: Path) -> None:
+        """Export the open project (as it is now) to ``path`` off the UI thread."""
+        film, project_id = self.document.film, self.document.project_id
+
+        def done(result: Any, error: str) -> None:
+            self.exported.emit(str(result or path), error)
+
+        self._run(lambda: self.store.export_project(project_id, Path(path), film), done)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until background work is done (tests and shutdown only)."""
+        ok = self.pool.waitForDone(msecs)
+        return self.pictures.wait(msecs) and ok and self.writer.flush(msecs / 1000)
+
+    def shutdown(self) -> None:
+        """Finish writing, stop the workers and close the database."""
+        self.pool.waitForDone(30_000)
+        self.writer.close()
+        self.pictures.pool.clear()
+        self.pictures.wait(30_000)
+        self.store.close()

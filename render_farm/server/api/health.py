@@ -1,0 +1,17 @@
+"""``GET /health``: is the API up and can it reach its database."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from sqlalchemy import text
+
+from .deps import SessionDep
+from .schemas import HealthOut
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", response_model=HealthOut)
+def health(session: SessionDep) -> HealthOut:
+    session.execute(text("SELECT 1"))
+    return HealthOut(status="ok", database=session.get_bind().dialect.name)

@@ -1,0 +1,1 @@
+"""Alembic migrations of the farm database (``env.py`` plus ``versions/``)."""
