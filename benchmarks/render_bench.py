@@ -178,8 +178,12 @@ def run_moviepy(film: Film, preset: Preset, voice: EspeakVoice, work: Path) -> f
                 .with_duration(min(cue.end, scene.duration) - cue.start)
             )
         mix = renderer.mix(layout)
-        composite = CompositeVideoClip(clips, size=(preset.width, preset.height)).with_duration(scene.duration)
-        scenes.append(composite.with_audio(AudioArrayClip(mix, fps=48000)))
+        # The full-frame background is the base clip (use_bgclip): the scene is opaque, as ours is
+        composite = CompositeVideoClip(clips, size=(preset.width, preset.height), use_bgclip=True).with_duration(
+            scene.duration
+        )
+        # with_duration also sets the clip's end, which CompositeAudioClip needs to know its length
+        scenes.append(composite.with_audio(AudioArrayClip(mix, fps=48000).with_duration(scene.duration)))
     first, second = scenes
     overlap = film.scenes[1].transition_in.duration
     second = second.with_start(first.duration - overlap).with_effects([vfx.CrossFadeIn(overlap)])

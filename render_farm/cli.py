@@ -295,6 +295,33 @@ def cmd_frame(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_key(args: argparse.Namespace) -> int:
+    """Store, check or remove the HTTP providers' API key in the OS keyring."""
+    from render_farm.ai.keys import KeyStoreError, delete_api_key, get_api_key, set_api_key
+    from render_farm.ai.registry import KEY_SERVICE
+
+    try:
+        if args.action == "set":
+            if sys.stdin.isatty():
+                import getpass
+
+                key = getpass.getpass("API key (not shown): ")
+            else:
+                key = sys.stdin.readline()
+            if not key.strip():
+                raise CliError("no key given: type it at the prompt or pipe it in")
+            set_api_key(KEY_SERVICE, key)
+            print("API key stored in the OS keyring.")
+        elif args.action == "delete":
+            print("API key removed." if delete_api_key(KEY_SERVICE) else "No API key was stored.")
+        else:
+            found = get_api_key(KEY_SERVICE) is not None
+            print("An API key is set." if found else "No API key is set (AISTUDIO_API_KEY or `aistudio key set`).")
+    except KeyStoreError as error:
+        raise CliError(str(error)) from None
+    return 0
+
+
 # -- parser -----------------------------------------------------------------------------------
 
 
@@ -346,6 +373,10 @@ def build_parser() -> argparse.ArgumentParser:
     frame.add_argument("-o", "--output", type=Path, required=True)
     frame.add_argument("--preset", default="final")
     frame.set_defaults(func=cmd_frame)
+
+    key = sub.add_parser("key", help="store, check or remove the API key of the HTTP providers (OS keyring)")
+    key.add_argument("action", choices=["set", "status", "delete"], help="set reads the key from a prompt or stdin")
+    key.set_defaults(func=cmd_key)
     return parser
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 
 import keyring
@@ -105,3 +106,31 @@ def test_without_a_keyring_the_environment_variable_still_works(
 ) -> None:
     monkeypatch.setenv("AISTUDIO_API_KEY", "sk-env")
     assert get_api_key("openai-compatible") == "sk-env"
+
+
+def test_the_key_command_stores_reports_and_removes_the_key(
+    memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from render_farm.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("sk-typed\n"))
+    assert main(["key", "set"]) == 0
+    assert get_api_key("openai-compatible") == "sk-typed"
+    assert "sk-typed" not in capsys.readouterr().out
+    assert main(["key", "status"]) == 0
+    assert "is set" in capsys.readouterr().out
+    assert main(["key", "delete"]) == 0
+    assert get_api_key("openai-compatible") is None
+    assert main(["key", "status"]) == 0
+    assert "No API key" in capsys.readouterr().out
+
+
+def test_the_key_command_without_a_keyring_is_a_one_line_error(
+    no_keyring: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from render_farm.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("sk-typed\n"))
+    assert main(["key", "set"]) != 0
+    error = capsys.readouterr().err
+    assert "AISTUDIO_API_KEY" in error and "Traceback" not in error and error.count("\n") == 1
