@@ -577,6 +577,7 @@ def decode_wav(data: bytes) -> tuple[np.ndarray, int]:
         channels, width, rate, raw, kind = _riff_float(data)
     usable = len(raw) - len(raw) % (width * channels)
     raw = raw[:usable]
+    samples: np.ndarray
     if kind == "float":
         samples = np.frombuffer(raw, dtype="<f4" if width == 4 else "<f8").astype(np.float32)
     elif width == 1:

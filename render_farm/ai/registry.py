@@ -57,21 +57,20 @@ def make_providers(settings: ProviderSettings) -> Providers:
         else:
             if key is None:
                 notes.append(f"no API key found (set {settings.api_key_env} or store one in Settings); sending none")
-        options = {"api_key_env": settings.api_key_env}
     if settings.writer == "http":
-        writer = HttpStoryWriter(settings.base_url, settings.chat_model, key, **options)
+        writer = HttpStoryWriter(settings.base_url, settings.chat_model, key, api_key_env=settings.api_key_env)
     else:
         from .offline.story import OfflineStoryWriter
 
         writer = OfflineStoryWriter()
     if settings.designer == "http":
-        designer = HttpCharacterDesigner(settings.base_url, settings.image_model, key, **options)
+        designer = HttpCharacterDesigner(settings.base_url, settings.image_model, key, api_key_env=settings.api_key_env)
     else:
         from .offline.designer import OfflineDesigner
 
         designer = OfflineDesigner()
     if settings.voice == "http":
-        voice = HttpVoice(settings.base_url, settings.speech_model, key, **options)
+        voice = HttpVoice(settings.base_url, settings.speech_model, key, api_key_env=settings.api_key_env)
     else:
         from .offline.espeak import EspeakVoice
 

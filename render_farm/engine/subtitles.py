@@ -112,7 +112,7 @@ def render_cue(text: str, frame_width: int, frame_height: int, narrator: bool = 
     pad_x, pad_y = round(size * 0.7), round(size * 0.35)
     width = min(frame_width, text_w + 2 * pad_x)
     height = row_h * len(rows) + 2 * pad_y
-    image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    image = Image.new("RGBA", (round(width), round(height)), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
     draw.rounded_rectangle((0, 0, width - 1, height - 1), radius=round(size * 0.5), fill=(12, 14, 24, 120))
     for index, (row, box) in enumerate(zip(rows, boxes, strict=True)):

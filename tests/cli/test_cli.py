@@ -56,6 +56,14 @@ def test_invalid_spec_names_the_field(tmp_path: Path) -> None:
     )
 
 
+def test_an_output_inside_a_file_is_refused_before_any_work(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("a file, not a folder")
+    for command in (["breakdown", "a fox finds a key"], ["make", "a fox finds a key", "--length", "15"]):
+        result = run(*command, "-o", str(tmp_path / "notes.txt" / "film.out"))
+        assert_one_line_error(result, "cannot write")
+    assert list(tmp_path.iterdir()) == [tmp_path / "notes.txt"]
+
+
 def test_unwritable_output_is_refused_before_any_work(tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir()

@@ -22,8 +22,6 @@ RIVAL_NAMES = ["Rex", "Vera", "Duke", "Sable", "Brock", "Viola"]
 
 COLOURS = ["red", "blue", "green", "yellow", "purple", "orange", "teal", "pink", "silver", "golden", "brown"]
 ANIMALS = ["fox", "rabbit", "cat", "bear", "mouse", "dog", "owl"]
-ACCESSORIES = ["scarf", "hat", "bow", "backpack", "cape", "flower", "glasses"]
-OUTFITS = ["dress", "overalls", "coat", "tunic", "shirt"]
 
 TRAITS = {
     "protagonist": ["curious", "determined", "hopeful"],
