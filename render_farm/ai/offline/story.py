@@ -408,7 +408,8 @@ def _setting(acts: list[str], premise: Premise, index: int, groups: list[list[st
     if place in (Place.space, Place.room):
         weather = Weather.clear
     words = PLACE_PHRASES[place] if place is not home else (premise.location or PLACE_PHRASES[place])
-    return Setting(place=place, time_of_day=time, weather=weather, description=f"{words}, {'by day' if time == TimeOfDay.day else 'at ' + time.value}")
+    when = "by day" if time == TimeOfDay.day else f"at {time.value}"
+    return Setting(place=place, time_of_day=time, weather=weather, description=f"{words}, {when}")
 
 
 def _shot(acts: list[str], index: int, count: int, lines: list[DialogueLine]) -> tuple[Shot, CameraMove]:
