@@ -1,8 +1,9 @@
 """Entry point of the desktop app (``aistudio`` with no arguments, ``python -m aistudio_desktop.app``).
 
-``--self-test`` checks an installation without touching the user's projects: it builds a tiny
-project from a hand-written spec in a temporary folder, renders one preview frame with the
-engine, opens the main window offscreen, makes and autosaves one edit, and exits 0.
+``--self-test`` checks an installation without touching the user's projects: in a temporary
+folder it makes a short film from a prompt with the built-in providers (story, cast, voices),
+renders it at the preview preset and decodes it back, opens the main window offscreen on a tiny
+project, makes and autosaves one edit, and exits 0 only when all of that worked.
 """
 
 from __future__ import annotations
@@ -33,6 +34,57 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+SELF_TEST_SECONDS = "15 s"
+SELF_TEST_PROMPT = "a small fox finds a lost kite and returns it to its owner"
+
+
+def _self_test_film(root: Path) -> str:
+    """Make, render and decode a 15 s film with the built-in providers; '' when it is sound, else why not."""
+    import av
+
+    from render_farm.ai.protocols import BreakdownRequest
+    from render_farm.ai.registry import ProviderSettings, make_providers
+    from render_farm.engine.film import render_film
+    from render_farm.engine.presets import preset
+
+    providers = make_providers(ProviderSettings())  # the built-in ones, whatever the environment says
+    film = providers.writer.breakdown(BreakdownRequest(SELF_TEST_PROMPT, length=15.0))
+    film = providers.designer.design(film, assets_dir=root / "assets")
+    out = root / "self-test.mp4"
+    render_film(film, out, preset("preview"), providers.voice, cache_dir=root / "renders", assets_dir=root / "assets")
+    with av.open(str(out)) as container:
+        if not container.streams.video or not container.streams.audio:
+            return "the film has no picture or no sound"
+        video = container.streams.video[0]
+        frames = sum(1 for _ in container.decode(video))
+        container.seek(0)
+        sound = sum(frame.samples for frame in container.decode(audio=0))
+    expected = film.duration * 15
+    if abs(frames - expected) > 3:
+        return f"the film decodes to {frames} frames, not about {expected:.0f}"
+    if sound < film.duration * 48_000 * 0.9:
+        return f"the film's sound is too short ({sound / 48_000:.1f} s of {film.duration:.1f} s)"
+    return ""
+
+
+def _signals_keep_references() -> str:
+    """'' when emitting a Qt signal leaves Python's reference counts alone (PySide6 6.12.0 does not)."""
+    from PySide6.QtCore import QObject, Signal
+
+    class Probe(QObject):
+        ping = Signal(float)
+
+    probe = Probe()
+    before = sys.getrefcount(True)
+    for _ in range(200):
+        probe.ping.emit(1.0)
+    if sys.getrefcount(True) < before - 100:
+        from PySide6 import __version__
+
+        return f"PySide6 {__version__} loses references when signals are emitted; install another version"
+    return ""
+
+
 def self_test() -> int:
     """Offscreen smoke test of the engine, the store and the main window; 0 when all is well."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -51,8 +103,19 @@ def self_test() -> int:
 
     started = time.perf_counter()
     app = QApplication.instance() or QApplication(["aistudio", "--self-test"])
+    problem = _signals_keep_references()
+    if problem:
+        print(f"aistudio self-test: FAILED: {problem}", file=sys.stderr)
+        return 1
     with tempfile.TemporaryDirectory(prefix="aistudio-self-test-") as tmp:
         root = Path(tmp)
+        try:
+            problem = _self_test_film(root)
+        except Exception as error:  # whatever broke, the installer's check gets one line and exit 1
+            problem = f"making a film failed: {type(error).__name__}: {error}"
+        if problem:
+            print(f"aistudio self-test: FAILED: {problem}", file=sys.stderr)
+            return 1
         film = OfflineDesigner().design(loads(SELF_TEST_SPEC))
         voice = default_voice()
         frame = SceneRenderer(film, preset("preview"), voice).frame_at(0, 1.0)
@@ -60,6 +123,7 @@ def self_test() -> int:
             print(f"aistudio self-test: FAILED: a preview frame came out wrong ({frame.shape})", file=sys.stderr)
             return 1
         studio = Studio(ProjectStore(root / "data"), voice=voice, cache_dir=root / "cache")
+        studio.previews.set_paused(True)  # the film above already proved rendering
         try:
             project_id = studio.new_project(film)
             window = MainWindow(studio, QSettings(str(root / "desktop.ini"), QSettings.Format.IniFormat))
@@ -75,7 +139,8 @@ def self_test() -> int:
             print("aistudio self-test: FAILED: an edit was not saved", file=sys.stderr)
             return 1
     print(
-        f"aistudio self-test: ok (preview frame, project store, main window) in {time.perf_counter() - started:.2f} s"
+        f"aistudio self-test: ok (a {SELF_TEST_SECONDS} film made and decoded, preview frame, project store, "
+        f"main window) in {time.perf_counter() - started:.2f} s"
     )
     return 0
 

@@ -13,14 +13,41 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 
+from .gallery import CastGallery, bundle_dir
 from .inspector import SceneInspector
+from .newproject import NewProjectDialog
+from .render_cache import SETTING as CACHE_LIMIT_SETTING
+from .render_cache import limit_from_settings
 from .session import Studio
+from .sound import SoundPlayer
 from .store import PROJECT_FILE_SUFFIX
 from .storyboard import StoryboardModel, format_duration
 from .storyboard_view import StoryboardView
 from .theme import Theme, apply_theme
+from .timeline import TimelinePanel
+
+
+def app_version() -> str:
+    """The installed version of the ``aistudio`` distribution (``unknown`` when run from a bare checkout)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("aistudio")
+    except PackageNotFoundError:
+        return "unknown"
+
 
 UNDO_KEYS = (QKeySequence("Ctrl+Z"), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
 
@@ -66,16 +93,30 @@ class MainWindow(QMainWindow):
         self.inspector = SceneInspector(self.document)
         self.storyboard.currentSceneChanged.connect(self.inspector.set_scene)
         self.menus: dict[str, QMenu] = {}
+        self.new_film_dialog: NewProjectDialog | None = None
         self._build_menus()
         self.inspector_dock = self.add_panel("Scene", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
         self.inspector_dock.setMinimumWidth(380)
+        self.player = SoundPlayer(self)
+        self.gallery = CastGallery(
+            self.document, studio.pictures, studio.sampler, self.player, lambda: bundle_dir(studio.store, self.document)
+        )
+        self.gallery_dock = self.add_panel("Cast", self.gallery, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.inspector_dock, self.gallery_dock)
+        self.inspector_dock.raise_()
+        studio.render_cache.limit = limit_from_settings(settings)
+        self.timeline = TimelinePanel(self.document, studio.previews, self.player)
+        self.timeline_dock = self.add_panel("Timeline", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.storyboard.currentSceneChanged.connect(self._scene_chosen)
+        self.timeline.sceneActivated.connect(lambda scene_id: self.storyboard.select_scenes([scene_id]))
+        self._build_play_menu()
         self._build_status_bar()
         self._undo_keys = _UndoKeys(self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._undo_keys)
 
-        for source in (self.storyboard, self.inspector):
+        for source in (self.storyboard, self.inspector, self.gallery, self.timeline):
             source.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         studio.saveState.connect(self.save_label.setText)
         studio.pictures.busyChanged.connect(self._pictures_busy)
@@ -101,7 +142,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file = self.menus["file"] = bar.addMenu("&File")
-        self._action(file, "&New Project", QKeySequence.StandardKey.New, lambda: self.studio.new_project())
+        self.new_film_action = self._action(file, "&New Film…", QKeySequence.StandardKey.New, self.new_film)
+        self._action(file, "New &Blank Project", QKeySequence("Ctrl+Alt+N"), lambda: self.studio.new_project())
         self.recent_menu = file.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file.addSeparator()
@@ -145,6 +187,55 @@ class MainWindow(QMainWindow):
         self.menus["panels"].addAction(self.toolbar.toggleViewAction())
         self.menus["help"] = bar.addMenu("&Help")
         self._action(self.menus["help"], "&About AI Studio", None, self._about)
+
+    def _build_play_menu(self) -> None:
+        play = self.menus["play"] = self.menuBar().addMenu("&Play")
+        self.menuBar().insertMenu(self.menus["help"].menuAction(), play)
+        timeline = self.timeline
+        self.play_action = self._action(play, "&Play / Pause", QKeySequence("Ctrl+Space"), timeline.toggle_play)
+        self._action(play, "P&revious Scene", QKeySequence("Ctrl+["), lambda: timeline.step_scene(-1))
+        self._action(play, "&Next Scene", QKeySequence("Ctrl+]"), lambda: timeline.step_scene(1))
+        self._action(play, "To the &Start", QKeySequence("Ctrl+Home"), lambda: timeline.seek(0.0))
+        play.addSeparator()
+        self._action(play, "&Export Preview Film…", QKeySequence("Ctrl+Shift+E"), self.export_preview_film)
+        self._action(play, "Export &Frame…", QKeySequence("Ctrl+Shift+F"), self.export_frame)
+        play.addSeparator()
+        self._action(play, "Render &Cache Size…", None, self.set_cache_limit)
+
+    def _scene_chosen(self, scene_id: str) -> None:
+        if scene_id and not self.timeline.playing:
+            self.timeline.jump_to_scene(scene_id)
+
+    def _safe_name(self) -> str:
+        return "".join(c for c in self.document.film.title if c.isalnum() or c in " -_").strip() or "film"
+
+    def export_preview_film(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export preview film", f"{self._safe_name()}.mp4", "MP4 (*.mp4)")
+        if path:
+            self.timeline.export_film(Path(path if path.endswith(".mp4") else path + ".mp4"))
+
+    def export_frame(self) -> None:
+        name = f"{self._safe_name()} {self.timeline.position:.1f}s.png"
+        path, _ = QFileDialog.getSaveFileName(self, "Export frame", name, "PNG (*.png)")
+        if path:
+            self.timeline.export_frame(Path(path if path.endswith(".png") else path + ".png"))
+
+    def set_cache_limit(self) -> None:
+        cache = self.studio.render_cache
+        gigabytes, ok = QInputDialog.getDouble(
+            self,
+            "Render cache",
+            f"Scene previews, thumbnails and voice samples are kept in\n{cache.root}\n\n"
+            "Largest size of the cache (GB); the least recently used renders go first:",
+            cache.limit / 1024**3,
+            0.1,
+            500.0,
+            1,
+        )
+        if ok:
+            self.settings.setValue(CACHE_LIMIT_SETTING, round(gigabytes * 1024))
+            cache.limit = limit_from_settings(self.settings)
+            self.statusBar().showMessage(f"Render cache limited to {gigabytes:g} GB", 5000)
 
     def _action(
         self, menu: QMenu, text: str, keys: QKeySequence | QKeySequence.StandardKey | None, slot: Callable[[], object]
@@ -227,8 +318,26 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, theme)
 
+    def new_film(self) -> NewProjectDialog:
+        """Open the new-film dialog; the film it makes opens here when it is saved."""
+        dialog = NewProjectDialog(self.studio.store, self.studio.pictures, self.studio.providers, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(self.studio.open_created)
+        dialog.created.connect(lambda film, _pid: self.statusBar().showMessage(f"Made “{film.title}”", 6000))
+        dialog.open()
+        self.new_film_dialog = dialog
+        return dialog
+
+    def about_text(self) -> str:
+        return (
+            f"<h3>AI Studio {app_version()}</h3>"
+            "<p>Turns a story into an animated film: a cast with their own voices, scenes with dialogue, "
+            "music and subtitles, rendered on your own machine.</p>"
+            f"<p>Projects: {self.studio.store.data_dir}<br>Renders: {self.studio.cache_dir}</p>"
+        )
+
     def _about(self) -> None:
-        QMessageBox.about(self, "AI Studio", "AI Studio turns a story into an animated film.")
+        QMessageBox.about(self, "About AI Studio", self.about_text())
 
     # -- window layout -------------------------------------------------------------------------
 
@@ -243,6 +352,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)  # type: ignore[arg-type]
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.timeline.close_workers()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

@@ -10,6 +10,7 @@ get the picture or ``None`` at once, and hear ``thumbnailReady(key)`` / ``faceRe
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections import OrderedDict
@@ -32,6 +33,7 @@ THUMBNAIL_PRESET = Preset(
 )
 THUMBNAIL_TIME = 1.0  # seconds into the scene: past the fade-in, with the cast on stage
 FACE_SIZE = 96
+FIGURE_HEIGHT = 220
 MEMORY_LIMIT = 400
 
 
@@ -63,6 +65,33 @@ def face_pixels(member: CastMember, style: Style, size: int = FACE_SIZE) -> np.n
     return crop
 
 
+def figure_pixels(
+    member: CastMember, style: Style, height: int = FIGURE_HEIGHT, assets_dir: Path | None = None
+) -> np.ndarray:
+    """The whole character standing, happy, premultiplied RGBA, cropped to its drawn pixels."""
+    art = None
+    if member.art and assets_dir is not None:
+        import cv2
+
+        picture = cv2.imread(str(assets_dir / member.art), cv2.IMREAD_UNCHANGED)
+        if picture is not None and picture.ndim == 3:
+            code = cv2.COLOR_BGRA2RGBA if picture.shape[2] == 4 else cv2.COLOR_BGR2RGBA
+            art = cv2.cvtColor(picture, code)
+    sprite = CharacterRig(member, style, art).sprite(height, Pose(emotion=Emotion.happy))
+    alpha = sprite.pixels[..., 3]
+    rows, cols = np.nonzero(alpha.max(axis=1))[0], np.nonzero(alpha.max(axis=0))[0]
+    if not len(rows):
+        return np.zeros((1, 1, 4), np.uint8)
+    return np.ascontiguousarray(sprite.pixels[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1])
+
+
+def rgba_image(pixels: np.ndarray) -> QImage:
+    """A QImage owning a copy of an (h, w, 4) premultiplied RGBA array."""
+    pixels = np.ascontiguousarray(pixels)
+    h, w = pixels.shape[:2]
+    return QImage(pixels.data, w, h, 4 * w, QImage.Format.Format_RGBA8888_Premultiplied).copy()
+
+
 def _picture_film(film: Film) -> Film:
     """The film as thumbnails draw it: no subtitles (the card prints the title beside the picture)."""
     if not film.output.subtitles:
@@ -84,6 +113,9 @@ class _Job(QRunnable):
         path = self.disk / f"{self.kind}-{self.key}.png" if self.disk is not None else None
         try:
             image = QImage(str(path)) if path is not None and path.exists() else QImage()
+            if not image.isNull() and path is not None:
+                with contextlib.suppress(OSError):
+                    os.utime(path)  # used now: the render cache evicts the least recently used first
             if image.isNull():
                 image = self.make()  # type: ignore[operator]
                 if path is not None:
@@ -101,6 +133,7 @@ class PictureCache(QObject):
 
     thumbnailReady = Signal(str)
     faceReady = Signal(str)
+    figureReady = Signal(str)
     failed = Signal(str)
     busyChanged = Signal(int)
 
@@ -169,6 +202,18 @@ class PictureCache(QObject):
             self._start("face", key, make)
         return hit
 
+    @staticmethod
+    def figure_key(film: Film, member_id: str) -> str:
+        return PictureCache.face_key(film, member_id)  # the same inputs; files and memory are kept per kind
+
+    def figure(self, film: Film, member_id: str, key: str, assets_dir: Path | None = None) -> QImage | None:
+        """The character's full figure in the film's style (the character gallery's card art)."""
+        hit = self.cached("figure", key)
+        if hit is None:
+            member, style = film.member(member_id), film.style
+            self._start("figure", key, lambda: rgba_image(figure_pixels(member, style, assets_dir=assets_dir)))
+        return hit
+
     @property
     def busy(self) -> int:
         return len(self._pending)
@@ -195,7 +240,7 @@ class PictureCache(QObject):
         while len(self._memory) > MEMORY_LIMIT:
             self._memory.popitem(last=False)
         self.busyChanged.emit(len(self._pending))
-        (self.thumbnailReady if kind == "thumbnail" else self.faceReady).emit(key)
+        {"thumbnail": self.thumbnailReady, "face": self.faceReady, "figure": self.figureReady}[kind].emit(key)
 
     def _failed_job(self, kind: str, key: str, message: str) -> None:
         tag = f"{kind}:{key}"

@@ -13,17 +13,27 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from render_farm.ai.protocols import VoiceProvider
+from render_farm.ai.protocols import Providers, VoiceProvider
 from render_farm.film import Film, Scene
 
 from .autosave import AutosaveWriter
 from .document import ProjectDocument
 from .pictures import PictureCache, default_cache_dir
+from .previews import PreviewRenderer
+from .render_cache import DEFAULT_LIMIT, RenderCache
+from .sound import VoiceSampler
 from .store import ProjectStore, StoreError
 
 
 def blank_film() -> Film:
     return Film(title="Untitled film", scenes=[Scene(id="scene-1", number=1, title="Opening", duration=6.0)])
+
+
+def default_providers() -> Providers:
+    """The providers chosen in settings (the environment); the built-in ones by default."""
+    from render_farm.ai.registry import ProviderSettings, make_providers
+
+    return make_providers(ProviderSettings.from_env())
 
 
 def default_voice() -> VoiceProvider:
@@ -66,13 +76,23 @@ class Studio(QObject):
         voice: VoiceProvider | None = None,
         cache_dir: Path | None = None,
         parent: QObject | None = None,
+        providers: Callable[[], Providers] | None = None,
+        cache_limit: int = DEFAULT_LIMIT,
     ) -> None:
         super().__init__(parent)
         self.store = store or ProjectStore()
+        self.providers = providers or default_providers
         self.writer = AutosaveWriter(self.store, self)
         self.document = ProjectDocument(blank_film(), "", self)
         cache = cache_dir if cache_dir is not None else default_cache_dir()
-        self.pictures = PictureCache(voice or default_voice(), cache / "pictures", parent=self)
+        self.cache_dir = cache
+        self.voice = voice or default_voice()
+        self.pictures = PictureCache(self.voice, cache / "pictures", parent=self)
+        self.sampler = VoiceSampler(self.voice, cache / "samples", self)
+        self.render_cache = RenderCache(cache, cache_limit)
+        self.previews = PreviewRenderer(
+            self.voice, self.render_cache, cache / "previews", assets_dir=self.assets_dir, parent=self
+        )
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._tasks: list[_Signals] = []
@@ -100,6 +120,15 @@ class Studio(QObject):
         info = self.store.create(film)
         self._opened(film, info.id)
         return info.id
+
+    def assets_dir(self) -> Path | None:
+        """The open project's bundle folder (generated art lives there), if it has one."""
+        project_id = self.document.project_id
+        return self.store.project_dir(project_id) if project_id else None
+
+    def open_created(self, film: Film, project_id: str) -> None:
+        """Open a project that was just written to the store (the new-project flow)."""
+        self._opened(film, project_id)
 
     def open_project(self, project_id: str) -> None:
         film = self.store.load(project_id)
@@ -153,7 +182,7 @@ class Studio(QObject):
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until background work is done (tests and shutdown only)."""
         ok = self.pool.waitForDone(msecs)
-        return self.pictures.wait(msecs) and ok and self.writer.flush(msecs / 1000)
+        return self.pictures.wait(msecs) and self.sampler.wait(msecs) and ok and self.writer.flush(msecs / 1000)
 
     def shutdown(self) -> None:
         """Finish writing, stop the workers and close the database."""
@@ -161,4 +190,6 @@ class Studio(QObject):
         self.writer.close()
         self.pictures.pool.clear()
         self.pictures.wait(30_000)
+        self.sampler.wait(30_000)
+        self.previews.close()
         self.store.close()

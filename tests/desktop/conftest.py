@@ -106,6 +106,7 @@ def studio(tmp_path: Path, voice: object, qapp: object) -> Iterator[object]:
     from aistudio_desktop.store import ProjectStore
 
     studio = Studio(ProjectStore(tmp_path / "data"), voice=voice, cache_dir=tmp_path / "cache")  # type: ignore[arg-type]
+    studio.previews.set_paused(True)  # scene previews render only in the tests that are about them
     yield studio
     studio.shutdown()
 

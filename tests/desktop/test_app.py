@@ -24,6 +24,13 @@ def test_self_test_exits_zero_offscreen(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "self-test: ok" in result.stdout
+    assert "film made and decoded" in result.stdout
+
+
+def test_about_box_shows_the_installed_version(window) -> None:
+    from importlib.metadata import version
+
+    assert f"AI Studio {version('aistudio')}" in window.about_text()
 
 
 def test_window_layout_and_theme_are_remembered(qtbot, window, studio, settings: QSettings) -> None:

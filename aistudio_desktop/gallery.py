@@ -1,0 +1,325 @@
+"""The character gallery: a card per cast member (art in the film's style, name, role) and its editor.
+
+:class:`CastModel` mirrors the document's cast and asks the :class:`PictureCache` for each
+member's figure, drawn by the engine in the film's style on a worker thread. The gallery's
+buttons and the :class:`CharacterEditor` change the cast only through undo commands.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QImage, QKeySequence, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListView,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from render_farm.ai.offline.designer import design_from_text
+from render_farm.ai.voices import distinct_voices
+from render_farm.engine.characters import stable_seed
+
+from . import commands
+from .character_editor import CharacterEditor
+from .document import ProjectDocument
+from .pictures import PictureCache
+from .sound import SoundPlayer, VoiceSampler
+
+Index = QModelIndex | QPersistentModelIndex
+CARD = QSize(150, 212)
+GAP = 10
+
+
+class CastRole(IntEnum):
+    MemberId = Qt.ItemDataRole.UserRole + 1
+    Name = Qt.ItemDataRole.UserRole + 2
+    Part = Qt.ItemDataRole.UserRole + 3  # the member's role in the story ("hero")
+    Figure = Qt.ItemDataRole.UserRole + 4
+    Lines = Qt.ItemDataRole.UserRole + 5
+
+
+class CastModel(QAbstractListModel):
+    """One row per cast member of the open document."""
+
+    def __init__(self, document: ProjectDocument, pictures: PictureCache, assets_dir: Any = None) -> None:
+        super().__init__(document)
+        self.document = document
+        self.pictures = pictures
+        self.assets_dir = assets_dir  # callable giving the open project's bundle folder, or None
+        self._ids = [m.id for m in document.film.cast]
+        document.castChanged.connect(self._cast_changed)
+        document.filmReset.connect(self._reset)
+        pictures.figureReady.connect(self._figure_ready)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def member_id(self, row: int) -> str:
+        return self._ids[row]
+
+    def row_of(self, member_id: str) -> int:
+        return self._ids.index(member_id)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        film = self.document.film
+        member = film.member(self._ids[index.row()])
+        if role in (Qt.ItemDataRole.DisplayRole, CastRole.Name):
+            return member.name
+        if role == CastRole.MemberId:
+            return member.id
+        if role == CastRole.Part:
+            return member.role
+        if role == CastRole.Lines:
+            return sum(1 for s in film.scenes for line in s.dialogue if line.speaker == member.id)
+        if role == CastRole.Figure:
+            assets = self.assets_dir() if callable(self.assets_dir) else None
+            return self.pictures.figure(film, member.id, self.pictures.figure_key(film, member.id), assets)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{member.name} ({member.role})\n{member.description}".strip()
+        return None
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._ids = [m.id for m in self.document.film.cast]
+        self.endResetModel()
+
+    def _cast_changed(self, member_id: str) -> None:
+        ids = [m.id for m in self.document.film.cast]
+        if ids != self._ids:
+            self._reset()
+        elif member_id in ids:
+            index = self.index(ids.index(member_id))
+            self.dataChanged.emit(index, index)
+
+    def _figure_ready(self, key: str) -> None:
+        film = self.document.film
+        for row, member_id in enumerate(self._ids):
+            if self.pictures.figure_key(film, member_id) == key:
+                self.dataChanged.emit(self.index(row), self.index(row), [CastRole.Figure])
+
+
+class CharacterCardDelegate(QStyledItemDelegate):
+    """Paints a character card: the figure on a soft panel, the name, the role."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return CARD
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        palette = option.palette  # type: ignore[attr-defined]
+        rect = QRectF(option.rect).adjusted(GAP / 2, GAP / 2, -GAP / 2, -GAP / 2)  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        edge = QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Mid
+        painter.setPen(palette.color(edge))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 10, 10)
+        if selected:
+            pen = painter.pen()
+            pen.setWidthF(2.5)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 10, 10)
+        stage = QRectF(rect.x() + 8, rect.y() + 8, rect.width() - 16, rect.height() - 62)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
+        painter.drawRoundedRect(stage, 7, 7)
+        image = index.data(CastRole.Figure)
+        if isinstance(image, QImage) and not image.isNull():
+            box = stage.adjusted(6, 8, -6, -4)
+            scale = min(box.width() / image.width(), box.height() / image.height())
+            w, h = image.width() * scale, image.height() * scale
+            painter.drawImage(QRectF(box.center().x() - w / 2, box.bottom() - h, w, h), image)
+        else:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(stage, Qt.AlignmentFlag.AlignCenter, "Drawing…")
+        name_font = QFont(option.font)  # type: ignore[attr-defined]
+        name_font.setBold(True)
+        painter.setFont(name_font)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        text_rect = QRectF(rect.x() + 10, stage.bottom() + 6, rect.width() - 20, 22)
+        name = painter.fontMetrics().elidedText(
+            str(index.data(CastRole.Name)), Qt.TextElideMode.ElideRight, round(text_rect.width())
+        )
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+        painter.setFont(option.font)  # type: ignore[attr-defined]
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        lines = int(index.data(CastRole.Lines) or 0)
+        detail = f"{index.data(CastRole.Part)} · {lines} line{'s' if lines != 1 else ''}"
+        role_rect = text_rect.translated(0, 20)
+        detail = painter.fontMetrics().elidedText(detail, Qt.TextElideMode.ElideRight, round(role_rect.width()))
+        painter.drawText(role_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, detail)
+        painter.restore()
+
+
+class CastGallery(QWidget):
+    """The gallery panel: cards on top, the selected character's editor below.
+
+    ``message(text)`` reports refused edits and sample playback.
+    """
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        document: ProjectDocument,
+        pictures: PictureCache,
+        sampler: VoiceSampler,
+        player: SoundPlayer | None = None,
+        assets_dir: Any = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("castGallery")
+        self.document = document
+        self.model = CastModel(document, pictures, assets_dir)
+        self.cards = QListView()
+        self.cards.setObjectName("castCards")
+        self.cards.setViewMode(QListView.ViewMode.IconMode)
+        self.cards.setFlow(QListView.Flow.LeftToRight)
+        self.cards.setWrapping(True)
+        self.cards.setResizeMode(QListView.ResizeMode.Adjust)
+        self.cards.setMovement(QListView.Movement.Static)
+        self.cards.setUniformItemSizes(True)
+        self.cards.setGridSize(CARD)
+        self.cards.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.cards.setItemDelegate(CharacterCardDelegate(self.cards))
+        self.cards.setModel(self.model)
+        self.cards.setMinimumHeight(CARD.height() // 2)
+        self.editor = CharacterEditor(document, sampler, player)
+        self.editor.message.connect(self.message)
+
+        def button(text: str, tip: str, keys: str, slot: Any) -> QToolButton:
+            act = QAction(text, self)
+            act.setToolTip(f"{tip} ({keys})")
+            act.setShortcut(QKeySequence(keys))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            widget = QToolButton()
+            widget.setDefaultAction(act)
+            return widget
+
+        self.add_button = button("Add character", "Add a character to the cast", "Ctrl+Shift+A", self.add_member)
+        self.remove_button = button("Remove", "Remove the selected character", "Ctrl+Shift+Del", self.remove_member)
+        self.look_button = button("New look", "Draw the character anew, the same in every scene", "Ctrl+Shift+L",
+                                  self.new_look)  # fmt: skip
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.add_button, self.remove_button, self.look_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(row)
+        top_layout.addWidget(self.cards)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        scroll = QScrollArea()
+        scroll.setWidget(self.editor)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([CARD.height() + 48, 420])  # a full row of cards above the editor
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.splitter)
+
+        self.cards.selectionModel().currentChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self._after_reset)
+        self._after_reset()
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def selected_member(self) -> str:
+        return self.editor.member_id
+
+    def select_member(self, member_id: str) -> None:
+        if member_id in [m.id for m in self.document.film.cast]:
+            self.cards.setCurrentIndex(self.model.index(self.model.row_of(member_id)))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.editor.set_member(str(current.data(CastRole.MemberId)) if current.isValid() else "")
+        self._update_buttons()
+
+    def _after_reset(self) -> None:
+        keep = self.editor.member_id
+        if self.model.rowCount():
+            ids = [m.id for m in self.document.film.cast]
+            self.select_member(keep if keep in ids else ids[0])
+        else:
+            self.editor.set_member("")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = bool(self.editor.member_id)
+        self.remove_button.setEnabled(chosen)
+        self.look_button.setEnabled(chosen)
+        self.add_button.setEnabled(len(self.document.film.cast) < 12)
+
+    # -- edits ---------------------------------------------------------------------------------
+
+    def add_member(self) -> str:
+        """Add a new character with a look and a voice of their own; returns their id."""
+        film = self.document.film
+        taken = {m.name for m in film.cast}
+        number = len(film.cast) + 1
+        name = "New character"
+        while name in taken:
+            number += 1
+            name = f"New character {number}"
+        design = design_from_text("", name=name, seed=stable_seed("cast", film.seed, name))
+        voice = distinct_voices(film.language, len(film.cast) + 1, film.seed)[-1]
+        try:
+            command = commands.AddCastMemberCommand(
+                self.document, name, description="", design=design, voice=voice, role="supporting"
+            )
+        except Exception as error:
+            self.message.emit(str(error))
+            return ""
+        self.document.push(command)
+        self.select_member(command.member_id)
+        self.editor.name.setFocus()
+        self.editor.name.selectAll()
+        return command.member_id
+
+    def remove_member(self) -> None:
+        member_id = self.editor.member_id
+        if not member_id:
+            return
+        row = self.model.row_of(member_id)
+        name = self.document.member(member_id).name
+        error = self.document.try_push(commands.RemoveCastMemberCommand, member_id)
+        if error:
+            self.message.emit(error)
+            return
+        if self.model.rowCount():
+            self.select_member(self.model.member_id(min(row, self.model.rowCount() - 1)))
+        self.message.emit(f"Removed {name}: their lines are the narrator's now (Undo brings them back)")
+
+    def new_look(self) -> None:
+        if self.editor.member_id:
+            error = self.document.try_push(commands.RegenerateLookCommand, self.editor.member_id)
+            if error:
+                self.message.emit(error)
+
+
+def bundle_dir(store: Any, document: ProjectDocument) -> Path | None:
+    return store.project_dir(document.project_id) if document.project_id else None

@@ -1,0 +1,141 @@
+"""The character gallery: cards with art, new looks, edits of words and voices, add and remove, samples."""
+
+from __future__ import annotations
+
+import wave
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from aistudio_desktop.gallery import CastRole
+from aistudio_desktop.store import ProjectStore
+from render_farm.film import NARRATOR
+
+
+def _gallery(window):
+    window.gallery_dock.raise_()
+    return window.gallery
+
+
+def test_a_card_per_character_with_art_in_the_films_style(qtbot, window) -> None:
+    gallery = _gallery(window)
+    model = gallery.model
+    assert [model.index(r).data(CastRole.Name) for r in range(model.rowCount())] == ["Pip", "Bolt", "Wren"]
+    assert model.index(1).data(CastRole.Part) == "friend"
+    for row in range(model.rowCount()):
+        model.index(row).data(CastRole.Figure)
+    drawn = lambda: all(isinstance(model.index(r).data(CastRole.Figure), QImage) for r in range(3))  # noqa: E731
+    qtbot.waitUntil(drawn, timeout=20_000)
+    pip, bolt = (model.index(r).data(CastRole.Figure) for r in (0, 1))
+    assert pip.height() > pip.width() > 20  # a standing figure, cropped to what is drawn
+    assert pip != bolt
+    assert gallery.cards.visualRect(model.index(0)).height() > 150
+
+
+def test_new_look_changes_the_design_everywhere_and_undoes(qtbot, window) -> None:
+    gallery = _gallery(window)
+    gallery.select_member("wren")
+    before = window.document.film
+    keys = {sid: window.storyboard_model.thumbnail_key(sid) for sid in window.document.scene_ids()}
+    qtbot.mouseClick(gallery.look_button, Qt.MouseButton.LeftButton)
+    after = window.document.film
+    assert after.member("wren").design != before.member("wren").design
+    assert after.member("wren").design.seed == before.member("wren").design.seed + 1
+    assert after.member("pip") == before.member("pip")
+    changed = {sid for sid in keys if window.storyboard_model.thumbnail_key(sid) != keys[sid]}
+    assert changed == {"forest-path", "river-crossing", "mountain-storm"}  # Wren's scenes, and only those
+    window.document.undo_stack.undo()
+    assert window.document.film == before
+
+
+def test_editing_words_and_voice_reaches_the_spec_and_undoes(qtbot, window, tmp_path) -> None:
+    gallery = _gallery(window)
+    gallery.select_member("bolt")
+    editor = gallery.editor
+    start = window.document.undo_stack.count()
+    editor.name.selectAll()
+    qtbot.keyClicks(editor.name, "Sprocket")
+    assert window.document.member("bolt").name == "Sprocket"
+    assert window.document.undo_stack.count() == start + 1  # typing a name is one step
+    assert gallery.model.index(1).data(CastRole.Name) == "Sprocket"
+    editor.description.setPlainText("a tall golden robot with a red antenna")
+    editor.traits.setText("loyal, nervous")
+    editor.traits.editingFinished.emit()
+    assert window.document.member("bolt").personality == ["loyal", "nervous"]
+    editor.language.setCurrentIndex(editor.language.findData("fr"))
+    editor.language.activated.emit(editor.language.currentIndex())
+    voice = window.document.member("bolt").voice
+    assert (voice.language, voice.accent) == ("fr", "fr")
+    assert [editor.accent.itemData(i) for i in range(editor.accent.count())] == ["fr", "be", "ch"]
+    editor.pitch.setFocus()
+    pitch = voice.pitch
+    qtbot.keyClick(editor.pitch, Qt.Key.Key_PageUp)
+    assert window.document.member("bolt").voice.pitch == min(100, pitch + editor.pitch.pageStep())
+
+    assert window.studio.writer.flush(10)
+    saved = ProjectStore(tmp_path / "data").load(window.document.project_id).member("bolt")
+    assert saved.name == "Sprocket" and saved.voice.language == "fr"
+    assert saved.description == "a tall golden robot with a red antenna"
+    stack = window.document.undo_stack
+    while stack.canUndo():
+        stack.undo()
+    assert window.document.member("bolt").name == "Bolt"
+    assert window.document.member("bolt").voice.language == "en"
+    assert editor.name.text() == "Bolt"  # the form follows the undo
+
+
+def test_an_empty_name_is_refused_and_the_name_stays(qtbot, window) -> None:
+    gallery = _gallery(window)
+    gallery.select_member("pip")
+    messages: list[str] = []
+    gallery.message.connect(messages.append)
+    gallery.editor.name.selectAll()
+    qtbot.keyClick(gallery.editor.name, Qt.Key.Key_Delete)
+    assert window.document.member("pip").name == "Pip"
+    assert messages and "name" in messages[-1]
+    assert gallery.editor.name.text() == "Pip"
+
+
+def test_add_and_remove_characters(qtbot, window) -> None:
+    gallery = _gallery(window)
+    new_id = gallery.add_member()
+    member = window.document.member(new_id)
+    assert member.design is not None and member.name == "New character"
+    assert member.voice not in [m.voice for m in window.document.film.cast if m.id != new_id]
+    assert gallery.selected_member() == new_id and gallery.model.rowCount() == 4
+
+    gallery.select_member("wren")
+    qtbot.mouseClick(gallery.remove_button, Qt.MouseButton.LeftButton)
+    film = window.document.film
+    assert [m.id for m in film.cast] == ["pip", "bolt", new_id]
+    assert all("wren" not in s.cast for s in film.scenes)
+    forest = next(s for s in film.scenes if s.id == "forest-path")
+    assert forest.dialogue[0].speaker == NARRATOR and forest.dialogue[0].text == "Who goes there?"
+    window.document.undo_stack.undo()
+    assert window.document.member("wren").name == "Wren"
+    assert window.document.scene("forest-path").dialogue[0].speaker == "wren"
+    window.document.undo_stack.undo()
+    assert [m.id for m in window.document.film.cast] == ["pip", "bolt", "wren"]
+
+
+def test_play_sample_speaks_the_chosen_voice_off_the_ui_thread(qtbot, window) -> None:
+    gallery = _gallery(window)
+    gallery.select_member("pip")
+    messages: list[str] = []
+    gallery.message.connect(messages.append)
+    with qtbot.waitSignal(window.studio.sampler.ready, timeout=20_000) as ready:
+        qtbot.mouseClick(gallery.editor.play, Qt.MouseButton.LeftButton)
+        assert gallery.editor.play.text() == "Speaking…"
+    member_id, path = ready.args
+    assert member_id == "pip"
+    with wave.open(path) as sound:
+        seconds = sound.getnframes() / sound.getframerate()
+    assert 1.0 < seconds < 8.0
+    qtbot.waitUntil(lambda: gallery.editor.play.isEnabled())
+    if not window.player.available:
+        assert any(path in m for m in messages)
+    # another voice says the line differently: a different file
+    gallery.editor.timbre.setCurrentIndex(gallery.editor.timbre.findData("croak"))
+    gallery.editor.timbre.activated.emit(gallery.editor.timbre.currentIndex())
+    other = window.studio.sampler.path_for("x", window.document.member("pip").voice)
+    assert other != window.studio.sampler.path_for("x", window.document.film.member("bolt").voice)
