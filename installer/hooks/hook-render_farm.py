@@ -1,0 +1,13 @@
+"""The engine package as the desktop uses it: the film spec, the engine and every provider (they are
+chosen by name from the settings at run time), never the farm service or the farm's command line.
+Its version comes from the ``aistudio`` distribution's metadata, so that metadata travels too."""
+
+from PyInstaller.utils.hooks import collect_submodules, copy_metadata
+
+
+def _desktop_side(name: str) -> bool:
+    return not (name == "render_farm.cli" or name.startswith("render_farm.server"))
+
+
+hiddenimports = collect_submodules("render_farm", filter=_desktop_side)
+datas = copy_metadata("aistudio")
