@@ -12,7 +12,8 @@ lip-sync), subtitles timed to the words, and a sound track. It is made three way
 - encode-only: PyAV/libx264 encodes the film's frames, made beforehand and handed over in the
   encoder's own pixel format: the floor any renderer stands on.
 
-All three use libx264 with the same preset, CRF, size and frame rate. Run:
+All three use libx264 with the same settings: the engine's own (preset, CRF, GOP, ``mbtree=0``
+for repeatable bytes, frame threads), the same size and frame rate. Run:
 
     python benchmarks/render_bench.py            # prints times, ratios, and a JSON last line
 """
@@ -32,6 +33,7 @@ import numpy as np
 
 from render_farm.ai.offline.designer import OfflineDesigner
 from render_farm.ai.offline.espeak import EspeakVoice
+from render_farm.engine.encoder import ENCODER_THREADS, open_h264_stream, x264_params
 from render_farm.engine.film import render_film
 from render_farm.engine.presets import Preset
 from render_farm.engine.scene import SceneRenderer
@@ -114,12 +116,11 @@ def run_encode_only(frames: list[np.ndarray], preset: Preset, work: Path) -> flo
     out = work / "encode_only.mp4"
     started = time.perf_counter()
     with av.open(str(out), "w", options={"movflags": "+faststart"}) as container:
-        stream = container.add_stream("libx264", rate=preset.fps)
-        stream.width, stream.height, stream.pix_fmt = preset.width, preset.height, "yuv420p"
-        stream.options = {"crf": str(preset.crf), "preset": preset.x264_preset}
-        stream.codec_context.thread_type = "FRAME"
-        for pixels in frames:
-            for packet in stream.encode(av.VideoFrame.from_ndarray(pixels, format="yuv420p")):
+        stream = open_h264_stream(container, preset)
+        for index, pixels in enumerate(frames):
+            frame = av.VideoFrame.from_ndarray(pixels, format="yuv420p")
+            frame.pts = index
+            for packet in stream.encode(frame):
                 container.mux(packet)
         for packet in stream.encode():
             container.mux(packet)
@@ -193,7 +194,8 @@ def run_moviepy(film: Film, preset: Preset, voice: EspeakVoice, work: Path) -> f
         fps=preset.fps,
         codec="libx264",
         preset=preset.x264_preset,
-        ffmpeg_params=["-crf", str(preset.crf), "-pix_fmt", "yuv420p"],
+        ffmpeg_params=["-crf", str(preset.crf), "-pix_fmt", "yuv420p", "-x264-params", x264_params(preset)],
+        threads=ENCODER_THREADS,
         audio_codec="aac",
         logger=None,
     )

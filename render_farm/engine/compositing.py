@@ -1,49 +1,170 @@
-"""Compositing primitives: premultiplied-alpha "over" of sprites onto an RGB frame.
+"""Compositing: premultiplied-alpha "over" of sprites onto RGB frames or straight onto I420 planes.
 
-Only the rectangle a sprite covers is touched; the arithmetic is whole-array numpy in 16-bit
-integers (exact to one level of 255), so no per-pixel Python runs.
+A :class:`Sprite` holds a premultiplied RGBA picture, trimmed to where it is not transparent,
+and prepares once (lazily) the planes each kind of blend needs:
+
+- RGB frames (stills, previews in the app): colour and inverse alpha as uint8;
+- I420 frames (the encoder's own pixel format, used by the render path): premultiplied luma with
+  its inverse alpha, and premultiplied chroma with a 2x2-averaged inverse alpha for each of the
+  four chroma phases (x % 2, y % 2) a sprite can land on. Blending commutes with the affine
+  RGB -> Y'CbCr transform, so a sprite converted once gives (within a level) the picture that
+  blending in RGB and converting every frame would give, with no per-frame conversion at all.
+
+Each blend is ``dst = src + dst * (255 - a) / 255`` rounded to the nearest level (OpenCV's
+saturating uint8 arithmetic, no ties can occur), over the sprite's rectangle only.
 """
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
+# RGB -> limited-range Y'CbCr, as 3x4 affine matrices (last column: the offsets) for cv2.transform.
+_LIMITED = np.array([219 / 255, 224 / 255, 224 / 255])[:, None]
+_OFFSETS = np.array([[16.0], [128.0], [128.0]])
+_BT709 = np.array([[0.2126, 0.7152, 0.0722], [-0.1146, -0.3854, 0.5], [0.5, -0.4542, -0.0458]])
+_BT601 = np.array([[0.299, 0.587, 0.114], [-0.168736, -0.331264, 0.5], [0.5, -0.418688, -0.081312]])
+RGB_TO_YUV709 = np.hstack([_BT709 * _LIMITED, _OFFSETS]).astype(np.float32)
+"""BT.709 limited range: what the final presets encode."""
+RGB_TO_YUV601 = np.hstack([_BT601 * _LIMITED, _OFFSETS]).astype(np.float32)
+"""BT.601 limited range: what the fast preview conversion (OpenCV's I420) encodes."""
 
-class PreparedSprite:
-    """A premultiplied RGBA sprite split once into the two planes the blend needs."""
 
-    __slots__ = ("color", "height", "inverse_alpha", "opaque", "width")
+def i420_planes(frame: np.ndarray, height: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Views of the Y, U and V planes of a contiguous (height*3/2, width) I420 buffer."""
+    width = frame.shape[1]
+    flat = frame.reshape(-1)  # a view: the planes follow each other in memory
+    luma, chroma = height * width, (height // 2) * (width // 2)
+    u = flat[luma : luma + chroma].reshape(height // 2, width // 2)
+    v = flat[luma + chroma : luma + 2 * chroma].reshape(height // 2, width // 2)
+    return frame[:height], u, v
 
-    def __init__(self, pixels: np.ndarray) -> None:
+
+def rgb_to_planes(rgb: np.ndarray, matrix: np.ndarray = RGB_TO_YUV709) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(h, w, 3) uint8 RGB of any size -> full-size Y and half-size U, V (each chroma sample the
+    mean of its 2x2 block; an odd last row or column is repeated)."""
+    yuv = cv2.transform(rgb.astype(np.float32), matrix)
+    h, w = rgb.shape[:2]
+    even = cv2.copyMakeBorder(yuv, 0, h % 2, 0, w % 2, cv2.BORDER_REPLICATE)
+    half = cv2.resize(even[..., 1:], (even.shape[1] // 2, even.shape[0] // 2), interpolation=cv2.INTER_AREA)
+    luma = np.clip(yuv[..., 0] + 0.5, 0, 255).astype(np.uint8)
+    chroma = np.clip(half + 0.5, 0, 255).astype(np.uint8)
+    return luma, np.ascontiguousarray(chroma[..., 0]), np.ascontiguousarray(chroma[..., 1])
+
+
+class Sprite:
+    """A premultiplied RGBA picture, trimmed to its visible box and prepared for blending.
+
+    ``offset`` is where the trimmed box starts inside the original picture; the blend functions
+    take the original picture's top-left corner and apply it. ``matrix`` is the RGB -> Y'CbCr
+    transform used for I420 frames (see :data:`RGB_TO_YUV709`).
+    """
+
+    __slots__ = (
+        "_chroma",
+        "_luma",
+        "_rgb",
+        "height",
+        "matrix",
+        "offset",
+        "picture_height",
+        "picture_width",
+        "pixels",
+        "width",
+    )
+
+    def __init__(self, pixels: np.ndarray, matrix: np.ndarray = RGB_TO_YUV709) -> None:
         if pixels.ndim != 3 or pixels.shape[2] != 4 or pixels.dtype != np.uint8:
             raise ValueError("a sprite is an (h, w, 4) uint8 premultiplied RGBA array")
-        self.height, self.width = pixels.shape[:2]
-        self.color = np.ascontiguousarray(pixels[..., :3]).astype(np.uint16)
-        self.inverse_alpha = (255 - pixels[..., 3:4]).astype(np.uint16)
-        self.opaque = bool((pixels[..., 3] == 255).all())
+        self.picture_height, self.picture_width = pixels.shape[:2]
+        visible = pixels[..., 3] > 0
+        rows, cols = np.flatnonzero(visible.any(axis=1)), np.flatnonzero(visible.any(axis=0))
+        if len(rows):
+            top, left = int(rows[0]), int(cols[0])
+            pixels = pixels[top : rows[-1] + 1, left : cols[-1] + 1]
+        else:
+            top, left = 0, 0
+            pixels = pixels[:0, :0]
+        self.pixels = np.ascontiguousarray(pixels)
+        self.offset = (left, top)
+        self.height, self.width = self.pixels.shape[:2]
+        self.matrix = matrix
+        self._rgb: tuple[np.ndarray, np.ndarray] | None = None
+        self._luma: tuple[np.ndarray, np.ndarray] | None = None
+        self._chroma: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+
+    def rgb(self) -> tuple[np.ndarray, np.ndarray]:
+        """Colour (h, w, 3) and inverse alpha repeated over 3 channels, both uint8."""
+        if self._rgb is None:
+            inverse = 255 - self.pixels[..., 3]
+            self._rgb = (np.ascontiguousarray(self.pixels[..., :3]), cv2.merge([inverse, inverse, inverse]))
+        return self._rgb
+
+    def _premultiplied_yuv(self) -> np.ndarray:
+        # Y' = M.rgb' + offset * a: the offsets scale with alpha like the colour does
+        matrix = self.matrix.copy()
+        matrix[:, 3] /= 255.0
+        return cv2.transform(self.pixels.astype(np.float32), matrix)
+
+    def luma(self) -> tuple[np.ndarray, np.ndarray]:
+        """Premultiplied Y and inverse alpha, (h, w) uint8 each."""
+        if self._luma is None:
+            y = self._premultiplied_yuv()[..., 0]
+            self._luma = (np.clip(y + 0.5, 0, 255).astype(np.uint8), 255 - self.pixels[..., 3])
+        return self._luma
+
+    def chroma(self, phase_x: int, phase_y: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Premultiplied U, V and inverse alpha at half size, for a sprite whose (trimmed) top-left
+        pixel lands on a frame pixel with (x % 2, y % 2) == (phase_x, phase_y)."""
+        planes = self._chroma.get((phase_x, phase_y))
+        if planes is None:
+            uva = self._premultiplied_yuv()
+            uva[..., 0] = self.pixels[..., 3]  # alpha in place of Y
+            h, w = self.height + phase_y, self.width + phase_x
+            padded = np.zeros((h + h % 2, w + w % 2, 3), np.float32)
+            padded[phase_y:h, phase_x:w] = uva
+            half = cv2.resize(padded, (padded.shape[1] // 2, padded.shape[0] // 2), interpolation=cv2.INTER_AREA)
+            half = np.clip(half + 0.5, 0, 255).astype(np.uint8)
+            planes = (
+                np.ascontiguousarray(half[..., 1]),
+                np.ascontiguousarray(half[..., 2]),
+                255 - np.ascontiguousarray(half[..., 0]),
+            )
+            self._chroma[(phase_x, phase_y)] = planes
+        return planes
 
 
-def blend(frame: np.ndarray, sprite: PreparedSprite, x: int, y: int, opacity: float = 1.0) -> None:
-    """Draw ``sprite`` with its top-left corner at (x, y) over ``frame`` (uint8 RGB), in place."""
-    frame_h, frame_w = frame.shape[:2]
+def _over(plane: np.ndarray, colour: np.ndarray, inverse: np.ndarray, x: int, y: int) -> None:
+    """``plane[y:, x:] = colour + plane * inverse / 255`` over the overlap, in place."""
+    plane_h, plane_w = plane.shape[:2]
+    height, width = colour.shape[:2]
     x0, y0 = max(0, x), max(0, y)
-    x1, y1 = min(frame_w, x + sprite.width), min(frame_h, y + sprite.height)
+    x1, y1 = min(plane_w, x + width), min(plane_h, y + height)
     if x0 >= x1 or y0 >= y1:
         return
-    sx0, sy0 = x0 - x, y0 - y
-    sx1, sy1 = sx0 + (x1 - x0), sy0 + (y1 - y0)
-    color = sprite.color[sy0:sy1, sx0:sx1]
-    inverse = sprite.inverse_alpha[sy0:sy1, sx0:sx1]
-    region = frame[y0:y1, x0:x1]
-    if opacity < 1.0:
-        level = np.uint16(round(max(0.0, opacity) * 256))
-        color = (color * level) >> 8
-        inverse = 255 - (((255 - inverse) * level) >> 8)
-    # dst = src + dst * (1 - a), with x/255 computed exactly as (x + 1 + (x >> 8)) >> 8 for x < 65536
-    product = region * inverse
-    product += 128
-    product += product >> 8
-    product >>= 8
-    product += color
-    np.minimum(product, 255, out=product)
-    region[...] = product
+    region = plane[y0:y1, x0:x1]
+    sx, sy = x0 - x, y0 - y
+    cv2.multiply(region, inverse[sy : sy + y1 - y0, sx : sx + x1 - x0], dst=region, scale=1 / 255)
+    cv2.add(region, colour[sy : sy + y1 - y0, sx : sx + x1 - x0], dst=region)
+
+
+def blend(frame: np.ndarray, sprite: Sprite, x: int, y: int) -> None:
+    """Draw ``sprite`` with its picture's top-left corner at (x, y) over ``frame`` (uint8 RGB), in place."""
+    if not sprite.width:
+        return
+    colour, inverse = sprite.rgb()
+    _over(frame, colour, inverse, x + sprite.offset[0], y + sprite.offset[1])
+
+
+def blend_i420(planes: tuple[np.ndarray, np.ndarray, np.ndarray], sprite: Sprite, x: int, y: int) -> None:
+    """Draw ``sprite`` with its picture's top-left corner at (x, y) over I420 ``planes`` (Y, U, V)."""
+    if not sprite.width:
+        return
+    x, y = x + sprite.offset[0], y + sprite.offset[1]
+    luma, plane_y, plane_u, plane_v = sprite.luma(), *planes
+    _over(plane_y, luma[0], luma[1], x, y)
+    phase_x, phase_y = x % 2, y % 2
+    u, v, inverse = sprite.chroma(phase_x, phase_y)
+    cx, cy = (x - phase_x) // 2, (y - phase_y) // 2
+    _over(plane_u, u, inverse, cx, cy)
+    _over(plane_v, v, inverse, cx, cy)

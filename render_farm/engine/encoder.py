@@ -1,9 +1,10 @@
 """Encoding to H.264 + AAC MP4 with PyAV, in a background thread.
 
-:class:`VideoWriter` takes RGB frames, converts them to the encoder's own pixel format (I420)
-in the caller's thread, and hands them to an encoder thread through a small bounded queue: the
-caller composites frame N+1 while libx264 compresses frame N (PyAV releases the GIL while it
-encodes). Sound is encoded alongside as AAC so the file interleaves well. The file is written
+:class:`VideoWriter` takes frames in the encoder's own pixel format (I420), best drawn straight
+into the buffer :meth:`~VideoWriter.next_buffer` lends, or RGB frames it converts in the caller's
+thread, and hands them to an encoder thread through a small bounded queue: the caller composites
+frame N+1 while libx264 compresses frame N (PyAV releases the GIL while it encodes). Sound is
+encoded alongside as AAC so the file interleaves well. The file is written
 under a temporary name and renamed when complete, so a crash never leaves a half-written MP4.
 
 Output bytes depend only on the frames, the sound, the preset and the thread count: libx264's
@@ -31,10 +32,11 @@ import av
 import cv2
 import numpy as np
 
+from .compositing import RGB_TO_YUV709, i420_planes
 from .errors import RenderError
 from .presets import SAMPLE_RATE, Preset
 
-ENCODER_REVISION = "2"
+ENCODER_REVISION = "3"
 """Bump when the same frames and sound would give different bytes (settings, muxing, colour)."""
 QUEUE_FRAMES = 6
 """Frames queued between the caller and the encoder thread."""
@@ -43,11 +45,6 @@ ENCODER_THREADS = 4
 depend on the machine; on 2 cores 4 frame threads encode as fast as 2 or 3 (measured)."""
 _STOP = object()
 _NO_SPACE = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
-
-# RGB -> BT.709 limited-range Y'CbCr, as a 3x4 affine matrix for cv2.transform.
-_BT709 = np.array([[0.2126, 0.7152, 0.0722], [-0.1146, -0.3854, 0.5], [0.5, -0.4542, -0.0458]])
-_LIMITED = np.array([219 / 255, 224 / 255, 224 / 255])[:, None]
-_RGB_TO_YUV709 = np.hstack([_BT709 * _LIMITED, np.array([[16.0], [128.0], [128.0]])]).astype(np.float32)
 
 
 def rgb_to_yuv420(rgb: np.ndarray, out: np.ndarray | None = None, *, accurate: bool = True) -> np.ndarray:
@@ -64,12 +61,12 @@ def rgb_to_yuv420(rgb: np.ndarray, out: np.ndarray | None = None, *, accurate: b
     if not accurate:
         cv2.cvtColor(rgb, cv2.COLOR_RGB2YUV_I420, dst=out)
         return out
-    yuv = cv2.transform(rgb, _RGB_TO_YUV709)
-    out[:h] = yuv[..., 0]
-    quarter = h // 4
-    for plane, row in ((1, h), (2, h + quarter)):
-        small = cv2.resize(yuv[..., plane], (w // 2, h // 2), interpolation=cv2.INTER_AREA)
-        out[row : row + quarter] = small.reshape(quarter, w)
+    yuv = cv2.transform(rgb, RGB_TO_YUV709)
+    y, u, v = i420_planes(out, h)
+    y[...] = yuv[..., 0]
+    # one plane at a time: OpenCV's exact 2x2 mean (its 2-channel path rounds differently)
+    cv2.resize(yuv[..., 1], (w // 2, h // 2), dst=u, interpolation=cv2.INTER_AREA)
+    cv2.resize(yuv[..., 2], (w // 2, h // 2), dst=v, interpolation=cv2.INTER_AREA)
     return out
 
 
@@ -93,7 +90,11 @@ def _os_error_message(error: OSError, path: Path) -> str:
 
 class AacTrack:
     """An AAC stereo stream fed from one float array, encoded up to a sample position at a time,
-    so sound interleaves with the picture as the picture is written."""
+    so sound interleaves with the picture as the picture is written.
+
+    :meth:`encode_ahead` moves the encoding to a background thread (the caller only muxes): the
+    packets and the points where they are muxed do not depend on timing, so neither do the bytes.
+    """
 
     CHUNK = 1024
 
@@ -103,11 +104,17 @@ class AacTrack:
         self.stream.layout = "stereo"
         self.stream.bit_rate = bit_rate
         self.stream.codec_context.flags |= av.codec.context.Flags.bitexact  # no "Lavc" version tag in the stream
+        # FFmpeg's constant-quantiser coder, made for bit rates like ours (128 kbit/s and up): about
+        # a third of the CPU of the default two-loop search (measured), which matters when the
+        # picture encoder already keeps every core busy.
+        self.stream.codec_context.options = {"aac_coder": "fast"}
         self.samples: np.ndarray | None = None  # (n, 2) float32; silence past its end
         self.done = 0
+        self._ahead: _EncodedAhead | None = None
 
-    def encode_until(self, end: int, *, final: bool = False) -> None:
+    def _encode(self, end: int, *, final: bool = False) -> list[av.Packet]:
         source = self.samples if self.samples is not None else np.zeros((0, 2), np.float32)
+        packets: list[av.Packet] = []
         while self.done + self.CHUNK <= end or (final and self.done < end):
             stop = min(self.done + self.CHUNK, end)
             block = np.zeros((stop - self.done, 2), np.float32)
@@ -117,12 +124,87 @@ class AacTrack:
             frame.sample_rate = SAMPLE_RATE
             frame.pts = self.done
             frame.time_base = Fraction(1, SAMPLE_RATE)
-            for packet in self.stream.encode(frame):
-                self.container.mux(packet)
+            packets.extend(self.stream.encode(frame))
             self.done = stop
         if final:
-            for packet in self.stream.encode(None):
-                self.container.mux(packet)
+            packets.extend(self.stream.encode(None))
+        return packets
+
+    def encode_until(self, end: int, *, final: bool = False) -> None:
+        """Mux the sound up to sample ``end`` (all of it, flushed, when ``final``)."""
+        packets = self._ahead.take(end, final=final) if self._ahead is not None else self._encode(end, final=final)
+        for packet in packets:
+            self.container.mux(packet)
+
+    def encode_ahead(self, samples: np.ndarray, total: int) -> None:
+        """Encode ``samples`` as ``total`` samples of sound in a background thread from now on;
+        :meth:`encode_until` then muxes every packet that ends by the sample it is given."""
+        self.samples = samples
+        self.stream.codec_context.open()  # here, before the muxer and the thread could both open it
+        self._ahead = _EncodedAhead(self, total)
+
+    def stop(self) -> None:
+        """Stop a background encoding (when the file is abandoned) and wait for its thread."""
+        if self._ahead is not None:
+            self._ahead.stop()
+
+
+class _EncodedAhead:
+    """The packets of an :class:`AacTrack` made by a background thread, handed out in order."""
+
+    STEP = AacTrack.CHUNK * 16
+
+    def __init__(self, track: AacTrack, total: int) -> None:
+        self._packets: list[av.Packet] = []
+        self._taken = 0
+        self._finished = self._stopping = False
+        self._error: BaseException | None = None
+        self._ready = threading.Condition()
+        self._thread = threading.Thread(target=self._run, args=(track, total), name="sound-encoder", daemon=True)
+        self._thread.start()
+
+    def _run(self, track: AacTrack, total: int) -> None:
+        try:
+            final = False
+            while not final and not self._stopping:
+                end = min(total, track.done + self.STEP)
+                final = end >= total
+                packets = track._encode(end, final=final)
+                with self._ready:
+                    self._packets.extend(packets)
+                    self._ready.notify_all()
+        except BaseException as error:  # handed to the caller by take()
+            with self._ready:
+                self._error = error
+        with self._ready:
+            self._finished = True
+            self._ready.notify_all()
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._thread.join()
+
+    def take(self, end: int, *, final: bool = False) -> list[av.Packet]:
+        """The next packets that end by sample ``end`` (all the rest when ``final``), waiting for them."""
+        out: list[av.Packet] = []
+        with self._ready:
+            while True:
+                if self._error is not None:
+                    raise RenderError(f"the sound encoder stopped: {self._error}") from self._error
+                while self._taken < len(self._packets):
+                    packet = self._packets[self._taken]
+                    if not final and (packet.pts or 0) + (packet.duration or 0) > end:
+                        return out
+                    out.append(packet)
+                    self._taken += 1
+                if self._finished:
+                    return out
+                self._ready.wait()
+
+
+def x264_params(preset: Preset) -> str:
+    """The libx264 parameters every H.264 stream of the engine is encoded with, beyond preset and CRF."""
+    return f"keyint={preset.keyint}:min-keyint={preset.keyint}:scenecut=0:forced-idr=1:mbtree=0"
 
 
 def open_h264_stream(container: av.container.OutputContainer, preset: Preset, threads: int = 0) -> av.VideoStream:
@@ -138,9 +220,9 @@ def open_h264_stream(container: av.container.OutputContainer, preset: Preset, th
     # frame given as I into an IDR, which closes the GOP before it so a clip can be cut there).
     # mbtree=0: with macroblock-tree rate control this libx264 gives different bytes from run to
     # run on flat, cartoon-like pictures (measured at 854x480 and 320x180, even with one thread);
-    # without it every size tested repeats exactly. It costs bit rate at a given quality, not speed.
-    x264 = f"keyint={preset.keyint}:min-keyint={preset.keyint}:scenecut=0:forced-idr=1:mbtree=0"
-    video.options = {"crf": str(preset.crf), "preset": preset.x264_preset, "x264-params": x264}
+    # without it every size tested repeats exactly. It costs bit rate at a given quality, and with
+    # the extra bits some encoder time (~15% at 720p, measured).
+    video.options = {"crf": str(preset.crf), "preset": preset.x264_preset, "x264-params": x264_params(preset)}
     video.codec_context.thread_type = "FRAME"
     video.codec_context.thread_count = threads or ENCODER_THREADS
     video.codec_context.flags |= av.codec.context.Flags.bitexact
@@ -197,7 +279,9 @@ class VideoWriter:
                 raise RenderError(_os_error_message(error, self.path)) from None
             raise RenderError(f"cannot start the encoder for {self.path}: {error}") from error
         self._queue: queue.Queue[object] = queue.Queue(maxsize=QUEUE_FRAMES)
+        # Queued frames, the one being encoded and the one being drawn: never one still in use.
         self._pool = [np.empty((preset.height * 3 // 2, preset.width), np.uint8) for _ in range(QUEUE_FRAMES + 2)]
+        self._lent: np.ndarray | None = None
         self._next_buffer = 0
         self._thread = threading.Thread(target=self._run, name="video-encoder", daemon=True)
         self._thread.start()
@@ -231,14 +315,26 @@ class VideoWriter:
         self._put(rgb_to_yuv420(rgb, buffer, accurate=self.preset.accurate_chroma))
         self.frames_written += 1
 
-    def write_yuv(self, yuv: np.ndarray) -> None:
-        """Queue one I420 frame ((h*3/2, w) uint8); it is copied (~0.1 ms at 1080p), so the
-        caller may reuse its buffer as soon as this returns."""
-        if yuv.shape != self._pool[0].shape or yuv.dtype != np.uint8:
-            raise ValueError(f"expected a {self._pool[0].shape} uint8 I420 frame, got {yuv.shape} {yuv.dtype}")
+    def next_buffer(self) -> np.ndarray:
+        """An I420 buffer ((h*3/2, w) uint8, contents undefined) to draw the next frame into and
+        hand to :meth:`write_yuv`, which then queues it without a copy."""
         buffer = self._pool[self._next_buffer]
         self._next_buffer = (self._next_buffer + 1) % len(self._pool)
-        np.copyto(buffer, yuv)
+        self._lent = buffer
+        return buffer
+
+    def write_yuv(self, yuv: np.ndarray) -> None:
+        """Queue one I420 frame ((h*3/2, w) uint8). A buffer from :meth:`next_buffer` is queued as
+        it is; any other is copied (~0.1 ms at 1080p), so the caller may reuse it at once."""
+        if yuv.shape != self._pool[0].shape or yuv.dtype != np.uint8:
+            raise ValueError(f"expected a {self._pool[0].shape} uint8 I420 frame, got {yuv.shape} {yuv.dtype}")
+        if yuv is self._lent:
+            buffer = yuv
+        else:
+            buffer = self._pool[self._next_buffer]
+            self._next_buffer = (self._next_buffer + 1) % len(self._pool)
+            np.copyto(buffer, yuv)
+        self._lent = None
         self._put(buffer)
         self.frames_written += 1
 

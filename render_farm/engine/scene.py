@@ -2,7 +2,10 @@
 
 :class:`SceneRenderer` owns the per-film caches (character rigs, prepared sprites, spoken lines)
 and turns a scene into frames (:meth:`frame_at`, :meth:`render`) that are pure functions of
-the scene's inputs. While the encoder thread compresses frame N the caller composites N+1.
+the scene's inputs. :meth:`compose` gives RGB (stills, previews in the app); the render path,
+:meth:`compose_i420`, draws the same picture straight in the encoder's pixel format and colours,
+so no frame is ever converted. While the encoder thread compresses frame N the caller composites
+N+1, and the scene's sound is mixed beside the first pictures.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import hashlib
 import json
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -24,13 +28,13 @@ from .assembly import boundary_keyframes
 from .audio import AUDIO_REVISION, Placement, mix_scene, write_wav
 from .backgrounds import render_background
 from .characters import CharacterRig, Pose
-from .compositing import PreparedSprite, blend
-from .encoder import ENCODER_REVISION, VideoWriter
-from .layout import SceneLayout
+from .compositing import RGB_TO_YUV601, RGB_TO_YUV709, Sprite, blend, blend_i420, i420_planes, rgb_to_planes
+from .encoder import ENCODER_REVISION, VideoWriter, rgb_to_yuv420
+from .layout import CameraState, SceneLayout
 from .presets import Preset
 from .subtitles import render_cue
 
-ENGINE_REVISION = "1"  # bump when the same inputs would give different pixels or sound
+ENGINE_REVISION = "2"  # bump when the same inputs would give different pixels or sound
 SPRITE_CACHE = 768
 
 Progress = Callable[[int, int], None]
@@ -129,10 +133,12 @@ class SceneRenderer:
     def __init__(self, film: Film, preset: Preset, voice: VoiceProvider, *, assets_dir: Path | None = None) -> None:
         self.film, self.preset, self.voice, self.assets_dir = film, preset, voice, assets_dir
         self._rigs: dict[str, CharacterRig] = {}
-        self._sprites: OrderedDict[tuple[object, ...], tuple[PreparedSprite, tuple[int, int]]] = OrderedDict()
+        self._sprites: OrderedDict[tuple[object, ...], tuple[Sprite, tuple[int, int]]] = OrderedDict()
         self._speech: dict[tuple[str, str, str], Speech] = {}
-        self._shadows: dict[int, PreparedSprite] = {}
+        self._shadows: dict[int, Sprite] = {}
         self._backgrounds: dict[tuple[object, ...], np.ndarray] = {}
+        # the encoder's colours: sprites are converted to them once, frames never
+        self._matrix = RGB_TO_YUV709 if preset.accurate_chroma else RGB_TO_YUV601
 
     # -- inputs ---------------------------------------------------------------------------
 
@@ -174,20 +180,20 @@ class SceneRenderer:
             rig = self._rigs[member_id] = CharacterRig(member, self.film.style, art)
         return rig
 
-    def _sprite(self, member_id: str, height: int, pose: Pose) -> tuple[PreparedSprite, tuple[int, int]]:
+    def _sprite(self, member_id: str, height: int, pose: Pose) -> tuple[Sprite, tuple[int, int]]:
         key = (member_id, height, pose)
         hit = self._sprites.get(key)
         if hit is not None:
             self._sprites.move_to_end(key)
             return hit
         sprite = self._rig(member_id).sprite(height, pose)
-        prepared = (PreparedSprite(sprite.pixels), sprite.anchor)
+        prepared = (Sprite(sprite.pixels, self._matrix), sprite.anchor)
         self._sprites[key] = prepared
         if len(self._sprites) > SPRITE_CACHE:
             self._sprites.popitem(last=False)
         return prepared
 
-    def _shadow(self, width: int) -> PreparedSprite:
+    def _shadow(self, width: int) -> Sprite:
         shadow = self._shadows.get(width)
         if shadow is None:
             h = max(2, width // 5)
@@ -196,7 +202,7 @@ class SceneRenderer:
             alpha = cv2.GaussianBlur(alpha, (0, 0), max(1.0, h / 4))
             pixels = np.zeros((*alpha.shape, 4), np.uint8)
             pixels[..., 3] = alpha
-            shadow = self._shadows[width] = PreparedSprite(pixels)
+            shadow = self._shadows[width] = Sprite(pixels, self._matrix)
         return shadow
 
     # -- pictures -------------------------------------------------------------------------
@@ -211,56 +217,130 @@ class SceneRenderer:
             self._backgrounds[key] = backdrop.pixels
         return self._backgrounds[key], layout.floor
 
-    def compose(
-        self, layout: SceneLayout, t: float, out: np.ndarray | None = None, _static: dict | None = None
-    ) -> np.ndarray:
-        """The frame at ``t`` seconds of the scene, as (height, width, 3) uint8 RGB."""
-        width, height = layout.width, layout.height
-        frame = out if out is not None else np.empty((height, width, 3), np.uint8)
-        camera = layout.camera_at(t)
+    def _view(self, layout: SceneLayout, camera: CameraState) -> np.ndarray | None:
+        """The affine map from stage to screen pixels, or None where the stage is the frame itself."""
         stage, _ = self._backdrop(layout)
+        width, height = layout.width, layout.height
+        if camera.zoom == 1.0 and stage.shape[:2] == (height, width) and camera.cx == width / 2:
+            return None
+        # screen = (stage - c) * zoom + centre
+        return np.array(
+            [
+                [camera.zoom, 0.0, width / 2 - camera.cx * camera.zoom],
+                [0.0, camera.zoom, height / 2 - camera.cy * camera.zoom],
+            ]
+        )
+
+    def _stage_view(self, layout: SceneLayout, camera: CameraState) -> np.ndarray:
+        """The background as the camera sees it, (height, width, 3) RGB."""
+        stage, _ = self._backdrop(layout)
+        matrix = self._view(layout, camera)
+        if matrix is None:
+            return stage
+        return cv2.warpAffine(
+            stage, matrix, (layout.width, layout.height), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+        )
+
+    def _moving(self, layout: SceneLayout) -> bool:
         z0, z1 = layout.zoom_range()
-        moving = z0 != z1 or layout.stage_width != width
-        cached = _static.get("view") if _static is not None and not moving else None
-        if cached is None:
-            # screen = (stage - c) * zoom + centre
-            matrix = np.array(
-                [
-                    [camera.zoom, 0.0, width / 2 - camera.cx * camera.zoom],
-                    [0.0, camera.zoom, height / 2 - camera.cy * camera.zoom],
-                ]
-            )
-            if camera.zoom == 1.0 and stage.shape[:2] == (height, width) and camera.cx == width / 2:
-                view = stage
-            else:
-                view = cv2.warpAffine(
-                    stage, matrix, (width, height), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
-                )
-            if _static is not None and not moving:
-                _static["view"] = view
-            cached = view
-        np.copyto(frame, cached)
+        return z0 != z1 or layout.stage_width != layout.width
+
+    def _drawing(self, layout: SceneLayout, t: float, camera: CameraState) -> list[tuple[Sprite, int, int]]:
+        """The sprites of the frame at ``t``, back to front, each with its top-left corner on screen."""
+        width, height = layout.width, layout.height
         states = sorted(layout.actors_at(t), key=lambda s: (s.speaking, s.x))
-        step = 2 if moving else 1
+        step = 2 if self._moving(layout) else 1
+        drawing: list[tuple[Sprite, int, int]] = []
         for state in states:
             px_height = max(8, round(state.height * camera.zoom / step) * step)
             sx, sy = layout.to_screen(camera, state.x, state.y)
             shadow = self._shadow(max(4, int(px_height * 0.45)))
-            blend(frame, shadow, round(sx - shadow.width / 2), round(sy - shadow.height / 2))
+            # the shadow picture is twice its ellipse (room for the blur): centre it under the feet
+            drawing.append((shadow, round(sx - shadow.picture_width / 2), round(sy - shadow.picture_height / 2)))
             sprite, (ax, ay) = self._sprite(state.member_id, px_height, state.pose)
-            blend(frame, sprite, round(sx - ax), round(sy - ay))
+            drawing.append((sprite, round(sx - ax), round(sy - ay)))
         if self.film.output.subtitles:
             cue = layout.cue_at(t)
             if cue is not None:
                 picture = self._cue_sprite(cue.text, cue.narrator)
-                blend(frame, picture, (width - picture.width) // 2, height - picture.height - round(height * 0.03))
+                drawing.append(
+                    (
+                        picture,
+                        (width - picture.picture_width) // 2,
+                        height - picture.picture_height - round(height * 0.03),
+                    )
+                )
+        return drawing
+
+    def compose(
+        self, layout: SceneLayout, t: float, out: np.ndarray | None = None, _static: dict | None = None
+    ) -> np.ndarray:
+        """The frame at ``t`` seconds of the scene, as (height, width, 3) uint8 RGB."""
+        frame = out if out is not None else np.empty((layout.height, layout.width, 3), np.uint8)
+        camera = layout.camera_at(t)
+        moving = self._moving(layout)
+        cached = _static.get("view") if _static is not None and not moving else None
+        if cached is None:
+            cached = self._stage_view(layout, camera)
+            if _static is not None and not moving:
+                _static["view"] = cached
+        np.copyto(frame, cached)
+        for sprite, x, y in self._drawing(layout, t, camera):
+            blend(frame, sprite, x, y)
         return frame
 
-    def _cue_sprite(self, text: str, narrator: bool) -> PreparedSprite:
+    def compose_i420(self, layout: SceneLayout, t: float, out: np.ndarray, static: dict) -> np.ndarray:
+        """The frame at ``t`` drawn straight into ``out``, an (h*3/2, w) I420 buffer in the
+        encoder's colours: the same picture as :meth:`compose` converted, within a level.
+
+        ``static`` holds what one scene's frames share (pass the same dict for all of them):
+        the background as I420 when the camera holds still, its planes when it moves.
+        """
+        camera = layout.camera_at(t)
+        planes = i420_planes(out, layout.height)
+        if not self._moving(layout):
+            base = static.get("i420")
+            if base is None:
+                base = static["i420"] = self._to_i420(self._stage_view(layout, camera))
+            np.copyto(out, base)
+        else:
+            stage_planes = static.get("stage")
+            if stage_planes is None:
+                stage_planes = static["stage"] = rgb_to_planes(self._backdrop(layout)[0], self._matrix)
+            matrix = self._view(layout, camera)
+            if matrix is None:  # a zoom passing through 1 on a stage the size of the frame
+                matrix = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+            # a chroma sample j sits at luma position 2j + 0.5, on the stage and on the screen alike
+            half = matrix.copy()
+            half[:, 2] = (matrix[:, 2] + 0.5 * (matrix[0, 0] - 1)) / 2
+            for source, target, m in zip(stage_planes, planes, (matrix, half, half), strict=True):
+                cv2.warpAffine(
+                    source,
+                    m,
+                    (target.shape[1], target.shape[0]),
+                    dst=target,
+                    flags=cv2.INTER_LINEAR,
+                    borderMode=cv2.BORDER_REPLICATE,
+                )
+        for sprite, x, y in self._drawing(layout, t, camera):
+            blend_i420(planes, sprite, x, y)
+        return out
+
+    def _to_i420(self, rgb: np.ndarray) -> np.ndarray:
+        height, width = rgb.shape[:2]
+        if height % 4 == 0:
+            return rgb_to_yuv420(rgb, accurate=self.preset.accurate_chroma)
+        out = np.empty((height * 3 // 2, width), np.uint8)
+        for plane, source in zip(i420_planes(out, height), rgb_to_planes(rgb, self._matrix), strict=True):
+            plane[...] = source
+        return out
+
+    def _cue_sprite(self, text: str, narrator: bool) -> Sprite:
         key = ("cue", text, narrator, self.preset.width, self.preset.height)
         hit = self._sprites.get(key)
         if hit is None:
-            hit = (PreparedSprite(render_cue(text, self.preset.width, self.preset.height, narrator)), (0, 0))
+            picture = render_cue(text, self.preset.width, self.preset.height, narrator)
+            hit = (Sprite(picture, self._matrix), (0, 0))
             self._sprites[key] = hit
         return hit[0]
 
@@ -306,14 +386,22 @@ class SceneRenderer:
         layout = self.layout(index, fade_out=fade_out)
         fps = self.preset.fps
         keyframes = boundary_keyframes(layout.n_frames, round(layout.head * fps), round(layout.tail * fps))
-        mix = self.mix(layout)
-        buffer = np.empty((layout.height, layout.width, 3), np.uint8)
         static: dict = {}
-        with VideoWriter(video_path, self.preset, force_keyframes=keyframes) as writer:
-            writer.set_audio(mix)  # before the frames: sound and picture interleave as they are encoded
-            for i in range(layout.n_frames):
-                writer.write_rgb(self.compose(layout, i / fps, buffer, static))
-                if progress is not None:
-                    progress(i + 1, layout.n_frames)
+        # The sound is mixed while the first second of pictures is drawn and encoded, and handed to
+        # the writer at that same frame on every run (so the file's interleaving never varies).
+        sound_at = min(fps, layout.n_frames)
+        with ThreadPoolExecutor(1, thread_name_prefix="scene-mix") as mixer:
+            mixing = mixer.submit(self.mix, layout)
+            with VideoWriter(video_path, self.preset, force_keyframes=keyframes) as writer:
+                for i in range(layout.n_frames):
+                    if i == sound_at:
+                        writer.set_audio(mixing.result())
+                    # drawn in the encoder's pixel format, into the buffer it will read: no conversion, no copy
+                    writer.write_yuv(self.compose_i420(layout, i / fps, writer.next_buffer(), static))
+                    if progress is not None:
+                        progress(i + 1, layout.n_frames)
+                if sound_at == layout.n_frames:
+                    writer.set_audio(mixing.result())
+            mix = mixing.result()
         write_wav(audio_path, mix)
         return layout.n_frames

@@ -244,3 +244,16 @@ def test_presets_hold_whole_samples_per_frame_and_even_sizes() -> None:
 def test_an_unknown_preset_names_the_choices() -> None:
     with pytest.raises(ValueError, match="unknown preset 'huge': choose preview, "):
         preset("huge")
+
+
+def test_frames_drawn_into_the_writer_buffers_encode_like_copied_ones(tmp_path: Path) -> None:
+    frames = [rgb_to_yuv420(picture(i)) for i in range(40)]  # several times round the buffer pool
+    with VideoWriter(tmp_path / "copied.mp4", TINY, with_audio=False) as writer:
+        for frame in frames:
+            writer.write_yuv(frame)
+    with VideoWriter(tmp_path / "drawn.mp4", TINY, with_audio=False) as writer:
+        for frame in frames:
+            buffer = writer.next_buffer()
+            buffer[...] = frame
+            writer.write_yuv(buffer)  # queued without a copy; the pool never lends a buffer still queued
+    assert sha(tmp_path / "copied.mp4") == sha(tmp_path / "drawn.mp4")

@@ -12,11 +12,13 @@ import pytest
 from render_farm.ai.offline.designer import OfflineDesigner
 from render_farm.ai.offline.espeak import EspeakVoice
 from render_farm.engine.audio import read_wav
+from render_farm.engine.encoder import rgb_to_yuv420
 from render_farm.engine.film import render_film, render_scenes
 from render_farm.engine.presets import Preset
 from render_farm.engine.scene import SceneRenderer, scene_key
 from render_farm.film import (
     NARRATOR,
+    CameraMove,
     CastMember,
     DialogueLine,
     Emotion,
@@ -146,6 +148,31 @@ def test_mouth_moves_while_the_character_speaks(film: Film, voice: EspeakVoice) 
     frames = [renderer.compose(layout, float(t)).copy() for t in times]
     distinct = {hashlib.sha256(f.tobytes()).hexdigest() for f in frames}
     assert len(distinct) >= 3
+
+
+def psnr(a: np.ndarray, b: np.ndarray) -> float:
+    mse = np.mean((a.astype(np.float64) - b.astype(np.float64)) ** 2)
+    return float(10 * np.log10(255**2 / max(mse, 1e-12)))
+
+
+@pytest.mark.parametrize("camera", [CameraMove.static, CameraMove.pan_left, CameraMove.zoom_in])
+def test_frames_drawn_in_the_encoder_format_match_the_rgb_frames(
+    film: Film, voice: EspeakVoice, camera: CameraMove
+) -> None:
+    moved = film.model_copy(deep=True)
+    for scene in moved.scenes:
+        scene.camera = camera
+    renderer = SceneRenderer(moved, TINY, voice)
+    height = TINY.height
+    for index in range(2):
+        layout = renderer.layout(index)
+        static: dict = {}
+        drawn = np.empty((height * 3 // 2, TINY.width), np.uint8)
+        for t in (0.2, 1.7, 3.4):  # walking in, talking, a subtitle on screen
+            renderer.compose_i420(layout, t, drawn, static)
+            expected = rgb_to_yuv420(renderer.compose(layout, t))
+            assert psnr(drawn[:height], expected[:height]) > 40, (index, t)
+            assert psnr(drawn[height:], expected[height:]) > 40, (index, t)
 
 
 def actor_crop(renderer: SceneRenderer, index: int, member_id: str, t: float) -> np.ndarray:
