@@ -1,4 +1,5 @@
-"""The ``aistudio-farm`` command: ``migrate`` and ``api`` for now (``up`` and ``worker`` come next).
+"""The ``aistudio-farm`` command: ``up`` (the whole farm on one machine), and ``migrate``, ``api``
+and ``worker`` to run the parts separately in production.
 
 Each subcommand is one entry in :data:`COMMANDS` (a function that adds its arguments and a
 function that runs it), so adding one is a few lines. Problems a user can fix (a database that
@@ -8,7 +9,11 @@ cannot be reached, a bad setting) print one line and exit non-zero, never a trac
 from __future__ import annotations
 
 import argparse
+import os
+import signal
+import subprocess
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -49,6 +54,30 @@ def _api_arguments(parser: argparse.ArgumentParser) -> None:
 def _run_api(args: argparse.Namespace, settings: FarmSettings) -> int:
     import uvicorn
 
+    _check_database(settings)
+    uvicorn.run(
+        "render_farm.server.api:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        proxy_headers=True,
+    )
+    return 0
+
+
+def _worker_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--concurrency", type=int, default=1, help="render processes in this worker (default: 1)")
+    parser.add_argument("--pool", choices=("prefork", "solo"), default="prefork", help="Celery pool (default: prefork)")
+    parser.add_argument(
+        "--no-dispatcher",
+        action="store_true",
+        help="do not relay the outbox or reap stalled tasks here (another process does)",
+    )
+    parser.add_argument("--loglevel", default="INFO")
+
+
+def _check_database(settings: FarmSettings) -> None:
     from .db import make_engine
     from .db.session import redacted_url
 
@@ -63,20 +92,146 @@ def _run_api(args: argparse.Namespace, settings: FarmSettings) -> int:
         ) from None
     finally:
         engine.dispose()
-    uvicorn.run(
-        "render_farm.server.api:create_app",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        proxy_headers=True,
+
+
+def _run_worker(args: argparse.Namespace, settings: FarmSettings) -> int:
+    from .db import make_engine, session_factory
+    from .worker import tasks  # the tasks and their app, configured from the environment like ``settings``
+    from .worker.app import QUEUE
+    from .worker.dispatcher import Dispatcher
+    from .worker.watchdog import ConsumerWatchdog
+
+    _check_database(settings)
+    watchdog = ConsumerWatchdog(tasks.app)
+    dispatcher = None
+    if not args.no_dispatcher:
+        dispatcher = Dispatcher(settings, session_factory(make_engine(settings.database_url)), tasks.app).start()
+    try:
+        tasks.app.worker_main(
+            [
+                "worker",
+                f"--loglevel={args.loglevel}",
+                f"--concurrency={max(1, args.concurrency)}",
+                f"--pool={args.pool}",
+                f"--queues={QUEUE}",
+                f"--hostname=farm-{os.getpid()}@%h",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ]
+        )
+    finally:
+        watchdog.stop()
+        if dispatcher is not None:
+            dispatcher.stop()
+    return 0
+
+
+def _up_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    parser.add_argument(
+        "--workers", type=int, default=max(1, (os.cpu_count() or 2) // 2), help="worker processes (default: cores/2)"
     )
+
+
+ADMIN_EMAIL = "admin@localhost.localdomain"
+ADMIN_FILE = "admin_password"
+
+
+def _ensure_admin(settings: FarmSettings) -> tuple[str, str]:
+    """The admin account's email and where its password is; created (with a random password,
+    kept 0600 in the farm home) on the first start."""
+    from sqlalchemy import select
+
+    from .db import make_engine, session_factory
+    from .db.models import User
+    from .services import users
+    from .settings import read_or_create_secret
+
+    password = read_or_create_secret(settings.farm_home / ADMIN_FILE)
+    engine = make_engine(settings.database_url)
+    try:
+        factory = session_factory(engine)
+        with factory() as session:
+            exists = session.scalar(select(User.id).where(User.email == ADMIN_EMAIL)) is not None
+        if not exists:
+            with factory() as session:
+                user = users.sign_up(session, settings, ADMIN_EMAIL, password, "Farm admin")
+                user.is_admin = True
+                session.commit()
+    finally:
+        engine.dispose()
+    return ADMIN_EMAIL, password
+
+
+def _run_up(args: argparse.Namespace, settings: FarmSettings) -> int:
+    import uvicorn
+
+    from .api import create_app
+    from .db import make_engine, migrate, session_factory
+    from .worker.app import make_celery
+    from .worker.dispatcher import Dispatcher
+
+    settings.farm_home.mkdir(parents=True, exist_ok=True)
+    if not os.environ.get("PUBLIC_URL"):
+        settings.public_url = f"http://{args.host}:{args.port}"
+    migrate(settings)
+    email, password = _ensure_admin(settings)
+    url = f"http://{args.host}:{args.port}"
+    env = {
+        **os.environ,
+        "AISTUDIO_FARM_HOME": str(settings.farm_home),
+        "DATABASE_URL": settings.database_url,
+        "BROKER_URL": settings.broker_url,
+        "PUBLIC_URL": settings.public_url,
+    }
+    # One Celery worker whose prefork pool has one render process per requested worker.
+    workers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "render_farm.server.cli",
+                "worker",
+                f"--concurrency={max(1, args.workers)}",
+                "--no-dispatcher",
+                "--loglevel=WARNING",
+            ],
+            env=env,
+        )
+    ]
+    dispatcher = Dispatcher(
+        settings, session_factory(make_engine(settings.database_url)), make_celery(settings)
+    ).start()
+    print(f"aistudio-farm: the farm is up at {url}/api/v1 (API docs: {url}/api/v1/docs)")
+    print(f"aistudio-farm: {max(1, args.workers)} worker process(es); data in {settings.farm_home}")
+    print(f"aistudio-farm: admin sign-in: {email} / {password}")
+    sys.stdout.flush()
+    try:
+        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    finally:
+        dispatcher.stop()
+        for worker in workers:
+            worker.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + 20
+        for worker in workers:
+            try:
+                worker.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                worker.kill()
     return 0
 
 
 COMMANDS: dict[str, Command] = {
+    "up": Command(
+        "run the whole farm on this machine: API, SQLite, local storage, embedded broker, workers",
+        _up_arguments,
+        _run_up,
+    ),
     "migrate": Command("create or upgrade the database tables", _no_arguments, _run_migrate),
     "api": Command("serve the REST API with uvicorn", _api_arguments, _run_api),
+    "worker": Command("render scenes and assemble films (Celery worker)", _worker_arguments, _run_worker),
 }
 
 

@@ -96,6 +96,29 @@ class FarmSettings(BaseSettings):
 
     public_url: str = "http://127.0.0.1:8000"
 
+    render_preset: str = Field(default="final", validation_alias=AliasChoices("FARM_RENDER_PRESET", "render_preset"))
+    """The engine preset final renders use (``final``; ``preview`` or ``hd`` for quick trial farms)."""
+    render_size: str = Field(
+        default="",
+        pattern=r"^$|^[0-9]{2,5}x[0-9]{2,5}$",
+        validation_alias=AliasChoices("FARM_RENDER_SIZE", "render_size"),
+    )
+    """``WIDTHxHEIGHT`` overriding the preset's picture size (even numbers); empty keeps the preset's."""
+    task_max_attempts: int = Field(default=3, ge=1, le=20)
+    """How many times a scene or assembly may start before the job fails (crashes and stalls count)."""
+    task_heartbeat_seconds: float = Field(default=5.0, gt=0)
+    task_stall_seconds: float = Field(default=120.0, gt=0)
+    """A running task whose heartbeat is older than this is taken back and queued again."""
+    task_requeue_seconds: float = Field(default=900.0, gt=0)
+    """A queued task not started for this long is published again (its message may have been lost)."""
+    task_time_limit_seconds: int = Field(default=3600, ge=10)
+    """Hard limit on one scene or assembly; the broker's visibility timeout is set above it."""
+    dispatch_interval_seconds: float = Field(default=0.5, gt=0)
+    """How often the outbox relay and the reaper look for work."""
+    download_link_seconds: int = Field(default=3600, ge=60, le=7 * 24 * 3600)
+    payment_provider: str = ""  # "" = no purchases; "test" = paid on the farm itself (development only)
+    payment_webhook_secret: SecretStr = SecretStr("")  # signs provider webhooks; generated in the farm home when unset
+
     @model_validator(mode="after")
     def _fill_defaults(self) -> FarmSettings:
         if self.bcrypt_rounds < MIN_BCRYPT_ROUNDS and not self.allow_weak_bcrypt_for_tests:
@@ -119,6 +142,11 @@ class FarmSettings(BaseSettings):
     def broker_folder(self) -> Path:
         """Folder of the serverless ``filesystem://`` broker (Celery's data_folder_in/out)."""
         return self.farm_home / "broker"
+
+    @property
+    def work_folder(self) -> Path:
+        """Scratch space of the workers on this machine (scene renders, assembly)."""
+        return self.farm_home / "work"
 
     @property
     def storage_folder(self) -> Path:

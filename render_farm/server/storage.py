@@ -2,14 +2,22 @@
 
 Only services and workers use it; API routes never do. Keys are content-addressed for uploaded
 bundle files (``blobs/ab/abcdef...``), so an unchanged asset uploaded in ten versions is stored once.
+
+Downloads are time-limited links: S3 presigns them; the local folder signs them itself (HMAC
+over the key and the expiry time) and the API serves them at ``/api/v1/files/...``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
+import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import quote, urlencode
 
 from .settings import FarmSettings
 
@@ -21,6 +29,20 @@ class Storage(Protocol):
 
     def exists(self, key: str) -> bool: ...
 
+    def put_file(self, key: str, source: Path, content_type: str = "application/octet-stream") -> None: ...
+
+    def get_file(self, key: str, target: Path) -> None: ...
+
+    def download_url(self, key: str, filename: str, expires_in: int) -> str: ...
+
+
+FILES_ROUTE = "/api/v1/files/"
+"""Where the API serves signed links to the local storage folder."""
+
+
+class LinkExpired(Exception):
+    """A local download link whose signature is wrong or whose time is up."""
+
 
 def blob_key(sha256: str) -> str:
     return f"blobs/{sha256[:2]}/{sha256}"
@@ -29,8 +51,45 @@ def blob_key(sha256: str) -> str:
 class LocalStorage:
     """Objects as files under ``root``; writes are atomic (temp file + rename)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, signing_key: str = "", public_url: str = "http://127.0.0.1:8000") -> None:
         self.root = root
+        self._signing_key = hashlib.sha256(b"aistudio-farm local downloads\0" + signing_key.encode()).digest()
+        self.public_url = public_url.rstrip("/")
+
+    def _signature(self, key: str, expires: int, filename: str) -> str:
+        message = f"{key}\0{expires}\0{filename}".encode()
+        return hmac.new(self._signing_key, message, hashlib.sha256).hexdigest()
+
+    def download_url(self, key: str, filename: str, expires_in: int) -> str:
+        expires = int(time.time()) + expires_in
+        query = urlencode(
+            {"expires": expires, "filename": filename, "signature": self._signature(key, expires, filename)}
+        )
+        return f"{self.public_url}{FILES_ROUTE}{quote(key)}?{query}"
+
+    def open_link(self, key: str, expires: int, filename: str, signature: str) -> Path:
+        """The file a signed link names; :class:`LinkExpired` if it is forged or out of time."""
+        if not hmac.compare_digest(self._signature(key, expires, filename), signature) or expires < time.time():
+            raise LinkExpired("this download link has expired or is not valid; ask for a new one")
+        path = self._path(key)
+        if not path.is_file():
+            raise LinkExpired("the file behind this link is gone")
+        return path
+
+    def put_file(self, key: str, source: Path, content_type: str = "application/octet-stream") -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".upload-")
+        os.close(fd)
+        try:
+            shutil.copyfile(source, tmp)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def get_file(self, key: str, target: Path) -> None:
+        shutil.copyfile(self._path(key), target)
 
     def _path(self, key: str) -> Path:
         path = (self.root / key).resolve()
@@ -62,6 +121,7 @@ class S3Storage:
 
     def __init__(self, settings: FarmSettings) -> None:
         import boto3  # only needed when a bucket is configured
+        from botocore.config import Config
 
         self.bucket = settings.s3_bucket
         self.client = boto3.client(
@@ -70,6 +130,8 @@ class S3Storage:
             region_name=settings.s3_region,
             aws_access_key_id=settings.aws_access_key_id or None,
             aws_secret_access_key=settings.aws_secret_access_key.get_secret_value() or None,
+            # Transient errors (throttling, dropped connections, 5xx) are retried with back-off.
+            config=Config(retries={"max_attempts": 8, "mode": "adaptive"}, signature_version="s3v4"),
         )
 
     def put(self, key: str, data: bytes, content_type: str = "application/octet-stream") -> None:
@@ -77,6 +139,25 @@ class S3Storage:
 
     def get(self, key: str) -> bytes:
         return self.client.get_object(Bucket=self.bucket, Key=key)["Body"].read()
+
+    def put_file(self, key: str, source: Path, content_type: str = "application/octet-stream") -> None:
+        self.client.upload_file(str(source), self.bucket, key, ExtraArgs={"ContentType": content_type})
+
+    def get_file(self, key: str, target: Path) -> None:
+        self.client.download_file(self.bucket, key, str(target))
+
+    def download_url(self, key: str, filename: str, expires_in: int) -> str:
+        return str(
+            self.client.generate_presigned_url(
+                "get_object",
+                Params={
+                    "Bucket": self.bucket,
+                    "Key": key,
+                    "ResponseContentDisposition": f'attachment; filename="{filename}"',
+                },
+                ExpiresIn=expires_in,
+            )
+        )
 
     def exists(self, key: str) -> bool:
         from botocore.exceptions import ClientError
@@ -93,4 +174,4 @@ class S3Storage:
 def storage_from_settings(settings: FarmSettings) -> Storage:
     if settings.uses_s3:
         return S3Storage(settings)
-    return LocalStorage(settings.storage_folder)
+    return LocalStorage(settings.storage_folder, settings.jwt_signing_key, settings.public_url)

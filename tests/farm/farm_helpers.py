@@ -53,3 +53,37 @@ def film_spec(title: str = "The Fox and the Moon", scenes: int = 2) -> dict[str,
             for n in range(1, scenes + 1)
         ],
     }
+
+
+def offline_film(seed: int = 1, scene_seconds: float = 3.0, title: str | None = None) -> dict[str, Any]:
+    """A three-scene film spec written by the built-in (offline) story writer, each scene cut to
+    ``scene_seconds`` so renders stay quick. ``seed`` and ``title`` make it unique (render caches)."""
+    from render_farm.ai.protocols import BreakdownRequest
+    from render_farm.ai.registry import ProviderSettings, make_providers
+    from render_farm.film import Film
+
+    writer = make_providers(ProviderSettings()).writer
+    film = writer.breakdown(BreakdownRequest(prompt="a fox who wants to visit the moon", length=25, seed=seed))
+    data = film.model_dump(mode="json")
+    assert len(data["scenes"]) == 3
+    for scene in data["scenes"]:
+        scene["duration"] = scene_seconds
+    if title:
+        data["title"] = title
+    return Film.model_validate(data).model_dump(mode="json")
+
+
+def new_project(client: TestClient, account: Account, spec: dict[str, Any], name: str = "Render me") -> str:
+    """A project of ``account`` holding ``spec`` as version 1; returns the project id."""
+    project = client.post("/projects", headers=account.headers, json={"name": name})
+    assert project.status_code == 201, project.text
+    version = client.post(f"/projects/{project.json()['id']}/versions", headers=account.headers, json=spec)
+    assert version.status_code == 201, version.text
+    return str(project.json()["id"])
+
+
+def submit_render(
+    client: TestClient, account: Account, project: str, key: str | None = None, version: int = 1, **body: Any
+) -> Any:
+    headers = {**account.headers, "Idempotency-Key": key or uuid.uuid4().hex}
+    return client.post(f"/projects/{project}/versions/{version}/renders", headers=headers, json=body)

@@ -36,6 +36,8 @@ class OutboxMessage(CreatedAt, Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     attempts: Mapped[int] = mapped_column(default=0)
     dispatched_at: Mapped[datetime | None]
+    available_at: Mapped[datetime | None]
+    """Not sent before this time (a retry's back-off); NULL sends at once."""
 
 
 class IdempotencyRecord(UUIDPrimaryKey, CreatedAt, Base):

@@ -3,6 +3,9 @@
 The database is the source of truth for state; the queue only carries work. Workers change a
 state by compare-and-set (``UPDATE ... WHERE state = <expected>``) and count ``attempts`` here,
 so a redelivered task that finds its row done does nothing.
+
+A job's ``idempotency_key`` is the key it was submitted with; which key is live (a day) is kept by
+``idempotency_records``, so a key may be used again for a new job once its record has expired.
 """
 
 from __future__ import annotations
@@ -32,10 +35,7 @@ class TaskKind(StrEnum):
 
 class RenderJob(UUIDPrimaryKey, CreatedAt, Base):
     __tablename__ = "render_jobs"
-    __table_args__ = (
-        UniqueConstraint("user_id", "idempotency_key"),
-        CheckConstraint("credits_held >= 0", name="credits_held_not_negative"),
-    )
+    __table_args__ = (CheckConstraint("credits_held >= 0", name="credits_held_not_negative"),)
 
     project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("projects.id"), index=True)
     version_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("project_versions.id"))
@@ -78,6 +78,8 @@ class RenderTask(UUIDPrimaryKey, CreatedAt, Base):
     state: Mapped[JobState] = mapped_column(state_enum(JobState, "task_state"), default=JobState.queued)
     attempts: Mapped[int] = mapped_column(default=0)
     heartbeat_at: Mapped[datetime | None]
+    queued_at: Mapped[datetime | None]
+    """When the task was last handed to the queue; a queued task left unstarted long after is sent again."""
     worker: Mapped[str | None] = mapped_column(String(255))
     frames_done: Mapped[int] = mapped_column(default=0)
     frames_total: Mapped[int] = mapped_column(default=0)
