@@ -51,7 +51,8 @@ def test_previews_render_in_the_background_and_scrub_from_the_cache(qtbot, timel
     assert timeline.state_label.text() == "0 of 3 scene previews ready"
     states = _start_rendering(qtbot, window)
     assert [s for _k, s in states].count(RENDERING) == 3  # each scene showed as rendering, one at a time
-    assert timeline.state_label.text() == "All 3 scene previews ready"
+    # the label follows the last state change on the next turn of the event loop
+    qtbot.waitUntil(lambda: timeline.state_label.text() == "All 3 scene previews ready", timeout=5_000)
     for key in timeline.keys:
         video, audio = timeline.previews.paths(key)
         assert video.exists() and audio.exists()
