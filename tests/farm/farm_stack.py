@@ -68,6 +68,16 @@ class Farm:
         self.workers.append(process)
         return process
 
+    def wait_ready(self, timeout: float = 60) -> None:
+        """Until every worker started so far says it is ready to take tasks."""
+        deadline = time.monotonic() + timeout
+        while True:
+            ready = sum(" ready." in path.read_text(errors="replace") for path in self.logs.glob("worker-*.log"))
+            if ready >= len(self.workers):
+                return
+            assert time.monotonic() < deadline, f"workers did not start\n{self.log_tail()}"
+            time.sleep(0.1)
+
     def stop_workers(self) -> None:
         for process in self.workers:
             if process.poll() is None:
@@ -136,6 +146,7 @@ def running_farm(
     try:
         for _ in range(workers):
             farm.start_worker()
+        farm.wait_ready()
         yield farm
     finally:
         farm.stop_workers()

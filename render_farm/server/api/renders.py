@@ -5,22 +5,25 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Header, Query, Response, status
+from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
 from fastapi.responses import FileResponse, JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from ..db.base import utcnow
 from ..db.models import JobState, ProjectVersion, RenderJob, TaskKind
-from ..errors import NotFound
-from ..services import ledger, renders
+from ..errors import NotFound, Unauthorized
+from ..services import ledger, renders, users
 from ..storage import LinkExpired, LocalStorage
-from .deps import SessionDep, SettingsDep, StorageDep, UserDep
+from .deps import SessionDep, SettingsDep, StorageDep, UserDep, bearer
 from .problems import responses
 
 router = APIRouter(tags=["renders"])
+T = TypeVar("T")
 
 
 class RenderIn(BaseModel):
@@ -77,10 +80,16 @@ class DownloadOut(BaseModel):
     expires_at: datetime
 
 
+def _released(session: Session, value: T) -> T:
+    """``value``, after ending the request's read transaction: the connection goes back to the pool
+    now rather than after the response is sent, so a burst of status calls cannot hold them all."""
+    session.rollback()
+    return value
+
+
 def job_out(session: Session, job: RenderJob) -> RenderJobOut:
     version = session.get(ProjectVersion, job.version_id)
     scenes, assembly = [], None
-    done = total = 0
     for task in renders.tasks_of(session, job.id):
         if task.kind is TaskKind.scene:
             scenes.append(
@@ -107,7 +116,7 @@ def job_out(session: Session, job: RenderJob) -> RenderJobOut:
             if assembly.state is JobState.success
             else (assembly.frames_done / assembly.frames_total if assembly.frames_total else 0.0)
         )
-    done, total = sum(shares), len(shares)
+    done, total = float(sum(shares)), len(shares)
     return RenderJobOut(
         id=job.id,
         project_id=job.project_id,
@@ -134,7 +143,7 @@ def estimate(project_id: uuid.UUID, number: int, user: UserDep, session: Session
     """The cost of a final render of this version: 20 credits a scene plus 50 for the final video.
     Nothing is charged."""
     cost = renders.estimate(session, user.id, project_id, number)
-    balance = ledger.balance(session, user.id)
+    balance = _released(session, ledger.balance(session, user.id))
     return EstimateOut(
         scenes=cost.scenes,
         scene_credits=cost.scene_credits,
@@ -188,20 +197,34 @@ def submit(
 
 @router.get("/projects/{project_id}/renders", response_model=list[RenderJobOut], responses=responses(401, 404, 422))
 def list_renders(project_id: uuid.UUID, user: UserDep, session: SessionDep) -> list[RenderJobOut]:
-    return [job_out(session, job) for job in renders.list_jobs(session, user.id, project_id)]
+    return _released(session, [job_out(session, job) for job in renders.list_jobs(session, user.id, project_id)])
+
+
+def _status(request: Request, token: str, job_id: uuid.UUID) -> dict[str, Any]:
+    with request.app.state.session_factory() as session:
+        user = users.authenticate(session, request.app.state.settings, token)
+        return job_out(session, renders.get_job(session, user.id, job_id)).model_dump(mode="json")
 
 
 @router.get("/renders/{job_id}", response_model=RenderJobOut, responses=responses(401, 404, 422))
-def get_render(job_id: uuid.UUID, user: UserDep, session: SessionDep) -> RenderJobOut:
+async def get_render(
+    job_id: uuid.UUID,
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> JSONResponse:
     """The job's state and per-scene progress (frames done of frames total)."""
-    return job_out(session, renders.get_job(session, user.id, job_id))
+    # The route clients poll: signing in, reading and answering happen in one worker thread with
+    # one short session, rather than one thread hop per dependency.
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthorized("sign in first: send 'Authorization: Bearer <access token>'")
+    return JSONResponse(await run_in_threadpool(_status, request, credentials.credentials, job_id))
 
 
 @router.post("/renders/{job_id}/cancel", response_model=RenderJobOut, responses=responses(401, 403, 404, 409, 422))
 def cancel_render(job_id: uuid.UUID, user: UserDep, session: SessionDep, settings: SettingsDep) -> RenderJobOut:
     """Stop the render; the credits held for it come back (once)."""
     job = renders.cancel(session, settings, user.id, job_id)
-    return job_out(session, job)
+    return _released(session, job_out(session, job))
 
 
 @router.get("/renders/{job_id}/download", response_model=DownloadOut, responses=responses(401, 404, 409, 422))
@@ -209,7 +232,7 @@ def download(
     job_id: uuid.UUID, user: UserDep, session: SessionDep, settings: SettingsDep, storage: StorageDep
 ) -> DownloadOut:
     """A time-limited link to the finished film; 409 until the render has succeeded."""
-    url, seconds = renders.download_link(session, settings, storage, user.id, job_id)
+    url, seconds = _released(session, renders.download_link(session, settings, storage, user.id, job_id))
     return DownloadOut(url=url, expires_in=seconds, expires_at=utcnow() + timedelta(seconds=seconds))
 
 

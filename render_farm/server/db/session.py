@@ -18,6 +18,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..settings import FarmSettings
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+POOL_SIZE, POOL_OVERFLOW = 10, 40
+"""Connections kept and allowed on top. The API runs sync routes and dependencies on a pool of 40
+threads, and a request holds its session across several of them: with fewer connections than
+threads, a burst of requests can hold every connection while waiting for a thread, and stall."""
 WRITE_LOCK = "farm_write_lock"
 """Execution option: begin the transaction holding the write lock (SQLite ``BEGIN IMMEDIATE``)."""
 
@@ -43,11 +47,15 @@ def make_engine(database_url: str) -> Engine:
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        in_memory = not url.database or url.database == ":memory:"
+        pool: dict[str, Any] = {} if in_memory else {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW}
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **pool
+        )
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
 
 
 def engine_from_settings(settings: FarmSettings) -> Engine:

@@ -113,6 +113,7 @@ def _scene_keys(key: str) -> tuple[str, str]:
 
 def run_scene(rt: Runtime, claim: Claim) -> None:
     film = Film.model_validate(claim.spec)
+    assert claim.scene_number is not None
     index = [scene.number for scene in film.scenes].index(claim.scene_number)
     fps = rt.preset.fps
     frames = round(film.scenes[index].duration * fps)
