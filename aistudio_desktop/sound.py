@@ -81,12 +81,14 @@ class SoundPlayer(QObject):
             self._output = module.QAudioOutput(self)
             self.media = module.QMediaPlayer(self)
             self.media.setAudioOutput(self._output)
-            self.media.errorOccurred.connect(lambda _error, text: self.message.emit(f"Could not play the sound: {text}"))
+            self.media.errorOccurred.connect(
+                lambda _error, text: self.message.emit(f"Could not play the sound: {text}")
+            )
 
     def play(self, path: Path) -> bool:
         """Play ``path`` from its start; False (and a message saying where the file is) without playback."""
         if self.media is None:
-            self.message.emit(f"Saved the voice sample to {path} (open it in a player). {silent_note()}")
+            self.message.emit(f"Saved the voice sample to {path} (open it in a player): no sound on this computer")
             return False
         url = QUrl.fromLocalFile(str(path))
         if self.media.source() == url:
