@@ -11,7 +11,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QImage, QKeySequence, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from .sound import SoundPlayer, VoiceSampler
 Index = QModelIndex | QPersistentModelIndex
 CARD = QSize(150, 212)
 SHORTEST_CARD = 128  # the figure shrinks down to this, so that name and role stay in view
+NARROWEST_CARD = 130
 GAP = 10
 
 
@@ -123,7 +124,8 @@ def card_parts(item: QRectF) -> tuple[QRectF, QRectF, QRectF, QRectF]:
 
 class CardList(QListView):
     """The cards, a grid that wraps; on a short panel the cards get shorter (the figure shrinks) down to
-    :data:`SHORTEST_CARD`, below which the list scrolls, so that every name and role can be read."""
+    :data:`SHORTEST_CARD`, below which the list scrolls, so that every name and role can be read. They
+    narrow down to :data:`NARROWEST_CARD` to fit one more in a row."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -138,11 +140,22 @@ class CardList(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setMinimumHeight(SHORTEST_CARD + 2 * self.frameWidth())
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        height = min(CARD.height(), max(SHORTEST_CARD, self.viewport().height()))
-        if height != self.gridSize().height():
-            self.setGridSize(QSize(CARD.width(), height))
-        super().resizeEvent(event)
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._fit_cards()
+        return super().viewportEvent(event)
+
+    def _fit_cards(self) -> None:
+        room = self.viewport().size()
+        # the width Qt wraps the grid in: the list's inside less a vertical scroll bar, shown or not
+        width = self.maximumViewportSize().width() - self.verticalScrollBar().sizeHint().width() - 1
+        per_row = max(1, width // NARROWEST_CARD)  # cards narrow a little rather than leave a gap
+        size = QSize(
+            max(NARROWEST_CARD, min(CARD.width(), width // per_row)),
+            min(CARD.height(), max(SHORTEST_CARD, room.height())),
+        )
+        if size != self.gridSize():
+            self.setGridSize(size)
 
 
 class CharacterCardDelegate(QStyledItemDelegate):

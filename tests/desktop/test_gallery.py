@@ -163,9 +163,11 @@ def _colours(image: QImage, rect: QRectF) -> int:
     return len({image.pixel(x, y) for x in range(box.left(), box.right(), 2) for y in range(box.top(), box.bottom())})
 
 
-@pytest.mark.parametrize("size", [(1280, 560), (1000, 460)])
+@pytest.mark.parametrize("size", [(1280, 560), (1000, 460), (800, 480)])
 def test_on_a_short_window_every_card_shows_its_name_and_role(qtbot, window, size: tuple[int, int]) -> None:
     gallery = _gallery(window)
+    gallery.add_member()
+    gallery.add_member()  # five cards: a second row, below the fold
     window.resize(*size)
     cards, model = gallery.cards, gallery.model
     qtbot.waitUntil(lambda: cards.viewport().height() < CARD.height(), timeout=5_000)  # too short for a full card
@@ -179,6 +181,7 @@ def test_on_a_short_window_every_card_shows_its_name_and_role(qtbot, window, siz
         assert figure.height() > 30  # the figure shrinks but stays
         shown = cards.viewport().grab().toImage()
         assert _colours(shown, name) > 3 and _colours(shown, role) > 3  # text is drawn there
+    assert cards.verticalScrollBar().isVisible() and cards.verticalScrollBar().value() > 0  # scrolled there
     cards.scrollTo(model.index(0))
     first = card_parts(QRectF(cards.visualRect(model.index(0))))[2]
     assert view.contains(first)  # the first row reads without scrolling
