@@ -61,7 +61,8 @@ def sound_problem() -> str:
 
 def silent_note() -> str:
     """The one clear sentence the app shows where it cannot play sound."""
-    return f"No sound on this computer: {sound_problem()}. The preview plays silently; exported films have sound."
+    why = f"No sound on this computer: {sound_problem()}." if sound_problem() else "No sound here."
+    return f"{why} The preview plays silently; exported films have sound."
 
 
 class SoundPlayer(QObject):
