@@ -3,7 +3,8 @@
 ``--self-test`` checks an installation without touching the user's projects: in a temporary
 folder it makes a short film from a prompt with the built-in providers (story, cast, voices),
 renders it at the preview preset and decodes it back, opens the main window offscreen on a tiny
-project, makes and autosaves one edit, and exits 0 only when all of that worked.
+project, makes and autosaves one edit, plays a short tone where QtMultimedia loads, and exits 0
+only when all of that worked.
 """
 
 from __future__ import annotations
@@ -85,6 +86,40 @@ def _signals_keep_references() -> str:
     return ""
 
 
+def _sound_plays(root: Path) -> tuple[bool, str]:
+    """(ok, what to say): a short tone played through QtMultimedia must advance. Where QtMultimedia
+    cannot load the app plays silently, which is no failure; loading but not playing is (a bundle
+    without its FFmpeg plugin, say)."""
+    import numpy as np
+    from PySide6.QtCore import QElapsedTimer, QUrl
+    from PySide6.QtWidgets import QApplication
+
+    from render_farm.engine.audio import write_wav
+
+    from .sound import multimedia, sound_problem
+
+    module = multimedia()
+    if module is None:
+        return True, f"no sound playback here: {sound_problem()}"
+    tone = root / "tone.wav"
+    write_wav(tone, 0.2 * np.sin(np.arange(24_000) * (2 * np.pi * 440 / 48_000)), 48_000)
+    player, output = module.QMediaPlayer(), module.QAudioOutput()
+    player.setAudioOutput(output)
+    errors: list[str] = []
+    player.errorOccurred.connect(lambda _error, text: errors.append(text))
+    player.setSource(QUrl.fromLocalFile(str(tone)))
+    player.play()
+    timer = QElapsedTimer()
+    timer.start()
+    while player.position() < 100 and not errors and timer.elapsed() < 5_000:
+        QApplication.processEvents()
+    played = player.position()
+    player.stop()
+    if played < 100:
+        return False, f"QtMultimedia loaded but did not play a sound ({'; '.join(errors) or 'it never started'})"
+    return True, "sound playback"
+
+
 def self_test() -> int:
     """Offscreen smoke test of the engine, the store and the main window; 0 when all is well."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -138,9 +173,13 @@ def self_test() -> int:
         if saved.scenes[0].title != "Hello again":
             print("aistudio self-test: FAILED: an edit was not saved", file=sys.stderr)
             return 1
+        sound_ok, sound = _sound_plays(root)
+        if not sound_ok:
+            print(f"aistudio self-test: FAILED: {sound}", file=sys.stderr)
+            return 1
     print(
         f"aistudio self-test: ok (a {SELF_TEST_SECONDS} film made and decoded, preview frame, project store, "
-        f"main window) in {time.perf_counter() - started:.2f} s"
+        f"main window, {sound}) in {time.perf_counter() - started:.2f} s"
     )
     return 0
 

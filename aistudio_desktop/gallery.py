@@ -11,8 +11,8 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QImage, QKeySequence, QPainter, QPalette
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QImage, QKeySequence, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -39,6 +39,8 @@ from .sound import SoundPlayer, VoiceSampler
 
 Index = QModelIndex | QPersistentModelIndex
 CARD = QSize(150, 212)
+SHORTEST_CARD = 128  # the figure shrinks down to this, so that name and role stay in view
+NARROWEST_CARD = 130
 GAP = 10
 
 
@@ -112,15 +114,60 @@ class CastModel(QAbstractListModel):
                 self.dataChanged.emit(self.index(row), self.index(row), [CastRole.Figure])
 
 
+def card_parts(item: QRectF) -> tuple[QRectF, QRectF, QRectF, QRectF]:
+    """Where a card drawn in ``item`` has its outline, figure, name and role (a role line under the name)."""
+    rect = item.adjusted(GAP / 2, GAP / 2, -GAP / 2, -GAP / 2)
+    stage = QRectF(rect.x() + 8, rect.y() + 8, rect.width() - 16, rect.height() - 62)
+    name = QRectF(rect.x() + 10, stage.bottom() + 6, rect.width() - 20, 22)
+    return rect, stage, name, name.translated(0, 20)
+
+
+class CardList(QListView):
+    """The cards, a grid that wraps; on a short panel the cards get shorter (the figure shrinks) down to
+    :data:`SHORTEST_CARD`, below which the list scrolls, so that every name and role can be read. They
+    narrow down to :data:`NARROWEST_CARD` to fit one more in a row."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("castCards")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setGridSize(CARD)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setMinimumHeight(SHORTEST_CARD + 2 * self.frameWidth())
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._fit_cards()
+        return super().viewportEvent(event)
+
+    def _fit_cards(self) -> None:
+        room = self.viewport().size()
+        # the width Qt wraps the grid in: the list's inside less a vertical scroll bar, shown or not
+        width = self.maximumViewportSize().width() - self.verticalScrollBar().sizeHint().width() - 1
+        per_row = max(1, width // NARROWEST_CARD)  # cards narrow a little rather than leave a gap
+        size = QSize(
+            max(NARROWEST_CARD, min(CARD.width(), width // per_row)),
+            min(CARD.height(), max(SHORTEST_CARD, room.height())),
+        )
+        if size != self.gridSize():
+            self.setGridSize(size)
+
+
 class CharacterCardDelegate(QStyledItemDelegate):
     """Paints a character card: the figure on a soft panel, the name, the role."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return CARD
+        view = self.parent()
+        return view.gridSize() if isinstance(view, QListView) and view.gridSize().isValid() else CARD
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         palette = option.palette  # type: ignore[attr-defined]
-        rect = QRectF(option.rect).adjusted(GAP / 2, GAP / 2, -GAP / 2, -GAP / 2)  # type: ignore[attr-defined]
+        rect, stage, text_rect, role_rect = card_parts(QRectF(option.rect))  # type: ignore[attr-defined]
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -135,7 +182,6 @@ class CharacterCardDelegate(QStyledItemDelegate):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 10, 10)
-        stage = QRectF(rect.x() + 8, rect.y() + 8, rect.width() - 16, rect.height() - 62)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
         painter.drawRoundedRect(stage, 7, 7)
@@ -152,7 +198,6 @@ class CharacterCardDelegate(QStyledItemDelegate):
         name_font.setBold(True)
         painter.setFont(name_font)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        text_rect = QRectF(rect.x() + 10, stage.bottom() + 6, rect.width() - 20, 22)
         name = painter.fontMetrics().elidedText(
             str(index.data(CastRole.Name)), Qt.TextElideMode.ElideRight, round(text_rect.width())
         )
@@ -161,7 +206,6 @@ class CharacterCardDelegate(QStyledItemDelegate):
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         lines = int(index.data(CastRole.Lines) or 0)
         detail = f"{index.data(CastRole.Part)} · {lines} line{'s' if lines != 1 else ''}"
-        role_rect = text_rect.translated(0, 20)
         detail = painter.fontMetrics().elidedText(detail, Qt.TextElideMode.ElideRight, round(role_rect.width()))
         painter.drawText(role_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, detail)
         painter.restore()
@@ -187,19 +231,9 @@ class CastGallery(QWidget):
         self.setObjectName("castGallery")
         self.document = document
         self.model = CastModel(document, pictures, assets_dir)
-        self.cards = QListView()
-        self.cards.setObjectName("castCards")
-        self.cards.setViewMode(QListView.ViewMode.IconMode)
-        self.cards.setFlow(QListView.Flow.LeftToRight)
-        self.cards.setWrapping(True)
-        self.cards.setResizeMode(QListView.ResizeMode.Adjust)
-        self.cards.setMovement(QListView.Movement.Static)
-        self.cards.setUniformItemSizes(True)
-        self.cards.setGridSize(CARD)
-        self.cards.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.cards = CardList()
         self.cards.setItemDelegate(CharacterCardDelegate(self.cards))
         self.cards.setModel(self.model)
-        self.cards.setMinimumHeight(CARD.height() // 2)
         self.editor = CharacterEditor(document, sampler, player)
         self.editor.message.connect(self.message)
 
@@ -229,15 +263,17 @@ class CastGallery(QWidget):
         top_layout.addLayout(row)
         top_layout.addWidget(self.cards)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)  # a dragged handle leaves the cards their shortest height
         self.splitter.addWidget(top)
         scroll = QScrollArea()
         scroll.setWidget(self.editor)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([CARD.height() + 48, 420])  # a full row of cards above the editor
+        self.splitter.setSizes([CARD.height() + 48, 420])
+        self._top = top
+        self._split_by_hand = False
+        self.splitter.splitterMoved.connect(self._split_moved)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.splitter)
@@ -245,6 +281,27 @@ class CastGallery(QWidget):
         self.cards.selectionModel().currentChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._after_reset)
         self._after_reset()
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._split_by_hand:
+            self._share_height()
+
+    def _split_moved(self, _pos: int, _index: int) -> None:
+        self._split_by_hand = True
+
+    def _share_height(self) -> None:
+        """A full row of cards above the editor while that leaves the editor most of the panel; on a
+        shorter panel the cards get shorter too (the editor scrolls)."""
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        full_row = self._top.sizeHint().height() - self.cards.sizeHint().height() + CARD.height()
+        full_row += 2 * self.cards.frameWidth()
+        top = max(self._top.minimumSizeHint().height(), min(full_row, round(total * 0.55)))
+        self.splitter.setSizes([top, max(0, total - top)])
 
     # -- selection -----------------------------------------------------------------------------
 

@@ -1,13 +1,16 @@
-"""Sound on the desktop: voice samples spoken off the UI thread, and playback where Qt offers it.
+"""Sound on the desktop: voice samples spoken off the UI thread, and played through QtMultimedia.
 
-Playback uses QtMultimedia when the installed Qt has it (PySide6-Essentials does not ship it).
-Without it the app still makes every sound as a WAV file and says where it is, so a voice can be
-heard in any player; nothing else depends on playback.
+QtMultimedia comes with PySide6-Addons and, on Linux, needs PulseAudio's client library. Where it
+cannot load, :func:`sound_problem` says why, the app says so once and goes on silently: voice
+samples are saved as WAV files (the message says where), the preview plays without sound, and
+exported films still have it.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
 from render_farm.ai.protocols import VoiceProvider
 from render_farm.engine.audio import write_wav
 from render_farm.film import Emotion, VoiceStyle
+
+log = logging.getLogger(__name__)
 
 GREETINGS = {
     "en": "Hello, I am {name}. Shall we begin our story?",
@@ -33,42 +38,70 @@ def sample_text(name: str, language: str) -> str:
     return GREETINGS.get(language, GREETINGS["en"]).format(name=name)
 
 
-def _multimedia() -> Any | None:
+@functools.cache
+def _load_multimedia() -> tuple[Any | None, str]:
     try:
         from PySide6 import QtMultimedia
-    except ImportError:
-        return None
-    return QtMultimedia
+    except (ImportError, OSError) as error:  # no Addons, or no audio stack (libpulse) to load it with
+        problem = f"Qt Multimedia could not load ({error})"
+        log.warning("no sound playback: %s", problem)
+        return None, problem
+    return QtMultimedia, ""
+
+
+def multimedia() -> Any | None:
+    """The QtMultimedia module, or None where it cannot load."""
+    return _load_multimedia()[0]
+
+
+def sound_problem() -> str:
+    """Why this computer cannot play sound; '' when it can."""
+    return _load_multimedia()[1]
+
+
+def silent_note() -> str:
+    """The one clear sentence the app shows where it cannot play sound."""
+    why = f"No sound on this computer: {sound_problem()}." if sound_problem() else "No sound here."
+    return f"{why} The preview plays silently; exported films have sound."
 
 
 class SoundPlayer(QObject):
-    """Plays a sound file when QtMultimedia is there (``available``); ``message(text)`` otherwise."""
+    """Plays voice samples (``available`` when QtMultimedia loaded); ``message(text)`` otherwise.
+
+    ``media`` is the QMediaPlayer (None without QtMultimedia).
+    """
 
     message = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        module = _multimedia()
+        module = multimedia()
         self.available = module is not None
-        self._player: Any = None
+        self.media: Any = None
         if module is not None:
             self._output = module.QAudioOutput(self)
-            self._player = module.QMediaPlayer(self)
-            self._player.setAudioOutput(self._output)
+            self.media = module.QMediaPlayer(self)
+            self.media.setAudioOutput(self._output)
+            self.media.errorOccurred.connect(
+                lambda _error, text: self.message.emit(f"Could not play the sound: {text}")
+            )
 
-    def play(self, path: Path, start: float = 0.0) -> bool:
-        """Start ``path`` at ``start`` seconds; False (and a message) when there is no playback."""
-        if self._player is None:
-            self.message.emit(f"Saved the sound to {path} (this installation cannot play sound; open it in a player)")
+    def play(self, path: Path) -> bool:
+        """Play ``path`` from its start; False (and a message saying where the file is) without playback."""
+        if self.media is None:
+            self.message.emit(f"Saved the voice sample to {path} (open it in a player): no sound on this computer")
             return False
-        self._player.setSource(QUrl.fromLocalFile(str(path)))
-        self._player.setPosition(round(start * 1000))
-        self._player.play()
+        url = QUrl.fromLocalFile(str(path))
+        if self.media.source() == url:
+            self.media.setPosition(0)  # the same sample again: from the start (it loads asynchronously otherwise)
+        else:
+            self.media.setSource(url)
+        self.media.play()
         return True
 
     def stop(self) -> None:
-        if self._player is not None:
-            self._player.stop()
+        if self.media is not None:
+            self.media.stop()
 
 
 class _Signals(QObject):

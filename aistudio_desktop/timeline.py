@@ -4,7 +4,8 @@
 its progress, waiting, failed), the dialogue marks and the playhead, and turns presses and drags
 into scrubbing. :class:`TimelinePanel` ties it to the :class:`PreviewRenderer` (background
 renders), the :class:`FrameSource` (pictures off the UI thread), a play clock at the preview
-preset's frame rate, sound where Qt can play it, and the exports.
+preset's frame rate, the :class:`Soundtrack` that keeps each rendered scene's sound with the
+playhead (where Qt can play sound), and the exports.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from render_farm.film import Film
 from .document import ProjectDocument
 from .playback import Exporter, FrameSource, locate, scene_starts
 from .previews import FAILED, PREVIEW, QUEUED, READY, RENDERING, PreviewRenderer
-from .sound import SoundPlayer
+from .sound import SoundPlayer, silent_note
+from .soundtrack import Soundtrack
 from .storyboard import format_duration
 
 RULER, CLIP_TOP, CLIP_HEIGHT, MARGIN = 18, 24, 58, 8
@@ -222,14 +224,16 @@ class TimelineTrack(QWidget):
 
 
 class TimelinePanel(QWidget):
-    """The preview panel: screen, transport controls, the track. ``message(text)`` reports exports."""
+    """The preview panel: screen, transport controls, the track. ``message(text)`` reports exports.
+
+    Sound plays where ``player`` can play it (``sound`` is then the timeline's :class:`Soundtrack`);
+    otherwise the preview plays silently and says so, in its note and once when Play is pressed.
+    """
 
     message = Signal(str)
     sceneActivated = Signal(str)
 
-    def __init__(
-        self, document: ProjectDocument, previews: PreviewRenderer, player: SoundPlayer | None = None
-    ) -> None:
+    def __init__(self, document: ProjectDocument, previews: PreviewRenderer, player: SoundPlayer | None = None) -> None:
         super().__init__()
         self.setObjectName("timeline")
         self.document = document
@@ -245,7 +249,8 @@ class TimelinePanel(QWidget):
         self.position = 0.0
         self.playing = False
         self._play_from = 0.0
-        self._sound_scene = -1
+        self.sound = Soundtrack.create(self) if player is not None and player.available else None
+        self._told_silent = False
         self._elapsed = QElapsedTimer()
         self._clock = QTimer(self)
         self._clock.setInterval(round(1000 / PREVIEW.fps))
@@ -276,10 +281,11 @@ class TimelinePanel(QWidget):
         side = QVBoxLayout()
         side.addLayout(controls)
         side.addWidget(self.track)
-        sound = "" if player is not None and player.available else "Plays without sound here; exported films have it."
-        self.sound_note = QLabel(sound)
+        self.sound_note = QLabel("" if self.sound is not None else silent_note())
         self.sound_note.setObjectName("soundNote")
         self.sound_note.setEnabled(False)
+        self.sound_note.setWordWrap(True)
+        self.sound_note.setVisible(self.sound is None)
         self.sound_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         side.addWidget(self.sound_note)
         side.addStretch(1)
@@ -333,6 +339,7 @@ class TimelinePanel(QWidget):
         self.track.update()
         if state == READY and key in self.keys and self.keys[locate(self.starts, self.position)] == key:
             self.frames.request(self.position)  # the sketch gives way to the rendered frame
+            self._follow_sound(moved=True)  # and the silence to its sound
 
     def _progress(self, key: str, fraction: float) -> None:
         self.progress[key] = fraction
@@ -360,7 +367,7 @@ class TimelinePanel(QWidget):
         if self.playing:
             self._play_from = self.position
             self._elapsed.restart()
-            self._sound_scene = -1
+        self._follow_sound(moved=True)
         self._update_time()
         self.frames.request(self.position)
         self.track.update()
@@ -386,34 +393,39 @@ class TimelinePanel(QWidget):
             self.position = 0.0
         self.playing = True
         self._play_from = self.position
-        self._sound_scene = -1
         self._elapsed.start()
         self._clock.start()
         self.play_button.setText("❚❚ Pause")
+        self._follow_sound(moved=True)
+        if self.sound is None and not self._told_silent:
+            self._told_silent = True
+            self.message.emit(silent_note())
 
     def stop(self) -> None:
         self.playing = False
         self._clock.stop()
         self.play_button.setText("▶ Play")
-        if self.player is not None:
-            self.player.stop()
+        self._follow_sound(moved=True)
 
     def _tick(self) -> None:
         self.position = min(self._play_from + self._elapsed.elapsed() / 1000.0, self.film.duration)
-        self._play_sound()
+        self._follow_sound()
         self._update_time()
         self.frames.request(self.position)
         self.track.update()
         if self.position >= self.film.duration:
             self.stop()
 
-    def _play_sound(self) -> None:
-        if self.player is None or not self.player.available:
+    def _follow_sound(self, moved: bool = False) -> None:
+        """Keep the sound of the scene under the playhead at the playhead (silence before it is rendered)."""
+        if self.sound is None or not self.keys:
             return
         index = locate(self.starts, self.position)
-        if index != self._sound_scene and self.previews.state(self.keys[index]) == READY:
-            self._sound_scene = index
-            self.player.play(self.previews.paths(self.keys[index])[1], self.position - self.starts[index])
+        key = self.keys[index] if index < len(self.keys) else ""
+        audio = self.previews.paths(key)[1] if key and self.previews.state(key) == READY else None
+        if audio is not None and not audio.exists():
+            audio = None
+        self.sound.follow(audio, self.position - self.starts[index], self.playing, moved)
 
     def _frame(self, t: float, image: QImage, live: bool) -> None:
         self.screen.show_frame(image, live)
@@ -421,9 +433,7 @@ class TimelinePanel(QWidget):
 
     def _update_time(self) -> None:
         index = locate(self.starts, self.position) if self.starts else 0
-        self.time_label.setText(
-            f"{clock(self.position)} / {clock(self.film.duration)} · scene {index + 1}"
-        )
+        self.time_label.setText(f"{clock(self.position)} / {clock(self.film.duration)} · scene {index + 1}")
 
     # -- exports -------------------------------------------------------------------------------
 

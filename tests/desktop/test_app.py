@@ -25,6 +25,7 @@ def test_self_test_exits_zero_offscreen(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "self-test: ok" in result.stdout
     assert "film made and decoded" in result.stdout
+    assert "main window, sound playback)" in result.stdout  # QtMultimedia played a tone
 
 
 def test_about_box_shows_the_installed_version(window) -> None:

@@ -174,3 +174,78 @@ def test_an_export_to_a_folder_that_does_not_exist_says_so(qtbot, timeline_windo
         timeline.export_frame(tmp_path / "missing" / "still.png")
     assert done.args[1]
     assert any(m.startswith("Could not export") for m in messages)
+
+
+def _heard(timeline) -> tuple[int, float]:
+    """The scene whose sound is playing and where the sound is in the film, in seconds."""
+    source = Path(timeline.sound.media.source().toLocalFile())
+    scene = next(i for i, key in enumerate(timeline.keys) if timeline.previews.paths(key)[1] == source)
+    return scene, timeline.starts[scene] + timeline.sound.media.position() / 1000.0
+
+
+def _playing(timeline) -> bool:
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    return timeline.sound.media.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
+
+def test_play_plays_the_scene_sound_with_the_playhead_and_pause_stops_both(qtbot, timeline_window) -> None:
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    window = timeline_window
+    timeline = window.timeline
+    _start_rendering(qtbot, window)
+    assert timeline.sound is not None and not timeline.sound_note.isVisible()
+    timeline.seek(0.5)
+    qtbot.mouseClick(timeline.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _playing(timeline) and timeline.sound.media.position() > 900, timeout=10_000)
+    heard = []
+    for _ in range(4):  # the sound advances with the playhead, and stays with it
+        qtbot.wait(250)
+        scene, at = _heard(timeline)
+        heard.append(at)
+        assert scene == 0
+        assert at == pytest.approx(timeline.position, abs=0.3)
+    assert heard == sorted(heard) and heard[-1] - heard[0] > 0.5
+
+    qtbot.mouseClick(timeline.play_button, Qt.MouseButton.LeftButton)  # pause
+    qtbot.waitUntil(lambda: timeline.sound.media.playbackState() == QMediaPlayer.PlaybackState.PausedState)
+    qtbot.waitUntil(lambda: _heard(timeline)[1] == pytest.approx(timeline.position, abs=0.03), timeout=2_000)
+    paused_at, sound_at = timeline.position, timeline.sound.media.position()
+    qtbot.wait(400)
+    assert timeline.position == paused_at and timeline.sound.media.position() == sound_at
+
+    # scrubbing while paused moves the sound too: into scene 2, 1.5 s in
+    qtbot.mousePress(timeline.track, Qt.MouseButton.LeftButton, pos=QPoint(round(timeline.track.x_of(4.5)), 40))
+    qtbot.waitUntil(lambda: _heard(timeline) == (1, pytest.approx(timeline.position, abs=0.03)), timeout=5_000)
+    assert timeline.position == pytest.approx(4.5, abs=0.05)
+
+
+def test_sound_follows_into_the_next_scene_and_to_a_chosen_scene(qtbot, timeline_window) -> None:
+    window = timeline_window
+    timeline = window.timeline
+    _start_rendering(qtbot, window)
+    timeline.seek(2.4)
+    timeline.play()
+    qtbot.waitUntil(lambda: timeline.position > 3.6, timeout=10_000)  # the playhead crossed into scene 2
+    qtbot.waitUntil(lambda: _playing(timeline) and _heard(timeline)[0] == 1, timeout=5_000)
+    qtbot.wait(200)
+    assert _heard(timeline)[1] == pytest.approx(timeline.position, abs=0.3)
+
+    window.storyboard.select_scenes(["forest-path"])  # jump to scene 3 while playing
+    assert timeline.playing
+    qtbot.waitUntil(lambda: _playing(timeline) and _heard(timeline)[0] == 2, timeout=5_000)
+    qtbot.wait(300)
+    scene, at = _heard(timeline)
+    assert scene == 2 and 6.0 < at < 7.5
+    assert at == pytest.approx(timeline.position, abs=0.3)
+    timeline.stop()
+
+
+def test_a_scene_that_is_not_rendered_yet_plays_silently(qtbot, timeline_window) -> None:
+    timeline = timeline_window.timeline
+    assert timeline.sound is not None
+    timeline.play()
+    qtbot.waitUntil(lambda: timeline.position > 0.5, timeout=5_000)
+    assert timeline.sound.media.source().isEmpty() and not _playing(timeline)
+    timeline.stop()

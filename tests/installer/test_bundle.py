@@ -1,6 +1,7 @@
 """The Linux desktop bundle, built the way a release is (``python installer/build.py``), run as a user
-would run it: its self-test makes a film offscreen, it carries no farm server code and no tests, and
-the Linux package installs a menu entry and a working ``aistudio`` command.
+would run it: its self-test makes a film offscreen and plays a sound, it carries QtMultimedia but no
+other Qt module it does not use, no farm server code and no tests, and the Linux package installs a
+menu entry and a working ``aistudio`` command.
 
 Building takes a few minutes, so these tests are marked ``installer``: ``-m "not installer"`` skips
 them locally; plain ``python -m pytest`` (CI) runs them.
@@ -100,6 +101,25 @@ def test_bundled_app_self_test_makes_a_film_that_decodes(build: Build, tmp_path:
     assert re.search(r"\bfilm\b.*\bdecod|\bdecod\w*\b.*\bfilm\b", output, re.IGNORECASE | re.DOTALL), (
         f"the self-test did not say that its film decoded:\n{output[-4000:]}"
     )
+    # this machine has an audio stack (libpulse0): the bundled QtMultimedia and its FFmpeg plugin play
+    assert "sound playback)" in output and "no sound playback" not in output, output[-4000:]
+
+
+def test_bundle_carries_qt_multimedia_and_no_unused_addons(build: Build) -> None:
+    qt = build.bundle / "_internal" / "PySide6"
+    assert list(qt.glob("QtMultimedia.*")), "QtMultimedia is not in the bundle"
+    assert (qt / "Qt" / "plugins" / "multimedia" / "libffmpegmediaplugin.so").is_file()
+    assert list((qt / "Qt" / "lib").glob("libavcodec.so.*")), "the FFmpeg plugin's libraries are missing"
+    # (QtQuick and QtQml stay: the FFmpeg plugin links them)
+    unused = ("WebEngine", "3D", "Charts", "DataVisualization", "Graphs", "Pdf", "MultimediaWidgets", "Designer",
+              "Location", "Positioning", "Bluetooth", "Nfc", "RemoteObjects", "Scxml", "Sensors", "SerialPort",
+              "SpatialAudio", "TextToSpeech", "VirtualKeyboard", "WebSockets", "WebChannel", "WebView")  # fmt: skip
+    found = sorted(
+        path.relative_to(build.bundle).as_posix()
+        for path in qt.rglob("*")
+        if path.is_file() and any(f"Qt{name}" in path.name or f"Qt6{name}" in path.name for name in unused)
+    )
+    assert found == [], f"Qt modules the app does not use are in the bundle: {found[:10]}"
 
 
 def test_bundle_holds_the_engine_voices_and_fonts_but_no_farm_server_or_tests(build: Build) -> None:
