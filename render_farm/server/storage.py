@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import quote, urlencode
@@ -51,8 +52,16 @@ def blob_key(sha256: str) -> str:
 class LocalStorage:
     """Objects as files under ``root``; writes are atomic (temp file + rename)."""
 
-    def __init__(self, root: Path, signing_key: str = "", public_url: str = "http://127.0.0.1:8000") -> None:
+    def __init__(
+        self,
+        root: Path,
+        signing_key: str = "",
+        public_url: str = "http://127.0.0.1:8000",
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.root = root
+        self.clock = clock
+        """Seconds since the epoch, for link expiry (tests move it)."""
         self._signing_key = hashlib.sha256(b"aistudio-farm local downloads\0" + signing_key.encode()).digest()
         self.public_url = public_url.rstrip("/")
 
@@ -61,7 +70,7 @@ class LocalStorage:
         return hmac.new(self._signing_key, message, hashlib.sha256).hexdigest()
 
     def download_url(self, key: str, filename: str, expires_in: int) -> str:
-        expires = int(time.time()) + expires_in
+        expires = int(self.clock()) + expires_in
         query = urlencode(
             {"expires": expires, "filename": filename, "signature": self._signature(key, expires, filename)}
         )
@@ -69,7 +78,7 @@ class LocalStorage:
 
     def open_link(self, key: str, expires: int, filename: str, signature: str) -> Path:
         """The file a signed link names; :class:`LinkExpired` if it is forged or out of time."""
-        if not hmac.compare_digest(self._signature(key, expires, filename), signature) or expires < time.time():
+        if not hmac.compare_digest(self._signature(key, expires, filename), signature) or expires < self.clock():
             raise LinkExpired("this download link has expired or is not valid; ask for a new one")
         path = self._path(key)
         if not path.is_file():
