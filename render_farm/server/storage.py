@@ -17,7 +17,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import quote, urlencode
 
 from .settings import FarmSettings
@@ -133,15 +133,22 @@ class S3Storage:
         from botocore.config import Config
 
         self.bucket = settings.s3_bucket
-        self.client = boto3.client(
-            "s3",
-            endpoint_url=settings.s3_endpoint_url or None,
-            region_name=settings.s3_region,
-            aws_access_key_id=settings.aws_access_key_id or None,
-            aws_secret_access_key=settings.aws_secret_access_key.get_secret_value() or None,
-            # Transient errors (throttling, dropped connections, 5xx) are retried with back-off.
-            config=Config(retries={"max_attempts": 8, "mode": "adaptive"}, signature_version="s3v4"),
-        )
+
+        def client(endpoint_url: str) -> Any:
+            return boto3.client(
+                "s3",
+                endpoint_url=endpoint_url or None,
+                region_name=settings.s3_region,
+                aws_access_key_id=settings.aws_access_key_id or None,
+                aws_secret_access_key=settings.aws_secret_access_key.get_secret_value() or None,
+                # Transient errors (throttling, dropped connections, 5xx) are retried with back-off.
+                config=Config(retries={"max_attempts": 8, "mode": "adaptive"}, signature_version="s3v4"),
+            )
+
+        self.client = client(settings.s3_endpoint_url)
+        # Links are signed for the host the user will send them to (the signature covers it).
+        public = settings.s3_public_endpoint_url
+        self.link_client = client(public) if public and public != settings.s3_endpoint_url else self.client
 
     def put(self, key: str, data: bytes, content_type: str = "application/octet-stream") -> None:
         self.client.put_object(Bucket=self.bucket, Key=key, Body=data, ContentType=content_type)
@@ -157,7 +164,7 @@ class S3Storage:
 
     def download_url(self, key: str, filename: str, expires_in: int) -> str:
         return str(
-            self.client.generate_presigned_url(
+            self.link_client.generate_presigned_url(
                 "get_object",
                 Params={
                     "Bucket": self.bucket,

@@ -156,3 +156,17 @@ def test_s3_link_checks_refuse_forged_and_altered_links(s3_env: dict[str, str], 
         assert altered != url
         with pytest.raises(s3_links.LinkRefused):
             check(altered, settings, now)
+
+
+def test_s3_links_are_signed_for_the_public_address_of_the_store(s3_env: dict[str, str], tmp_path: Path) -> None:
+    """The farm reaches the store at 127.0.0.1; users reach the same store as localhost."""
+    public = s3_env["S3_ENDPOINT_URL"].replace("127.0.0.1", "localhost")
+    storage, settings = s3_storage({**s3_env, "S3_PUBLIC_ENDPOINT_URL": public}, tmp_path)
+    put(storage, tmp_path, "films/job/public.mp4", b"seen from outside")
+    url = storage.download_url("films/job/public.mp4", "Film.mp4", settings.download_link_seconds)
+    assert url.startswith(public + "/")
+    link = check(url, settings, utcnow())  # the signature covers the public host
+    assert link.lifetime == settings.download_link_seconds
+    with pytest.raises(s3_links.LinkRefused, match="signature"):
+        check(url.replace(public, s3_env["S3_ENDPOINT_URL"]), settings, utcnow())
+    assert httpx.get(url).content == b"seen from outside"
