@@ -12,11 +12,10 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
 from ..db.base import utcnow
 from ..db.models import IdempotencyRecord, JobState, RenderJob, RenderTask
@@ -36,7 +35,9 @@ class Reaped:
     failed_jobs: int = 0
 
 
-def _overdue(session: Session, state: JobState, since: Any, seconds: float) -> list[uuid.UUID]:
+def _overdue(
+    session: Session, state: JobState, since: InstrumentedAttribute[datetime | None], seconds: float
+) -> list[uuid.UUID]:
     """Tasks of active jobs in ``state`` whose ``since`` time is more than ``seconds`` ago."""
     return list(
         session.scalars(
