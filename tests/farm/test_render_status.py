@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from farm_helpers import Account, film_spec, new_project, submit_render
+from farm_helpers import Account, film_spec, new_project, submit_render, team_project
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import update
@@ -89,13 +89,7 @@ def test_it_refuses_whom_the_other_routes_refuse(
     client: TestClient, app: FastAPI, make_account: Callable[[], Account]
 ) -> None:
     owner, viewer, stranger = make_account(), make_account(), make_account()
-    team = client.post("/teams", headers=owner.headers, json={"name": "Studio"}).json()["id"]
-    added = client.post(f"/teams/{team}/members", headers=owner.headers, json={"email": viewer.email, "role": "viewer"})
-    assert added.status_code in (200, 201), added.text
-    project = client.post("/projects", headers=owner.headers, json={"name": "Shared", "team_id": team}).json()["id"]
-    assert (
-        client.post(f"/projects/{project}/versions", headers=owner.headers, json=film_spec(scenes=1)).status_code == 201
-    )
+    team, project = team_project(client, owner, viewer)
     job = submit_render(client, owner, project).json()["id"]
     status = f"/renders/{job}"
 
