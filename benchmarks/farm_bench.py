@@ -4,13 +4,15 @@
    worker process and by a farm with two, each on the embedded defaults (SQLite, filesystem
    broker, local storage) in a fresh farm home, so no scene render is reused from a cache. The
    time is from submission to the job's success, as a user sees it; the speed-up is printed.
-2. The status route (``GET /api/v1/renders/{id}``) of the API served by uvicorn answers 200
-   concurrent requests (one batch of 200 at once, repeated); p50 and p99 latency are printed.
+2. The status route (``GET /api/v1/renders/{id}``) of the API served by uvicorn (``--api-processes``
+   of them) answers one request at a time, then 200 concurrent requests (one batch of 200 at
+   once, repeated, each on its own kept-alive connection); p50 and p99 latency are printed.
 
 Run:
 
     python benchmarks/farm_bench.py                     # preview preset (quick)
     python benchmarks/farm_bench.py --preset final      # the farm's real preset (slow)
+    python benchmarks/farm_bench.py --api-processes 2   # the status route on two API processes
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import time
 import uuid
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -166,35 +169,72 @@ def render_once(
     return elapsed, farm, job["id"], headers
 
 
-def single_latency(url: str, job_id: str, headers: dict[str, str], count: int = 100) -> float:
+class StatusClient:
+    """A lean HTTP/1.1 keep-alive client for the status route: one prepared request, answers read
+    by their Content-Length. On two shared cores httpx spends more CPU per request than the API
+    does, so it would measure itself; this costs a few hundredths of a millisecond."""
+
+    def __init__(self, url: str, job_id: str, headers: dict[str, str]) -> None:
+        parts = urlsplit(url)
+        self.host, self.port = parts.hostname or "127.0.0.1", parts.port or 80
+        lines = [f"GET {parts.path}/renders/{job_id} HTTP/1.1", f"Host: {self.host}:{self.port}"]
+        lines += [f"{name}: {value}" for name, value in headers.items()]
+        self.request = ("\r\n".join(lines) + "\r\n\r\n").encode()
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def connect(self) -> None:
+        self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+
+    async def get(self) -> float:
+        """Seconds for one status call, from sending the request to the last byte of the answer."""
+        assert self.reader is not None and self.writer is not None
+        began = time.perf_counter()
+        self.writer.write(self.request)
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(head.split(b" ", 2)[1])
+        length = next(
+            int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")
+        )
+        body = await self.reader.readexactly(length)
+        elapsed = time.perf_counter() - began
+        if status != 200:
+            raise SystemExit(f"the status route answered {status}: {body[:200]!r}")
+        return elapsed
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            await self.writer.wait_closed()
+
+
+def single_latency(url: str, job_id: str, headers: dict[str, str], count: int = 200) -> float:
     """Median seconds of the status route answering one request at a time (its own cost)."""
-    times = []
-    with httpx.Client(base_url=url, headers=headers, timeout=30) as client:
-        for _ in range(count):
-            began = time.perf_counter()
-            client.get(f"/renders/{job_id}").raise_for_status()
-            times.append(time.perf_counter() - began)
-    return statistics.median(times)
+
+    async def run() -> list[float]:
+        client = StatusClient(url, job_id, headers)
+        await client.connect()
+        try:
+            return [await client.get() for _ in range(count)]
+        finally:
+            await client.close()
+
+    return statistics.median(asyncio.run(run()))
 
 
 async def status_latency(url: str, job_id: str, headers: dict[str, str], concurrent: int, rounds: int) -> list[float]:
-    # Idle connections are dropped by the client before uvicorn's 5 s keep-alive timeout can race it.
-    limits = httpx.Limits(max_connections=concurrent, max_keepalive_connections=concurrent, keepalive_expiry=1.0)
-    latencies: list[float] = []
-    async with httpx.AsyncClient(base_url=url, headers=headers, limits=limits, timeout=60) as client:
-
-        async def one() -> None:
-            began = time.perf_counter()
-            response = await client.get(f"/renders/{job_id}")
-            latencies.append(time.perf_counter() - began)
-            assert response.status_code == 200, response.text
-
-        await asyncio.gather(*(one() for _ in range(concurrent)))  # warm the connections
-        latencies.clear()
-
+    """Latencies of ``rounds`` batches of ``concurrent`` simultaneous status calls, each client on
+    its own kept-alive connection (connected and warmed up first, not timed)."""
+    clients = [StatusClient(url, job_id, headers) for _ in range(concurrent)]
+    await asyncio.gather(*(client.connect() for client in clients))
+    try:
+        await asyncio.gather(*(client.get() for client in clients))
+        latencies: list[float] = []
         for _ in range(rounds):
-            await asyncio.gather(*(one() for _ in range(concurrent)))
-    return latencies
+            latencies += await asyncio.gather(*(client.get() for client in clients))
+        return latencies
+    finally:
+        await asyncio.gather(*(client.close() for client in clients))
 
 
 def main() -> int:

@@ -54,6 +54,8 @@ def _api_arguments(parser: argparse.ArgumentParser) -> None:
 def _run_api(args: argparse.Namespace, settings: FarmSettings) -> int:
     import uvicorn
 
+    from .http_protocol import PROTOCOL
+
     _check_database(settings)
     uvicorn.run(
         "render_farm.server.api:create_app",
@@ -62,6 +64,7 @@ def _run_api(args: argparse.Namespace, settings: FarmSettings) -> int:
         port=args.port,
         workers=args.workers,
         proxy_headers=True,
+        http=PROTOCOL,
     )
     return 0
 

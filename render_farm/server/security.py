@@ -29,6 +29,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 import bcrypt
 import jwt
@@ -112,6 +113,10 @@ def hash_cost(password_hash: str) -> int:
 # -- access tokens -----------------------------------------------------------------------------
 
 
+VERIFIED_TOKENS_KEPT = 4096
+"""Verified access tokens remembered per process (about a kilobyte each)."""
+
+
 @dataclass(frozen=True)
 class AccessClaims:
     user_id: uuid.UUID
@@ -138,6 +143,19 @@ def create_access_token(
 
 def decode_access_token(token: str, key: str) -> AccessClaims:
     """Verify signature, algorithm, expiry and shape; any failure is one and the same 401."""
+    claims = _verified_claims(token, key)
+    # A token verified earlier is remembered, so its expiry is checked again on every use
+    # (expired once ``exp`` is reached, as PyJWT has it).
+    if claims.expires_at <= utcnow():
+        raise Unauthorized("access token expired; sign in again")
+    return claims
+
+
+@lru_cache(maxsize=VERIFIED_TOKENS_KEPT)
+def _verified_claims(token: str, key: str) -> AccessClaims:
+    """The claims of a token whose signature and shape are good. Clients poll with the same token
+    for its whole life: remembering the answer (failures are never kept) spares the HMAC and JSON
+    work on every call. Revocation is not affected: callers check the user's token version."""
     try:
         payload = jwt.decode(
             token, key, algorithms=[JWT_ALGORITHM], options={"require": ["sub", "exp", "iat", "jti", "type"]}

@@ -66,6 +66,9 @@ class FarmSettings(BaseSettings):
     result_backend: str = ""
 
     s3_endpoint_url: str = ""
+    s3_public_endpoint_url: str = ""
+    """The store's address as users' browsers reach it, for download links (default: S3_ENDPOINT_URL).
+    Inside a container network the farm may reach the store by a name no client can resolve."""
     s3_bucket: str = ""
     s3_region: str = "us-east-1"
     aws_access_key_id: str = ""

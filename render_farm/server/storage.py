@@ -15,8 +15,9 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import quote, urlencode
 
 from .settings import FarmSettings
@@ -51,8 +52,16 @@ def blob_key(sha256: str) -> str:
 class LocalStorage:
     """Objects as files under ``root``; writes are atomic (temp file + rename)."""
 
-    def __init__(self, root: Path, signing_key: str = "", public_url: str = "http://127.0.0.1:8000") -> None:
+    def __init__(
+        self,
+        root: Path,
+        signing_key: str = "",
+        public_url: str = "http://127.0.0.1:8000",
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.root = root
+        self.clock = clock
+        """Seconds since the epoch, for link expiry (tests move it)."""
         self._signing_key = hashlib.sha256(b"aistudio-farm local downloads\0" + signing_key.encode()).digest()
         self.public_url = public_url.rstrip("/")
 
@@ -61,7 +70,7 @@ class LocalStorage:
         return hmac.new(self._signing_key, message, hashlib.sha256).hexdigest()
 
     def download_url(self, key: str, filename: str, expires_in: int) -> str:
-        expires = int(time.time()) + expires_in
+        expires = int(self.clock()) + expires_in
         query = urlencode(
             {"expires": expires, "filename": filename, "signature": self._signature(key, expires, filename)}
         )
@@ -69,7 +78,7 @@ class LocalStorage:
 
     def open_link(self, key: str, expires: int, filename: str, signature: str) -> Path:
         """The file a signed link names; :class:`LinkExpired` if it is forged or out of time."""
-        if not hmac.compare_digest(self._signature(key, expires, filename), signature) or expires < time.time():
+        if not hmac.compare_digest(self._signature(key, expires, filename), signature) or expires < self.clock():
             raise LinkExpired("this download link has expired or is not valid; ask for a new one")
         path = self._path(key)
         if not path.is_file():
@@ -124,15 +133,22 @@ class S3Storage:
         from botocore.config import Config
 
         self.bucket = settings.s3_bucket
-        self.client = boto3.client(
-            "s3",
-            endpoint_url=settings.s3_endpoint_url or None,
-            region_name=settings.s3_region,
-            aws_access_key_id=settings.aws_access_key_id or None,
-            aws_secret_access_key=settings.aws_secret_access_key.get_secret_value() or None,
-            # Transient errors (throttling, dropped connections, 5xx) are retried with back-off.
-            config=Config(retries={"max_attempts": 8, "mode": "adaptive"}, signature_version="s3v4"),
-        )
+
+        def client(endpoint_url: str) -> Any:
+            return boto3.client(
+                "s3",
+                endpoint_url=endpoint_url or None,
+                region_name=settings.s3_region,
+                aws_access_key_id=settings.aws_access_key_id or None,
+                aws_secret_access_key=settings.aws_secret_access_key.get_secret_value() or None,
+                # Transient errors (throttling, dropped connections, 5xx) are retried with back-off.
+                config=Config(retries={"max_attempts": 8, "mode": "adaptive"}, signature_version="s3v4"),
+            )
+
+        self.client = client(settings.s3_endpoint_url)
+        # Links are signed for the host the user will send them to (the signature covers it).
+        public = settings.s3_public_endpoint_url
+        self.link_client = client(public) if public and public != settings.s3_endpoint_url else self.client
 
     def put(self, key: str, data: bytes, content_type: str = "application/octet-stream") -> None:
         self.client.put_object(Bucket=self.bucket, Key=key, Body=data, ContentType=content_type)
@@ -148,7 +164,7 @@ class S3Storage:
 
     def download_url(self, key: str, filename: str, expires_in: int) -> str:
         return str(
-            self.client.generate_presigned_url(
+            self.link_client.generate_presigned_url(
                 "get_object",
                 Params={
                     "Bucket": self.bucket,

@@ -87,3 +87,15 @@ def submit_render(
 ) -> Any:
     headers = {**account.headers, "Idempotency-Key": key or uuid.uuid4().hex}
     return client.post(f"/projects/{project}/versions/{version}/renders", headers=headers, json=body)
+
+
+def team_project(client: TestClient, owner: Account, member: Account, role: str = "viewer") -> tuple[str, str]:
+    """A team of ``owner`` with ``member`` in ``role``, and a team project holding a one-scene
+    spec as version 1; returns (team id, project id)."""
+    team = client.post("/teams", headers=owner.headers, json={"name": "Studio"}).json()["id"]
+    added = client.post(f"/teams/{team}/members", headers=owner.headers, json={"email": member.email, "role": role})
+    assert added.status_code in (200, 201), added.text
+    project = client.post("/projects", headers=owner.headers, json={"name": "Shared", "team_id": team}).json()["id"]
+    version = client.post(f"/projects/{project}/versions", headers=owner.headers, json=film_spec(scenes=1))
+    assert version.status_code == 201, version.text
+    return str(team), str(project)

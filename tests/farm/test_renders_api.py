@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
-from farm_helpers import Account, film_spec, new_project, submit_render
+from farm_helpers import Account, film_spec, new_project, submit_render, team_project
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
@@ -197,13 +197,7 @@ def test_team_viewers_see_a_render_but_cannot_cancel_it(
     client: TestClient, owner: Account, make_account: Callable[[], Account]
 ) -> None:
     viewer = make_account()
-    team = client.post("/teams", headers=owner.headers, json={"name": "Studio"}).json()["id"]
-    added = client.post(f"/teams/{team}/members", headers=owner.headers, json={"email": viewer.email, "role": "viewer"})
-    assert added.status_code in (200, 201), added.text
-    project = client.post("/projects", headers=owner.headers, json={"name": "Shared", "team_id": team}).json()["id"]
-    assert (
-        client.post(f"/projects/{project}/versions", headers=owner.headers, json=film_spec(scenes=1)).status_code == 201
-    )
+    _, project = team_project(client, owner, viewer)
     job = submit_render(client, owner, project).json()
     assert client.get(f"/renders/{job['id']}", headers=viewer.headers).status_code == 200
     assert client.post(f"/renders/{job['id']}/cancel", headers=viewer.headers).status_code == 403

@@ -12,13 +12,16 @@ import io
 import itertools
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
 
 import av
 import pytest
+import s3_links
 from farm_helpers import new_project, offline_film, sign_up, submit_render
 from farm_stack import Farm, moto_s3, running_farm
 from sqlalchemy import select
 
+from render_farm.server.db.base import utcnow
 from render_farm.server.db.models import CreditLedgerEntry, LedgerKind, Notification, RenderTask, User
 from render_farm.server.services import ledger
 from render_farm.server.services.tx import begin_write
@@ -86,7 +89,28 @@ def test_a_film_renders_end_to_end_on_parallel_workers(farm: Farm) -> None:
     assert link.status_code == 200, link.text
     url = link.json()["url"]
     if farm.settings.uses_s3:
-        assert url.startswith(farm.settings.s3_endpoint_url) and "Signature" in url
+        # Checked as S3 checks it: a true signature, and the farm's configured lifetime, which the
+        # answer's expires_at reports (to the second the link was signed in).
+        assert url.startswith(farm.settings.s3_endpoint_url)
+        settings = farm.settings
+        signed = s3_links.check_presigned_get(
+            url,
+            settings.aws_access_key_id,
+            settings.aws_secret_access_key.get_secret_value(),
+            settings.s3_region,
+            utcnow(),
+        )
+        assert signed.lifetime == link.json()["expires_in"] == settings.download_link_seconds
+        reported = datetime.fromisoformat(link.json()["expires_at"])
+        assert timedelta(0) <= reported - signed.expires_at < timedelta(seconds=2)
+        with pytest.raises(s3_links.LinkExpired):
+            s3_links.check_presigned_get(
+                url,
+                settings.aws_access_key_id,
+                settings.aws_secret_access_key.get_secret_value(),
+                settings.s3_region,
+                signed.expires_at + timedelta(seconds=1),
+            )
     frames, seconds, audio = decode(farm.fetch(url))
     film_seconds = 3 * 3.0 - sum(s["transition_in"]["duration"] for s in spec["scenes"][1:])
     assert frames == round(film_seconds * fps)

@@ -1,5 +1,6 @@
 """``aistudio-farm up``: the whole farm from one command on the embedded defaults, used over HTTP
-as a user would (admin sign-in, upload, render, download), then stopped with Ctrl+C."""
+as a user would (admin sign-in, upload, render, download), then stopped with Ctrl+C. Everything it
+writes stays in the farm home: the folder it was started from is left empty."""
 
 from __future__ import annotations
 
@@ -26,9 +27,15 @@ def test_up_runs_a_whole_farm_that_renders_a_film(tmp_path: Path) -> None:
         "FARM_RENDER_SIZE": "320x180",
         "DISPATCH_INTERVAL_SECONDS": "0.1",
     }
+    # The farm starts from another folder: relative import paths must still find this checkout.
+    paths = [entry for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep) if entry]
+    env["PYTHONPATH"] = os.pathsep.join(str(Path(entry).resolve()) for entry in paths)
+    started_from = tmp_path / "started-from"
+    started_from.mkdir()
     farm = subprocess.Popen(
         [sys.executable, "-m", "render_farm.server.cli", "up", "--port", str(port), "--workers", "2"],
         env=env,
+        cwd=started_from,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -82,3 +89,4 @@ def test_up_runs_a_whole_farm_that_renders_a_film(tmp_path: Path) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(farm.pid, signal.SIGKILL)
             raise
+    assert sorted(path.name for path in started_from.iterdir()) == []

@@ -41,7 +41,7 @@ def create_app(settings: FarmSettings | None = None) -> FastAPI:
     app.state.storage = storage_from_settings(settings)
 
     router = APIRouter(prefix=API_PREFIX)
-    for module in (health, auth, teams, projects, billing, notifications, renders):
+    for module in (renders, health, auth, teams, projects, billing, notifications):
         router.include_router(module.router)
     app.include_router(router)
     problems.install(app)

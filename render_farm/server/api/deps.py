@@ -1,6 +1,7 @@
 """FastAPI dependencies: settings, a database session per request, storage, the signed-in user
 and the client's address. Services commit their own transactions; the session is closed (and
-anything uncommitted rolled back) when the request ends."""
+anything uncommitted rolled back) as soon as the route has built its answer, before the response
+is sent, so a slow client or an open stream never holds a pooled connection."""
 
 from __future__ import annotations
 
@@ -43,7 +44,8 @@ def client_address(request: Request) -> str:
 
 
 SettingsDep = Annotated[FarmSettings, Depends(get_settings)]
-SessionDep = Annotated[Session, Depends(get_session)]
+# "function" scope: the session closes when the route returns, not after the body has been sent.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 StorageDep = Annotated[Storage, Depends(get_storage)]
 AddressDep = Annotated[str, Depends(client_address)]
 

@@ -8,6 +8,7 @@ details only in the log) use the same shape, served as ``application/problem+jso
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -44,7 +45,7 @@ class ValidationProblem(Problem):
 
 
 def problem_response(
-    status: int, slug: str, title: str, detail: str, headers: dict[str, str] | None = None, **extra: Any
+    status: int, slug: str, title: str, detail: str, headers: Mapping[str, str] | None = None, **extra: Any
 ) -> JSONResponse:
     body = {"type": TYPE_PREFIX + slug, "title": title, "status": status, "detail": detail, **extra}
     return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_MEDIA_TYPE)

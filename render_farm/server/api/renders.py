@@ -4,8 +4,9 @@ cancel, a time-limited download link, and the signed local-storage file route be
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Protocol, TypeVar
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
 from fastapi.responses import FileResponse, JSONResponse
@@ -14,10 +15,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from .. import security
 from ..db.base import utcnow
 from ..db.models import JobState, ProjectVersion, RenderJob, TaskKind
 from ..errors import NotFound, Unauthorized
-from ..services import ledger, renders, users
+from ..services import ledger, render_status, renders, users
 from ..storage import LinkExpired, LocalStorage
 from .deps import SessionDep, SettingsDep, StorageDep, UserDep, bearer
 from .problems import responses
@@ -87,10 +89,55 @@ def _released(session: Session, value: T) -> T:
     return value
 
 
+class JobFields(Protocol):
+    """What a status answer reads of a job: a :class:`RenderJob` or a row of its columns."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def project_id(self) -> uuid.UUID: ...
+    @property
+    def state(self) -> JobState: ...
+    @property
+    def credits_held(self) -> int: ...
+    @property
+    def error(self) -> str | None: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def started_at(self) -> datetime | None: ...
+    @property
+    def finished_at(self) -> datetime | None: ...
+    @property
+    def output_asset_id(self) -> uuid.UUID | None: ...
+
+
+class TaskFields(Protocol):
+    """What a status answer reads of a task: a :class:`RenderTask` or a :class:`TaskRow`."""
+
+    @property
+    def kind(self) -> TaskKind: ...
+    @property
+    def scene_number(self) -> int | None: ...
+    @property
+    def state(self) -> JobState: ...
+    @property
+    def frames_done(self) -> int: ...
+    @property
+    def frames_total(self) -> int: ...
+    @property
+    def attempts(self) -> int: ...
+
+
 def job_out(session: Session, job: RenderJob) -> RenderJobOut:
     version = session.get(ProjectVersion, job.version_id)
+    return render_out(job, version.number if version else 0, renders.tasks_of(session, job.id))
+
+
+def render_out(job: JobFields, version: int, tasks: Iterable[TaskFields]) -> RenderJobOut:
+    """The answer about a job, given its version number and its tasks (scenes, then assembly)."""
     scenes, assembly = [], None
-    for task in renders.tasks_of(session, job.id):
+    for task in tasks:
         if task.kind is TaskKind.scene:
             scenes.append(
                 SceneProgressOut(
@@ -120,7 +167,7 @@ def job_out(session: Session, job: RenderJob) -> RenderJobOut:
     return RenderJobOut(
         id=job.id,
         project_id=job.project_id,
-        version=version.number if version else 0,
+        version=version,
         state=job.state,
         credits_held=job.credits_held,
         error=job.error,
@@ -200,10 +247,17 @@ def list_renders(project_id: uuid.UUID, user: UserDep, session: SessionDep) -> l
     return _released(session, [job_out(session, job) for job in renders.list_jobs(session, user.id, project_id)])
 
 
-def _status(request: Request, token: str, job_id: uuid.UUID) -> dict[str, Any]:
+def _status(request: Request, token: str, job_id: uuid.UUID) -> bytes:
+    settings = request.app.state.settings
+    claims = security.decode_access_token(token, settings.jwt_signing_key)
     with request.app.state.session_factory() as session:
-        user = users.authenticate(session, request.app.state.settings, token)
-        return job_out(session, renders.get_job(session, user.id, job_id)).model_dump(mode="json")
+        found = render_status.job_status(session, claims, job_id)
+        if found is None:  # revoked, not found or not theirs: the ordinary checks say which
+            user = users.authenticate(session, settings, token)
+            answer = job_out(session, renders.get_job(session, user.id, job_id))
+        else:
+            answer = render_out(found.job, found.version, found.tasks)
+    return answer.__pydantic_serializer__.to_json(answer)
 
 
 @router.get("/renders/{job_id}", response_model=RenderJobOut, responses=responses(401, 404, 422))
@@ -211,13 +265,14 @@ async def get_render(
     job_id: uuid.UUID,
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-) -> JSONResponse:
+) -> Response:
     """The job's state and per-scene progress (frames done of frames total)."""
-    # The route clients poll: signing in, reading and answering happen in one worker thread with
-    # one short session, rather than one thread hop per dependency.
+    # The route clients poll: signing in, one query and the answer happen in one worker thread
+    # with one short session, rather than one thread hop per dependency.
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthorized("sign in first: send 'Authorization: Bearer <access token>'")
-    return JSONResponse(await run_in_threadpool(_status, request, credentials.credentials, job_id))
+    body = await run_in_threadpool(_status, request, credentials.credentials, job_id)
+    return Response(body, media_type="application/json")
 
 
 @router.post("/renders/{job_id}/cancel", response_model=RenderJobOut, responses=responses(401, 403, 404, 409, 422))

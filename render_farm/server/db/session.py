@@ -41,21 +41,24 @@ def _on_sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(database_url: str) -> Engine:
+def make_engine(
+    database_url: str, *, pool_size: int = POOL_SIZE, max_overflow: int = POOL_OVERFLOW, pool_timeout: float = 30.0
+) -> Engine:
     """An engine for ``database_url`` with the per-dialect settings the farm relies on."""
+    sizes: dict[str, Any] = {"pool_size": pool_size, "max_overflow": max_overflow, "pool_timeout": pool_timeout}
     url = make_url(database_url)
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         in_memory = not url.database or url.database == ":memory:"
-        pool: dict[str, Any] = {} if in_memory else {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW}
+        pool: dict[str, Any] = {} if in_memory else sizes
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **pool
         )
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
+    return create_engine(url, pool_pre_ping=True, **sizes)
 
 
 def engine_from_settings(settings: FarmSettings) -> Engine:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from enum import IntEnum
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Project, Team, TeamMember, TeamRole
@@ -67,9 +67,13 @@ def require_project(
     return project, _require(role, need, "project")  # type: ignore[return-value]
 
 
-def visible_projects(user_id: uuid.UUID) -> Select[tuple[Project]]:
-    """Projects the user owns plus those of every team they belong to, not deleted."""
+def readable_by(user_id: uuid.UUID | ColumnElement[uuid.UUID]) -> ColumnElement[bool]:
+    """SQL for "the user may read this project": not deleted, and the user's own or one of their
+    teams' (every team role may read). The same rule as :func:`project_role` with ``Need.read``."""
     teams = select(TeamMember.team_id).where(TeamMember.user_id == user_id)
-    return select(Project).where(
-        Project.deleted_at.is_(None), or_(Project.owner_user_id == user_id, Project.team_id.in_(teams))
-    )
+    return and_(Project.deleted_at.is_(None), or_(Project.owner_user_id == user_id, Project.team_id.in_(teams)))
+
+
+def visible_projects(user_id: uuid.UUID) -> Select[Project]:
+    """Projects the user owns plus those of every team they belong to, not deleted."""
+    return select(Project).where(readable_by(user_id))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -58,11 +58,14 @@ def topic_of(kind: TaskKind) -> str:
     return outbox.SCENE_TOPIC if kind is TaskKind.scene else outbox.ASSEMBLY_TOPIC
 
 
-def _task_label(task: RenderTask) -> str:
+def task_label(task: RenderTask) -> str:
+    """How messages name the task: ``scene 3`` or ``the final assembly``."""
     return f"scene {task.scene_number}" if task.kind is TaskKind.scene else "the final assembly"
 
 
-def _lock(session: Session, task_id: uuid.UUID) -> tuple[RenderJob, RenderTask] | None:
+def lock_task(session: Session, task_id: uuid.UUID) -> tuple[RenderJob, RenderTask] | None:
+    """The task and its job, both locked (job first, as every change of a job's state locks it);
+    None if the task is gone."""
     job_id = session.scalar(select(RenderTask.job_id).where(RenderTask.id == task_id))
     if job_id is None:
         return None
@@ -70,29 +73,40 @@ def _lock(session: Session, task_id: uuid.UUID) -> tuple[RenderJob, RenderTask] 
     task = session.scalar(
         select(RenderTask).where(RenderTask.id == task_id).with_for_update().execution_options(populate_existing=True)
     )
-    assert job is not None and task is not None
+    if job is None or task is None:
+        return None
     return job, task
+
+
+def heartbeat_stale(task: RenderTask, settings: FarmSettings, now: datetime) -> bool:
+    """True when the task's worker has not beaten for ``task_stall_seconds`` (or never did)."""
+    return task.heartbeat_at is None or task.heartbeat_at < now - timedelta(seconds=settings.task_stall_seconds)
+
+
+def queue_again(session: Session, task: RenderTask, now: datetime, delay: timedelta | None = None) -> None:
+    """Put the task back in the queue and send it again (after ``delay``) in the caller's transaction."""
+    task.state = JobState.queued
+    task.queued_at = now
+    available_at = now + delay if delay is not None else None
+    outbox.add(session, topic_of(task.kind), {"task_id": str(task.id)}, available_at=available_at)
 
 
 def claim(session: Session, settings: FarmSettings, task_id: uuid.UUID, worker: str) -> Claim | None:
     """Start an attempt of the task, or None if there is nothing to do (done, taken, job ended)."""
     begin_write(session)
-    locked = _lock(session, task_id)
+    locked = lock_task(session, task_id)
     if locked is None:
         session.commit()
         return None
     job, task = locked
     now = utcnow()
-    stale = now - timedelta(seconds=settings.task_stall_seconds)
-    free = task.state is JobState.queued or (
-        task.state is JobState.running and (task.heartbeat_at is None or task.heartbeat_at < stale)
-    )
+    free = task.state is JobState.queued or (task.state is JobState.running and heartbeat_stale(task, settings, now))
     if job.state not in ACTIVE_STATES or not free:
         session.commit()
         return None
     if task.attempts >= settings.task_max_attempts:
         last = task.error or "its worker stopped without finishing"
-        fail_job(session, settings, job, f"{_task_label(task)} failed {task.attempts} times; last: {last}")
+        fail_job(session, settings, job, f"{task_label(task)} failed {task.attempts} times; last: {last}")
         session.commit()
         return None
     task.state = JobState.running
@@ -146,23 +160,35 @@ def beat(factory: sessionmaker[Session], claim: Claim, frames_done: int | None =
         return bool(result.rowcount == 1)
 
 
-def _owned(job: RenderJob, task: RenderTask, claim: Claim) -> bool:
-    return job.state is JobState.running and task.state is JobState.running and task.attempts == claim.attempt
+def _lock_owned(session: Session, claim: Claim) -> tuple[RenderJob, RenderTask] | None:
+    """Begin a write and lock the claim's job and task; None (the transaction ended) when this
+    attempt no longer owns the task: reaped, canceled or failed meanwhile."""
+    begin_write(session)
+    locked = lock_task(session, claim.task_id)
+    if locked is not None:
+        job, task = locked
+        if job.state is JobState.running and task.state is JobState.running and task.attempts == claim.attempt:
+            return locked
+    session.commit()
+    return None
+
+
+def _succeed(task: RenderTask, output_key: str, frames_done: int, now: datetime) -> None:
+    task.state = JobState.success
+    task.output_key = output_key
+    task.frames_done = frames_done
+    task.finished_at = now
 
 
 def finish_scene(session: Session, claim: Claim, output_key: str, frames: int) -> bool:
     """Mark the scene done; the last scene of a job queues the assembly in the same transaction."""
-    begin_write(session)
-    locked = _lock(session, claim.task_id)
-    if locked is None or not _owned(*locked, claim):
-        session.commit()
+    locked = _lock_owned(session, claim)
+    if locked is None:
         return False
     job, task = locked
     now = utcnow()
-    task.state = JobState.success
-    task.output_key = output_key
-    task.frames_done = task.frames_total = frames
-    task.finished_at = now
+    _succeed(task, output_key, frames, now)
+    task.frames_total = frames
     session.flush()
     unfinished = session.scalar(
         select(func.count()).where(
@@ -183,22 +209,17 @@ def finish_scene(session: Session, claim: Claim, output_key: str, frames: int) -
 def retry_or_fail(session: Session, settings: FarmSettings, claim: Claim, error: str) -> None:
     """After an attempt raised: queue the task again with back-off, or fail the job when the
     attempts are used up."""
-    begin_write(session)
-    locked = _lock(session, claim.task_id)
-    if locked is None or not _owned(*locked, claim):
-        session.commit()
+    locked = _lock_owned(session, claim)
+    if locked is None:
         return
     job, task = locked
     task.error = error[:2000]
     if task.attempts >= settings.task_max_attempts:
         task.state = JobState.failed
         task.finished_at = utcnow()
-        fail_job(session, settings, job, f"{_task_label(task)} failed {task.attempts} times; last: {error}"[:2000])
+        fail_job(session, settings, job, f"{task_label(task)} failed {task.attempts} times; last: {error}"[:2000])
     else:
-        task.state = JobState.queued
-        task.queued_at = utcnow()
-        delay = timedelta(seconds=min(60.0, 2.0**task.attempts))
-        outbox.add(session, topic_of(task.kind), {"task_id": str(task.id)}, available_at=utcnow() + delay)
+        queue_again(session, task, utcnow(), delay=timedelta(seconds=min(60.0, 2.0**task.attempts)))
     session.commit()
 
 
@@ -207,17 +228,12 @@ def finish_job(
 ) -> bool:
     """The film is stored: mark the assembly and the job done, capture the hold, mark the project
     completed and notify the user, all in one transaction."""
-    begin_write(session)
-    locked = _lock(session, claim.task_id)
-    if locked is None or not _owned(*locked, claim):
-        session.commit()
+    locked = _lock_owned(session, claim)
+    if locked is None:
         return False
     job, task = locked
     now = utcnow()
-    task.state = JobState.success
-    task.output_key = film_key
-    task.frames_done = max(task.frames_done, task.frames_total)
-    task.finished_at = now
+    _succeed(task, film_key, max(task.frames_done, task.frames_total), now)
     version = session.get(ProjectVersion, job.version_id)
     asset = Asset(
         owner_user_id=job.user_id,

@@ -30,12 +30,15 @@ def _transport_options(settings: FarmSettings) -> dict[str, Any]:
     if settings.broker_url.startswith("filesystem://"):
         queue = settings.broker_folder / "queue"
         processed = settings.broker_folder / "processed"
-        for folder in (queue, processed):
+        # Exchange bindings: Kombu's default is a "control" folder in the working directory.
+        control = settings.broker_folder / "control"
+        for folder in (queue, processed, control):
             folder.mkdir(parents=True, exist_ok=True)
         options.update(
             data_folder_in=str(queue),
             data_folder_out=str(queue),
             processed_folder=str(processed),
+            control_folder=str(control),
             store_processed=False,
             polling_interval=0.1,
         )
