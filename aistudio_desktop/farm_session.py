@@ -1,0 +1,576 @@
+"""The app's link to a render farm: sign-in state, credits, the render queue and notifications.
+
+:class:`FarmSession` is what the farm's windows talk to. Every farm call runs on a worker thread
+(a :class:`QThreadPool`) and reports back by signals on the UI thread, so the UI never waits on
+the network. Render progress is polled every second while a render is active; notifications
+follow the farm's server-sent-events stream and, while that stream is down, are polled instead.
+Failures become one message each: 401 signs the user out, "unreachable" is the offline state
+(retried in the background; local work goes on), 402 reports the shortfall.
+
+What is not secret lives in the app's settings: the farm URL, which farm project each local
+project uploads to, and each submission attempt still waiting for its answer, with its
+idempotency key, so a retry after a crash or a lost answer submits the same render again and is
+charged once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool, QTimer, Signal
+
+from .farm_client import (
+    Account,
+    Estimate,
+    FarmClient,
+    FarmClientError,
+    FarmRefused,
+    FarmUnreachable,
+    LedgerEntry,
+    NotEnoughCredits,
+    Notification,
+    RenderJob,
+    SignInRequired,
+    Submission,
+    film_bundle,
+)
+from .farm_tokens import KeyringTokens, SessionTokens, TokenStore, TokenStoreError
+
+URL_SETTING = "farm/url"
+DEFAULT_URL = "http://127.0.0.1:8000"
+
+
+class FarmState(StrEnum):
+    signed_out = "signed_out"
+    online = "online"
+    offline = "offline"
+
+
+@dataclass(frozen=True)
+class PreparedRender:
+    """A film uploaded as a new version, with the farm's estimate: what the user agrees to."""
+
+    local_project_id: str
+    film_title: str
+    project_id: str
+    version: int
+    estimate: Estimate
+
+
+class _Relay(QObject):
+    done = Signal(object, object)  # result, exception (None on success)
+
+
+class _Call(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.work, self.relay = work, relay
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as error:  # every failure goes back to the UI thread as a message
+            self.relay.done.emit(None, error)
+        else:
+            self.relay.done.emit(result, None)
+
+
+class _StreamRelay(QObject):
+    notified = Signal(object)
+    live = Signal(bool)
+
+
+def describe(error: BaseException) -> str:
+    """One line for the user, whatever went wrong."""
+    if isinstance(error, (FarmClientError, TokenStoreError)):
+        return str(error)
+    return f"Something went wrong talking to the farm: {type(error).__name__}: {error}"
+
+
+class FarmSession(QObject):
+    stateChanged = Signal(str)
+    accountChanged = Signal(object)  # Account | None
+    ledgerChanged = Signal(list)
+    jobsChanged = Signal(list)
+    notificationsChanged = Signal(list, int)
+    streamChanged = Signal(bool)  # True: following the live stream; False: polling
+    signInFinished = Signal(str)  # '' on success, else why not
+    prepared = Signal(object)  # PreparedRender, or a str saying why not
+    submitFinished = Signal(object, str, int)  # RenderJob | None, message, shortfall
+    downloadProgress = Signal(str, int, int)  # job id, bytes done, bytes in all (0: unknown)
+    downloadFinished = Signal(str, str, str)  # job id, path, error ('' on success)
+    message = Signal(str)
+
+    poll_ms = 1000  # render progress while a render is active
+    fallback_poll_ms = 4000  # notifications while the stream is down
+    offline_retry_ms = 5000
+    stream_retry_seconds = 2.0
+
+    def __init__(
+        self,
+        settings: QSettings,
+        tokens: Callable[[], TokenStore] = KeyringTokens,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._make_store = tokens
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(4)
+        self.client: FarmClient | None = None
+        self.state = FarmState.signed_out
+        self.account: Account | None = None
+        self.jobs: list[RenderJob] = []
+        self.ledger: list[LedgerEntry] = []
+        self.notifications: list[Notification] = []
+        self.unread = 0
+        self.stream_live = False
+        self._relays: set[_Relay] = set()
+        self._polling = False
+        self._stream: tuple[threading.Thread, threading.Event] | None = None
+        self._stream_relay = _StreamRelay(self)
+        self._stream_relay.notified.connect(self._notified)
+        self._stream_relay.live.connect(self._stream_live)
+        self._downloads: dict[str, threading.Event] = {}
+        self._poll_timer = self._timer(self.poll_ms, self._poll_active)
+        self._fallback_timer = self._timer(self.fallback_poll_ms, self._fallback_poll)
+        self._offline_timer = self._timer(self.offline_retry_ms, self.refresh)
+
+    def _timer(self, interval: int, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setInterval(interval)
+        timer.timeout.connect(slot)
+        return timer
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        return self.client.url if self.client else str(self.settings.value(URL_SETTING, "") or "")
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """``work()`` on a worker thread; ``done(result)`` or ``failed(error)`` back on the UI thread."""
+        relay = _Relay()
+        self._relays.add(relay)
+
+        def finish(result: Any, error: BaseException | None) -> None:
+            self._relays.discard(relay)
+            relay.deleteLater()
+            if error is None:
+                done(result)
+            elif failed is not None:
+                failed(error)
+            else:
+                self._failed(error)
+
+        relay.done.connect(finish)
+        self.pool.start(_Call(work, relay))
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, SignInRequired):
+            self._signed_out()
+        elif isinstance(error, FarmUnreachable):
+            self._set_state(FarmState.offline)
+        self.message.emit(describe(error))
+
+    def _set_state(self, state: FarmState) -> None:
+        if state is FarmState.offline:
+            self._offline_timer.start()
+        else:
+            self._offline_timer.stop()
+        if state is not FarmState.online:
+            self._poll_timer.stop()
+            self._fallback_timer.stop()
+        if state is FarmState.online:
+            self._start_stream()
+        else:
+            self._stop_stream()
+        if state is not self.state:
+            self.state = state
+            self.stateChanged.emit(state.value)
+
+    def _signed_out(self) -> None:
+        self.account = None
+        self.accountChanged.emit(None)
+        self._set_state(FarmState.signed_out)
+
+    def _key(self, name: str, local_project_id: str) -> str:
+        farm = hashlib.sha256(self.url.encode()).hexdigest()[:16]
+        return f"farm/{name}/{farm}/{local_project_id}"
+
+    # -- signing in and out ---------------------------------------------------------------------
+
+    def restore(self) -> None:
+        """Pick up the sign-in kept from the last run (the farm URL in settings, tokens in the keyring)."""
+        url = str(self.settings.value(URL_SETTING, "") or "")
+        if not url:
+            return
+        try:
+            client = FarmClient(url, self._make_store())
+        except FarmClientError:
+            return
+        self.client = client
+        self.run(lambda: client.tokens, self._restored)
+
+    def _restored(self, tokens: object) -> None:
+        if tokens is None:
+            self._signed_out()
+        else:
+            self.refresh()
+
+    def sign_in(self, url: str, email: str, password: str, *, create: bool, name: str = "", remember: bool) -> None:
+        """Sign in (after creating the account when ``create``); ``signInFinished`` says how it went."""
+        try:
+            client = FarmClient(url, self._make_store() if remember else SessionTokens())
+        except FarmClientError as error:
+            self.signInFinished.emit(str(error))
+            return
+
+        def work() -> Account:
+            if create:
+                client.sign_up(email, password, name)
+            return client.sign_in(email, password)
+
+        def done(account: Account) -> None:
+            if self.client is not None and self.client is not client:
+                self.client.close()
+            self.client = client
+            self.settings.setValue(URL_SETTING, client.url)
+            self.settings.sync()
+            self._online(account)
+            self.refresh_lists()
+            self.resume_pending()
+            self.signInFinished.emit("")
+
+        self.run(work, done, lambda error: self.signInFinished.emit(describe(error)))
+
+    def sign_out(self) -> None:
+        """Revoke the sign-in on the farm and forget it here."""
+        client = self.client
+        if client is None:
+            return
+        self._stop_stream()
+        self.jobs, self.ledger, self.notifications, self.unread = [], [], [], 0
+        self.jobsChanged.emit([])
+        self.ledgerChanged.emit([])
+        self.notificationsChanged.emit([], 0)
+        self._signed_out()
+        self.run(client.sign_out, lambda _r: self.message.emit("Signed out of the farm"))
+
+    def _online(self, account: Account) -> None:
+        self.account = account
+        self._set_state(FarmState.online)
+        self.accountChanged.emit(account)
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Balance first (it also says whether the farm is there), then the lists."""
+        client = self.client
+        if client is None:
+            return
+
+        def done(account: Account) -> None:
+            came_back = self.state is not FarmState.online
+            self._online(account)
+            if came_back:
+                self.refresh_lists()
+                self.resume_pending()
+
+        self.run(client.account, done)
+
+    def refresh_lists(self) -> None:
+        client = self.client
+        if client is None:
+            return
+        self.run(client.ledger, self._ledger)
+        self.run(client.renders, self._jobs)
+        self.run(client.notifications, self._notifications)
+
+    def _ledger(self, entries: list[LedgerEntry]) -> None:
+        self.ledger = entries
+        self.ledgerChanged.emit(entries)
+
+    def _jobs(self, jobs: list[RenderJob]) -> None:
+        self.jobs = jobs
+        self.jobsChanged.emit(jobs)
+        if any(job.active for job in jobs) and self.state is FarmState.online:
+            self._poll_timer.start()
+
+    def _notifications(self, page: tuple[list[Notification], int]) -> None:
+        self.notifications, self.unread = page
+        self.notificationsChanged.emit(self.notifications, self.unread)
+
+    def _poll_active(self) -> None:
+        client = self.client
+        active = [job for job in self.jobs if job.active]
+        if client is None or not active:
+            self._poll_timer.stop()
+            return
+        if self._polling:
+            return  # the last poll has not answered yet
+        self._polling = True
+
+        def done(fresh: list[RenderJob]) -> None:
+            self._polling = False
+            by_id = {job.id: job for job in fresh}
+            finished = any(not job.active for job in fresh)
+            self.jobs = [by_id.get(job.id, job) for job in self.jobs]
+            self.jobsChanged.emit(self.jobs)
+            if finished:
+                self.refresh()
+                self.run(client.ledger, self._ledger)
+                self.run(client.notifications, self._notifications)
+
+        def failed(error: BaseException) -> None:
+            self._polling = False
+            self._failed(error)
+
+        self.run(lambda: [client.render(job.id, job.film_title) for job in active], done, failed)
+
+    def job(self, job_id: str) -> RenderJob | None:
+        return next((job for job in self.jobs if job.id == job_id), None)
+
+    # -- notifications stream -------------------------------------------------------------------
+
+    def _start_stream(self) -> None:
+        client = self.client
+        if client is None or self._stream is not None:
+            return
+        stop = threading.Event()
+        relay = self._stream_relay
+        last = self.notifications[0].id if self.notifications else ""
+
+        def follow() -> None:
+            nonlocal last
+            while not stop.is_set():
+                try:
+                    for item in client.notification_stream(last, stop, opened=lambda: relay.live.emit(True)):
+                        last = item.id
+                        relay.notified.emit(item)
+                except Exception:  # a dropped stream is expected: polling covers for it
+                    relay.live.emit(False)
+                    stop.wait(self.stream_retry_seconds)
+
+        thread = threading.Thread(target=follow, name="farm-notifications", daemon=True)
+        self._stream = (thread, stop)
+        thread.start()
+
+    def _stop_stream(self) -> None:
+        if self._stream is not None:
+            self._stream[1].set()
+            self._stream = None
+        self._stream_live(False, quiet=True)
+
+    def _stream_live(self, live: bool, quiet: bool = False) -> None:
+        if live == self.stream_live:
+            return
+        self.stream_live = live
+        if live:
+            self._fallback_timer.stop()
+            self._fallback_poll()  # catch up on anything from while it was down
+        elif not quiet and self.state is FarmState.online:
+            self._fallback_timer.start()
+        self.streamChanged.emit(live)
+
+    def _fallback_poll(self) -> None:
+        if self.client is None or self.state is not FarmState.online:
+            return
+        self.run(self.client.notifications, self._notifications)
+        if not self._poll_timer.isActive():
+            self.run(self.client.renders, self._jobs)
+
+    def _notified(self, item: Notification) -> None:
+        if any(known.id == item.id for known in self.notifications):
+            return
+        self.notifications = [item, *self.notifications]
+        self.unread += 0 if item.read else 1
+        self.notificationsChanged.emit(self.notifications, self.unread)
+        self.message.emit(item.title)
+        self.refresh()
+        if self.client is not None:
+            self.run(self.client.renders, self._jobs)
+            self.run(self.client.ledger, self._ledger)
+
+    def mark_read(self, notification_id: str) -> None:
+        if self.client is not None:
+            client = self.client
+            self.run(lambda: client.mark_read(notification_id), lambda _r: self._reload_notifications())
+
+    def mark_all_read(self) -> None:
+        if self.client is not None:
+            self.run(self.client.mark_all_read, lambda _r: self._reload_notifications())
+
+    def _reload_notifications(self) -> None:
+        if self.client is not None:
+            self.run(self.client.notifications, self._notifications)
+
+    # -- rendering ------------------------------------------------------------------------------
+
+    def prepare_render(self, local_project_id: str, film_title: str, spec_json: str, files: dict[str, bytes]) -> None:
+        """Upload the film as a new version (unless it is unchanged) and ask for the estimate."""
+        client = self.client
+        if client is None or self.state is FarmState.signed_out:
+            self.prepared.emit("Sign in to a farm first (Farm > Sign In).")
+            return
+        bundle = film_bundle(spec_json, files)
+        digest = hashlib.sha256(bundle).hexdigest()
+        link_key, upload_key = self._key("projects", local_project_id), self._key("uploaded", local_project_id)
+        known_project = str(self.settings.value(link_key, "") or "")
+        last_upload = str(self.settings.value(upload_key, "") or "")
+
+        def work() -> PreparedRender:
+            project = known_project if known_project and client.project_exists(known_project) else ""
+            version = 0
+            if project and last_upload.startswith(digest + ":"):
+                version = int(last_upload.split(":", 1)[1])
+            if not project:
+                project = client.create_project(film_title)
+            if not version:
+                version = client.upload_version(project, bundle)
+            return PreparedRender(local_project_id, film_title, project, version, client.estimate(project, version))
+
+        def done(prepared: PreparedRender) -> None:
+            self.settings.setValue(link_key, prepared.project_id)
+            self.settings.setValue(upload_key, f"{digest}:{prepared.version}")
+            self.prepared.emit(prepared)
+
+        def failed(error: BaseException) -> None:
+            self._failed(error)
+            self.prepared.emit(describe(error))
+
+        self.run(work, done, failed)
+
+    def _pending(self, local_project_id: str) -> tuple[Submission, str] | None:
+        text = str(self.settings.value(self._key("pending", local_project_id), "") or "")
+        try:
+            data = json.loads(text) if text else None
+            if not data:
+                return None
+            title = str(data.pop("film_title", ""))
+            return Submission(**data), title
+        except (ValueError, TypeError):
+            return None
+
+    def _keep_pending(self, local_project_id: str, submission: Submission, title: str) -> None:
+        self.settings.setValue(
+            self._key("pending", local_project_id), json.dumps({**asdict(submission), "film_title": title})
+        )
+        self.settings.sync()  # on disk before the request goes out: a crash then retries with this key
+
+    def _drop_pending(self, local_project_id: str, submission: Submission) -> None:
+        kept = self._pending(local_project_id)
+        if kept is not None and kept[0].key == submission.key:
+            self.settings.remove(self._key("pending", local_project_id))
+            self.settings.sync()
+
+    def submit(self, prepared: PreparedRender) -> None:
+        """Submit the prepared render. A repeat (double click, retry) reuses the waiting attempt's key."""
+        kept = self._pending(prepared.local_project_id)
+        if kept is not None and (kept[0].project_id, kept[0].version) == (prepared.project_id, prepared.version):
+            submission = kept[0]
+        else:
+            submission = Submission(prepared.project_id, prepared.version, uuid.uuid4().hex, prepared.estimate.total)
+            self._keep_pending(prepared.local_project_id, submission, prepared.film_title)
+        self._send(prepared.local_project_id, submission, prepared.film_title)
+
+    def resume_pending(self) -> None:
+        """Send again every submission whose answer never came (same key: at most one render each)."""
+        farm = hashlib.sha256(self.url.encode()).hexdigest()[:16]
+        self.settings.beginGroup(f"farm/pending/{farm}")
+        local_ids = self.settings.childKeys()
+        self.settings.endGroup()
+        for local_id in local_ids:
+            kept = self._pending(local_id)
+            if kept is not None:
+                self._send(local_id, kept[0], kept[1])
+
+    def _send(self, local_project_id: str, submission: Submission, title: str) -> None:
+        client = self.client
+        if client is None:
+            self.submitFinished.emit(None, "Sign in to a farm first (Farm > Sign In).", 0)
+            return
+
+        def done(job: RenderJob) -> None:
+            self._drop_pending(local_project_id, submission)
+            job = replace(job, film_title=title)
+            if self.job(job.id) is None:
+                self.jobs = [job, *self.jobs]
+            self.jobsChanged.emit(self.jobs)
+            self._poll_timer.start()
+            self.submitFinished.emit(job, "", 0)
+            self.refresh()
+            self.run(client.ledger, self._ledger)
+
+        def failed(error: BaseException) -> None:
+            retry_later = isinstance(error, FarmUnreachable) or (isinstance(error, FarmRefused) and error.status >= 500)
+            if not retry_later:
+                self._drop_pending(local_project_id, submission)  # a definite answer: nothing was charged
+            shortfall = error.shortfall if isinstance(error, NotEnoughCredits) else 0
+            text = describe(error)
+            if isinstance(error, NotEnoughCredits):
+                text = f"Not enough credits: this render needs {shortfall} more than your balance."
+            elif retry_later:
+                text += " The render will be sent again when the farm answers; it is charged once."
+            if not isinstance(error, NotEnoughCredits):
+                self._failed(error)
+            self.submitFinished.emit(None, text, shortfall)
+
+        self.run(lambda: client.submit(submission), done, failed)
+
+    def cancel(self, job_id: str) -> None:
+        client, job = self.client, self.job(job_id)
+        if client is None or job is None:
+            return
+
+        def done(fresh: RenderJob) -> None:
+            self._jobs([fresh if known.id == job_id else known for known in self.jobs])
+            self.message.emit(f"Render of “{job.film_title}” canceled; its credits are back")
+            self.refresh()
+            self.run(client.ledger, self._ledger)
+
+        self.run(lambda: client.cancel(job_id, job.film_title), done)
+
+    def download(self, job_id: str, path: Path) -> None:
+        client = self.client
+        if client is None or job_id in self._downloads:
+            return
+        stop = self._downloads[job_id] = threading.Event()
+
+        def progress(done: int, total: int) -> None:
+            self.downloadProgress.emit(job_id, done, total)  # from the worker: queued to the UI thread
+
+        def finished(error: str, result: Path | None = None) -> None:
+            self._downloads.pop(job_id, None)
+            self.downloadFinished.emit(job_id, str(result or path), error)
+
+        self.run(
+            lambda: client.download(job_id, path, progress, stop),
+            lambda result: finished("", result),
+            lambda error: finished(describe(error)),
+        )
+
+    # -- closing --------------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        for stop in self._downloads.values():
+            stop.set()
+        self._stop_stream()
+        for timer in (self._poll_timer, self._fallback_timer, self._offline_timer):
+            timer.stop()
+        self.pool.waitForDone(5000)
+        if self.client is not None:
+            self.client.close()
