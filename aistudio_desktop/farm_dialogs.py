@@ -51,10 +51,12 @@ class SignInDialog(QDialog):
         form.addRow("&Password", self.password)
         form.addRow("&Name", self.name)
         self.form = form
-        self.keyring_note = _note(keyring_problem(), "farmWarning")
+        problem = keyring_problem()
+        self.needs_opt_in = bool(problem)  # without a keyring, nothing is kept unless the user says so
+        self.keyring_note = _note(problem, "farmWarning")
         self.session_only = QCheckBox("Stay signed in only until AI Studio closes (nothing is saved)")
-        self.keyring_note.setVisible(bool(self.keyring_note.text()))
-        self.session_only.setVisible(bool(self.keyring_note.text()))
+        self.keyring_note.setVisible(self.needs_opt_in)
+        self.session_only.setVisible(self.needs_opt_in)
         self.error = _note("", "farmError")
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -77,7 +79,7 @@ class SignInDialog(QDialog):
     def _mode(self, create: bool) -> None:
         self.form.setRowVisible(self.name, create)
         self.ok.setText("Create Account" if create else "Sign In")
-        self.ok.setEnabled(not (self.keyring_note.isVisible() and not self.session_only.isChecked()))
+        self.ok.setEnabled(not self.needs_opt_in or self.session_only.isChecked())
         self.adjustSize()
 
     def show_error(self, text: str) -> None:

@@ -167,7 +167,7 @@ class RenderQueuePanel(QWidget):
         state = farm.state
         self.sign_in_button.setText("Sign In…" if state is FarmState.signed_out else "Switch Account…")
         self.retry_button.setVisible(state is FarmState.offline)
-        if state is FarmState.signed_out:
+        if state is FarmState.signed_out or (state is FarmState.online and account is None):
             self.balance.setText("Not signed in")
             self.status.setText(
                 "Sign in to a render farm to render final films there (Farm > Sign In, Ctrl+Alt+S). "
@@ -179,8 +179,7 @@ class RenderQueuePanel(QWidget):
                 f"The farm at {farm.url} cannot be reached. Your projects and previews keep working here; "
                 "the app tries the farm again every few seconds."
             )
-        else:
-            assert isinstance(account, Account)
+        elif account is not None:
             self.balance.setText(f"{account.credits} credits")
             live = "live updates" if farm.stream_live else "updates every few seconds"
             self.status.setText(f"Signed in as {account.email} on {farm.url} · {live}")

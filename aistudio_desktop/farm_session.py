@@ -135,10 +135,7 @@ class FarmSession(QObject):
         self.stream_live = False
         self._relays: set[_Relay] = set()
         self._polling = False
-        self._stream: tuple[threading.Thread, threading.Event] | None = None
-        self._stream_relay = _StreamRelay(self)
-        self._stream_relay.notified.connect(self._notified)
-        self._stream_relay.live.connect(self._stream_live)
+        self._stream: tuple[threading.Thread, threading.Event, _StreamRelay] | None = None
         self._downloads: dict[str, threading.Event] = {}
         self._poll_timer = self._timer(self.poll_ms, self._poll_active)
         self._fallback_timer = self._timer(self.fallback_poll_ms, self._fallback_poll)
@@ -204,8 +201,8 @@ class FarmSession(QObject):
 
     def _signed_out(self) -> None:
         self.account = None
-        self.accountChanged.emit(None)
         self._set_state(FarmState.signed_out)
+        self.accountChanged.emit(None)
 
     def _key(self, name: str, local_project_id: str) -> str:
         farm = hashlib.sha256(self.url.encode()).hexdigest()[:16]
@@ -351,27 +348,36 @@ class FarmSession(QObject):
         if client is None or self._stream is not None:
             return
         stop = threading.Event()
-        relay = self._stream_relay
+        relay = _StreamRelay()  # no parent: the thread may outlive this session by one read
+        relay.notified.connect(self._notified)
+        relay.live.connect(self._stream_live)
         last = self.notifications[0].id if self.notifications else ""
 
         def follow() -> None:
             nonlocal last
             while not stop.is_set():
                 try:
-                    for item in client.notification_stream(last, stop, opened=lambda: relay.live.emit(True)):
+                    for item in client.notification_stream(last, stop, opened=lambda: tell(relay.live, True)):
                         last = item.id
-                        relay.notified.emit(item)
+                        tell(relay.notified, item)
                 except Exception:  # a dropped stream is expected: polling covers for it
-                    relay.live.emit(False)
+                    tell(relay.live, False)
                     stop.wait(self.stream_retry_seconds)
 
+        def tell(signal: Any, value: object) -> None:
+            if not stop.is_set():
+                signal.emit(value)
+
         thread = threading.Thread(target=follow, name="farm-notifications", daemon=True)
-        self._stream = (thread, stop)
+        self._stream = (thread, stop, relay)
         thread.start()
 
     def _stop_stream(self) -> None:
         if self._stream is not None:
-            self._stream[1].set()
+            _thread, stop, relay = self._stream
+            stop.set()
+            relay.notified.disconnect()
+            relay.live.disconnect()
             self._stream = None
         self._stream_live(False, quiet=True)
 
