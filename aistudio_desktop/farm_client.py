@@ -489,7 +489,7 @@ def _read(response: httpx.Response) -> httpx.Response:
 
 def _events(lines: Iterator[str], stop: threading.Event | None) -> Iterator[Notification]:
     """``notification`` events from server-sent-event lines (comments and keep-alives skipped)."""
-    event, data = "", []
+    event, data = "", list[str]()
     for line in lines:
         if stop is not None and stop.is_set():
             return
@@ -501,7 +501,7 @@ def _events(lines: Iterator[str], stop: threading.Event | None) -> Iterator[Noti
                     item = None  # a malformed event is skipped, the stream goes on
                 if item is not None:
                     yield item
-            event, data = "", []
+            event, data = "", list[str]()
         elif line.startswith(":"):
             continue
         else:

@@ -43,8 +43,8 @@ class SignInDialog(QDialog):
         self.password.setPlaceholderText("12 characters or more")
         self.name = QLineEdit()
         self.name.setPlaceholderText("shown to your team")
-        self.create = QCheckBox("Create an account on this farm")
-        self.create.toggled.connect(self._mode)
+        self.create_account = QCheckBox("Create an account on this farm")
+        self.create_account.toggled.connect(self._mode)
         form = QFormLayout()
         form.addRow("&Farm", self.url)
         form.addRow("&Email", self.email)
@@ -66,13 +66,13 @@ class SignInDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(_note("Render final films on a farm: your credits, your renders, wherever you sign in."))
         layout.addLayout(form)
-        layout.addWidget(self.create)
+        layout.addWidget(self.create_account)
         layout.addWidget(self.keyring_note)
         layout.addWidget(self.session_only)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         farm.signInFinished.connect(self._finished)
-        self.session_only.toggled.connect(lambda _on: self._mode(self.create.isChecked()))
+        self.session_only.toggled.connect(lambda _on: self._mode(self.create_account.isChecked()))
         self._mode(False)
         (self.password if self.email.text() else self.email).setFocus()
 
@@ -93,12 +93,12 @@ class SignInDialog(QDialog):
             return
         self.show_error("")
         self.ok.setEnabled(False)
-        self.ok.setText("Creating…" if self.create.isChecked() else "Signing in…")
+        self.ok.setText("Creating…" if self.create_account.isChecked() else "Signing in…")
         self.farm.sign_in(
             self.url.text(),
             email,
             password,
-            create=self.create.isChecked(),
+            create=self.create_account.isChecked(),
             name=self.name.text().strip(),
             remember=not self.session_only.isChecked(),
         )
@@ -108,7 +108,7 @@ class SignInDialog(QDialog):
             self.accept()
             return
         self.show_error(error)
-        self._mode(self.create.isChecked())
+        self._mode(self.create_account.isChecked())
 
     def done(self, result: int) -> None:
         self.farm.signInFinished.disconnect(self._finished)
@@ -121,7 +121,7 @@ class RenderDialog(QDialog):
     def __init__(self, farm: FarmSession, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.farm = farm
-        self.render: PreparedRender | None = None
+        self.prepared_render: PreparedRender | None = None
         self.job: RenderJob | None = None
         self.setWindowTitle("Render on the farm")
         self.setMinimumWidth(440)
@@ -148,7 +148,7 @@ class RenderDialog(QDialog):
             self.cost.setText(prepared)
             return
         assert isinstance(prepared, PreparedRender)
-        self.render = prepared
+        self.prepared_render = prepared
         cost = prepared.estimate
         self.cost.setText(
             f"{cost.scenes} scene{'s' if cost.scenes != 1 else ''} × {cost.scene_credits} credits + "
@@ -167,10 +167,10 @@ class RenderDialog(QDialog):
         self.shortfall.setVisible(bool(text))
 
     def submit(self) -> None:
-        if self.render is not None:
+        if self.prepared_render is not None:
             self.submit_button.setText("Submitting…")
             self.submit_button.setEnabled(False)  # one attempt at a time; a retry reuses its key
-            self.farm.submit(self.render)
+            self.farm.submit(self.prepared_render)
 
     def _submitted(self, job: object, text: str, shortfall: int) -> None:
         if isinstance(job, RenderJob):

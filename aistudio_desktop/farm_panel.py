@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .farm_client import Account, RenderJob
+from .farm_client import RenderJob
 from .farm_models import JOB_ROLE, LedgerModel, NotificationsModel, ProgressDelegate, RenderQueueModel, scene_summary
 from .farm_session import FarmSession, FarmState
 

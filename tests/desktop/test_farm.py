@@ -98,7 +98,7 @@ def sign_in(qtbot: Any, window: MainWindow, farm: LiveFarm, email: str, *, creat
     qtbot.keyClicks(dialog.email, email)
     qtbot.keyClicks(dialog.password, PASSWORD)
     if create:
-        dialog.create.setChecked(True)
+        dialog.create_account.setChecked(True)
         qtbot.keyClicks(dialog.name, "Test Maker")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.farm.state is FarmState.online, timeout=20_000)
@@ -108,7 +108,7 @@ def sign_in(qtbot: Any, window: MainWindow, farm: LiveFarm, email: str, *, creat
 def open_estimate(qtbot: Any, window: MainWindow) -> RenderDialog:
     dialog = window.farm_ui.render_film()
     assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.render is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.prepared_render is not None, timeout=20_000)
     return dialog
 
 
@@ -195,7 +195,7 @@ def test_double_submit_is_one_render_and_one_charge(
     email, _ = farm.sign_up()
     sign_in(qtbot, window, farm, email, create=False)
     dialog = open_estimate(qtbot, window)
-    prepared = dialog.render
+    prepared = dialog.prepared_render
     assert isinstance(prepared, PreparedRender)
     answers: list[str] = []
     window.farm.submitFinished.connect(lambda job, _t, _s: answers.append(job.id if job else "none"))
@@ -222,7 +222,7 @@ def test_short_account_sees_the_shortfall(qtbot: Any, farm_window: MainWindow, f
     sign_in(qtbot, window, farm, email, create=False)
     dialog = open_estimate(qtbot, window)
     assert dialog.submit_button.isEnabled()
-    prepared = dialog.render
+    prepared = dialog.prepared_render
     assert prepared is not None
     # Meanwhile another render on the same account spends most of the credits.
     with farm.api(token) as api:
@@ -356,3 +356,60 @@ def test_without_a_keyring_sign_in_says_so_and_offers_a_session_only_sign_in(
         again.shutdown()
     with pytest.raises(Exception, match="no usable keyring"):
         FarmClient(farm.url, KeyringTokens()).tokens  # noqa: B018
+
+
+def test_a_submit_the_farm_never_answered_is_sent_again_with_its_key(
+    qtbot: Any, farm_window: MainWindow, farm: LiveFarm, settings: QSettings
+) -> None:
+    window, session = farm_window, farm_window.farm
+    session._offline_timer.setInterval(300)  # come back quickly in a test
+    email, _ = farm.sign_up()
+    sign_in(qtbot, window, farm, email, create=False)
+    dialog = open_estimate(qtbot, window)
+    prepared = dialog.prepared_render
+    assert prepared is not None
+    farm.stop_api()
+    try:
+        qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(dialog.shortfall.isVisible, timeout=20_000)
+        assert "cannot be reached" in dialog.shortfall.text() and "charged once" in dialog.shortfall.text()
+        on_disk = QSettings(settings.fileName(), QSettings.Format.IniFormat)
+        pending = [k for k in on_disk.allKeys() if k.startswith("farm/pending/")]
+        assert len(pending) == 1
+        key = json.loads(str(on_disk.value(pending[0])))["key"]
+        dialog.reject()
+    finally:
+        farm.start_api()
+    with qtbot.waitSignal(session.submitFinished, timeout=20_000) as answered:
+        pass  # back online, the app sends the waiting submission by itself
+    job = answered.args[0]
+    assert isinstance(job, RenderJob)
+    token = token_of(window)
+    with farm.api(token) as api:
+        jobs = api.get(f"/projects/{prepared.project_id}/renders").json()
+        replay = api.post(
+            f"/projects/{prepared.project_id}/versions/{prepared.version}/renders",
+            headers={"Idempotency-Key": key},
+            json={"expected_credits": prepared.estimate.total},
+        )
+    assert [item["id"] for item in jobs] == [job.id]
+    assert replay.headers.get("Idempotent-Replayed") == "true" and replay.json()["id"] == job.id
+    assert [kind for kind, _d, _b in farm_ledger(farm, token)].count("reserve") == 1
+    qtbot.waitUntil(lambda: window.farm_ui.panel.queue_model.rowCount() == 1, timeout=10_000)
+
+
+def test_farm_keyboard_shortcuts(qtbot: Any, farm_window: MainWindow) -> None:
+    window = farm_window
+    window.activateWindow()
+    window.farm_ui.dock.hide()
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert window.farm_ui.dock.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.farm_ui.render_dialog is None  # Render Final Film waits for a sign-in
+    assert not window.farm_ui.render_action.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    dialog = window.farm_ui.sign_in_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.ok.text() == "Sign In"
+    dialog.create_account.setChecked(True)
+    assert dialog.ok.text() == "Create Account" and dialog.name.isVisible()
+    dialog.reject()
