@@ -34,11 +34,12 @@ LEDGER_WORDS = {
 
 
 def when(stamp: str) -> str:
-    """A farm timestamp as local time, e.g. ``2026-12-01 19:04``."""
+    """A farm timestamp as local time: ``19:04`` today, ``2026-11-30 19:04`` before."""
     try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
     except ValueError:
         return stamp
+    return moment.strftime("%H:%M" if moment.date() == datetime.now().astimezone().date() else "%Y-%m-%d %H:%M")
 
 
 def scene_summary(job: RenderJob) -> str:
@@ -129,6 +130,12 @@ class ProgressDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
         palette: QPalette = option.palette  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        fill = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight)
+        track = palette.color(QPalette.ColorRole.Mid)
+        if selected:  # on the highlight, a faint track and a fill in the highlighted-text colour
+            track = palette.color(QPalette.ColorRole.HighlightedText)
+            track.setAlphaF(0.3)
         rect = QRectF(option.rect).adjusted(4, 6, -44, -6)  # type: ignore[attr-defined]
         gap = 2.0
         width = (rect.width() - gap * (len(parts) - 1)) / len(parts)
@@ -137,14 +144,14 @@ class ProgressDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         for i, fraction in enumerate(parts):
             segment = QRectF(rect.left() + i * (width + gap), rect.top(), width, rect.height())
-            painter.setBrush(palette.color(QPalette.ColorRole.Mid))
+            painter.setBrush(track)
             painter.drawRoundedRect(segment, 3, 3)
             if fraction > 0:
-                painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+                painter.setBrush(fill)
                 painter.drawRoundedRect(
                     QRectF(segment.left(), segment.top(), segment.width() * fraction, segment.height()), 3, 3
                 )
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
         text_rect = QRectF(rect.right() + 4, option.rect.top(), 40, option.rect.height())  # type: ignore[attr-defined]
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), index.data())
         painter.restore()
@@ -183,7 +190,7 @@ class LedgerModel(QAbstractTableModel):
             return (
                 when(entry.created_at),
                 LEDGER_WORDS.get(entry.kind, entry.kind),
-                f"{entry.delta:+d}" if entry.delta else "0",
+                f"{entry.delta:+d}" if entry.delta else "–",
                 str(entry.balance_after),
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -116,6 +116,7 @@ class RenderQueuePanel(QWidget):
         self.ledger.setShowGrid(False)
         self.ledger.setAlternatingRowColors(True)
         self.ledger.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.ledger.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
 
         self.notes_model = NotificationsModel()
         self.notes = QListView()
@@ -176,19 +177,24 @@ class RenderQueuePanel(QWidget):
         elif state is FarmState.offline:
             self.balance.setText("Offline")
             self.status.setText(
-                f"The farm at {farm.url} cannot be reached. Your projects and previews keep working here; "
-                "the app tries the farm again every few seconds."
+                f"Cannot reach {farm.url.split('://', 1)[-1]}. Your projects and previews keep working; "
+                "trying again every few seconds."
             )
         elif account is not None:
             self.balance.setText(f"{account.credits} credits")
-            live = "live updates" if farm.stream_live else "updates every few seconds"
-            self.status.setText(f"Signed in as {account.email} on {farm.url} · {live}")
+            live = "live" if farm.stream_live else "checking every few seconds"
+            farm_name = farm.url.split("://", 1)[-1]
+            self.status.setText(f"{account.email} · {farm_name} · {live}")
+            self.status.setToolTip(f"Signed in as {account.email} on {farm.url}")
         self._selection()
 
     def _jobs(self, jobs: list[RenderJob]) -> None:
         current = self.current_job()
+        known = {job.id for job in self.queue_model.jobs}
         self.queue_model.set_jobs(jobs)
-        if current is not None:
+        if known and jobs and jobs[0].id not in known:
+            self.queue.selectRow(0)  # a render just submitted: show it
+        elif current is not None:
             for row, job in enumerate(jobs):
                 if job.id == current.id:
                     self.queue.selectRow(row)

@@ -258,7 +258,7 @@ def test_farm_going_away_is_the_offline_state_and_local_editing_goes_on(
     try:
         qtbot.waitUntil(lambda: session.state is FarmState.offline, timeout=20_000)
         assert panel.balance.text() == "Offline" and panel.retry_button.isVisible()
-        assert "cannot be reached" in panel.status.text()
+        assert "Cannot reach" in panel.status.text() and "keep working" in panel.status.text()
         assert not window.farm_ui.render_action.isEnabled()
         document = window.document
         document.push(EditSceneCommand(document, "kite", title="The kite, offline"))
