@@ -16,11 +16,10 @@ charged once.
 from __future__ import annotations
 
 import hashlib
-import json
 import threading
 import uuid
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -42,6 +41,8 @@ from .farm_client import (
     Submission,
     film_bundle,
 )
+from .farm_pending import PendingSubmissions
+from .farm_stream import NotificationFollower
 from .farm_tokens import KeyringTokens, SessionTokens, TokenStore, TokenStoreError
 
 URL_SETTING = "farm/url"
@@ -81,11 +82,6 @@ class _Call(QRunnable):
             self.relay.done.emit(None, error)
         else:
             self.relay.done.emit(result, None)
-
-
-class _StreamRelay(QObject):
-    notified = Signal(object)
-    live = Signal(bool)
 
 
 def describe(error: BaseException) -> str:
@@ -135,7 +131,7 @@ class FarmSession(QObject):
         self.stream_live = False
         self._relays: set[_Relay] = set()
         self._polling = False
-        self._stream: tuple[threading.Thread, threading.Event, _StreamRelay] | None = None
+        self._stream: NotificationFollower | None = None
         self._downloads: dict[str, threading.Event] = {}
         self._poll_timer = self._timer(self.poll_ms, self._poll_active)
         self._fallback_timer = self._timer(self.fallback_poll_ms, self._fallback_poll)
@@ -344,40 +340,17 @@ class FarmSession(QObject):
     # -- notifications stream -------------------------------------------------------------------
 
     def _start_stream(self) -> None:
-        client = self.client
-        if client is None or self._stream is not None:
+        if self.client is None or self._stream is not None:
             return
-        stop = threading.Event()
-        relay = _StreamRelay()  # no parent: the thread may outlive this session by one read
-        relay.notified.connect(self._notified)
-        relay.live.connect(self._stream_live)
         last = self.notifications[0].id if self.notifications else ""
-
-        def follow() -> None:
-            nonlocal last
-            while not stop.is_set():
-                try:
-                    for item in client.notification_stream(last, stop, opened=lambda: tell(relay.live, True)):
-                        last = item.id
-                        tell(relay.notified, item)
-                except Exception:  # a dropped stream is expected: polling covers for it
-                    tell(relay.live, False)
-                    stop.wait(self.stream_retry_seconds)
-
-        def tell(signal: Any, value: object) -> None:
-            if not stop.is_set():
-                signal.emit(value)
-
-        thread = threading.Thread(target=follow, name="farm-notifications", daemon=True)
-        self._stream = (thread, stop, relay)
-        thread.start()
+        self._stream = NotificationFollower(self.client, last, self.stream_retry_seconds)
+        self._stream.notified.connect(self._notified)
+        self._stream.live.connect(self._stream_live)
+        self._stream.start()
 
     def _stop_stream(self) -> None:
         if self._stream is not None:
-            _thread, stop, relay = self._stream
-            stop.set()
-            relay.notified.disconnect()
-            relay.live.disconnect()
+            self._stream.stop()
             self._stream = None
         self._stream_live(False, quiet=True)
 
@@ -460,47 +433,25 @@ class FarmSession(QObject):
 
         self.run(work, done, failed)
 
-    def _pending(self, local_project_id: str) -> tuple[Submission, str] | None:
-        text = str(self.settings.value(self._key("pending", local_project_id), "") or "")
-        try:
-            data = json.loads(text) if text else None
-            if not data:
-                return None
-            title = str(data.pop("film_title", ""))
-            return Submission(**data), title
-        except (ValueError, TypeError):
-            return None
-
-    def _keep_pending(self, local_project_id: str, submission: Submission, title: str) -> None:
-        self.settings.setValue(
-            self._key("pending", local_project_id), json.dumps({**asdict(submission), "film_title": title})
-        )
-        self.settings.sync()  # on disk before the request goes out: a crash then retries with this key
-
-    def _drop_pending(self, local_project_id: str, submission: Submission) -> None:
-        kept = self._pending(local_project_id)
-        if kept is not None and kept[0].key == submission.key:
-            self.settings.remove(self._key("pending", local_project_id))
-            self.settings.sync()
+    @property
+    def pending(self) -> PendingSubmissions:
+        return PendingSubmissions(self.settings, self.url)
 
     def submit(self, prepared: PreparedRender) -> None:
         """Submit the prepared render. A repeat (double click, retry) reuses the waiting attempt's key."""
-        kept = self._pending(prepared.local_project_id)
+        kept = self.pending.get(prepared.local_project_id)
         if kept is not None and (kept[0].project_id, kept[0].version) == (prepared.project_id, prepared.version):
             submission = kept[0]
         else:
             submission = Submission(prepared.project_id, prepared.version, uuid.uuid4().hex, prepared.estimate.total)
-            self._keep_pending(prepared.local_project_id, submission, prepared.film_title)
+            self.pending.keep(prepared.local_project_id, submission, prepared.film_title)
         self._send(prepared.local_project_id, submission, prepared.film_title)
 
     def resume_pending(self) -> None:
         """Send again every submission whose answer never came (same key: at most one render each)."""
-        farm = hashlib.sha256(self.url.encode()).hexdigest()[:16]
-        self.settings.beginGroup(f"farm/pending/{farm}")
-        local_ids = self.settings.childKeys()
-        self.settings.endGroup()
-        for local_id in local_ids:
-            kept = self._pending(local_id)
+        pending = self.pending
+        for local_id in pending.projects():
+            kept = pending.get(local_id)
             if kept is not None:
                 self._send(local_id, kept[0], kept[1])
 
@@ -511,7 +462,7 @@ class FarmSession(QObject):
             return
 
         def done(job: RenderJob) -> None:
-            self._drop_pending(local_project_id, submission)
+            self.pending.drop(local_project_id, submission)
             job = replace(job, film_title=title)
             if self.job(job.id) is None:
                 self.jobs = [job, *self.jobs]
@@ -524,7 +475,7 @@ class FarmSession(QObject):
         def failed(error: BaseException) -> None:
             retry_later = isinstance(error, FarmUnreachable) or (isinstance(error, FarmRefused) and error.status >= 500)
             if not retry_later:
-                self._drop_pending(local_project_id, submission)  # a definite answer: nothing was charged
+                self.pending.drop(local_project_id, submission)  # a definite answer: nothing was charged
             shortfall = error.shortfall if isinstance(error, NotEnoughCredits) else 0
             text = describe(error)
             if isinstance(error, NotEnoughCredits):
