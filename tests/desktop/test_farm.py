@@ -413,3 +413,39 @@ def test_farm_keyboard_shortcuts(qtbot: Any, farm_window: MainWindow) -> None:
     dialog.create_account.setChecked(True)
     assert dialog.ok.text() == "Create Account" and dialog.name.isVisible()
     dialog.reject()
+
+
+def test_when_the_stream_drops_the_queue_and_notifications_are_polled(
+    qtbot: Any, farm_window: MainWindow, farm: LiveFarm
+) -> None:
+    window, panel, session = farm_window, farm_window.farm_ui.panel, farm_window.farm
+    session.stream_retry_seconds = 600  # once down, the stream stays down for this test
+    email, token = farm.sign_up()
+    sign_in(qtbot, window, farm, email, create=False)
+    qtbot.waitUntil(lambda: session.stream_live, timeout=15_000)
+    session._stop_stream()  # start again with an access token the farm ends the stream for in 2 s
+    client = session.client
+    assert client is not None and client.tokens is not None
+    claims = security.decode_access_token(client.tokens.access_token, farm.settings.jwt_signing_key)
+    short = security.create_access_token(
+        claims.user_id, claims.token_version, farm.settings.jwt_signing_key, 1,
+        now=security.utcnow() - timedelta(seconds=58),
+    )  # fmt: skip
+    client.use_tokens(Tokens(email, short, client.tokens.refresh_token, time.time() + 600))
+    session._start_stream()
+    qtbot.waitUntil(lambda: session.stream_live, timeout=15_000)
+    qtbot.waitUntil(lambda: not session.stream_live, timeout=20_000)
+    assert "checking every few seconds" in panel.status.text()
+    # A render submitted elsewhere (the farm's site, another machine) still shows up here.
+    with farm.api(token) as api:
+        project = api.post("/projects", json={"name": "From elsewhere"}).json()["id"]
+        spec = two_scene_film("From elsewhere").model_dump_json()
+        version = api.post(f"/projects/{project}/versions", content=spec, headers={"Content-Type": "application/json"})
+        number = version.json()["number"]
+        submitted = api.post(
+            f"/projects/{project}/versions/{number}/renders", headers={"Idempotency-Key": uuid.uuid4().hex}, json={}
+        )
+        assert submitted.status_code == 201, submitted.text
+    qtbot.waitUntil(lambda: panel.tabs.tabText(2) == "Notifications (1)", timeout=WAIT)
+    qtbot.waitUntil(lambda: [j.film_title for j in panel.queue_model.jobs] == ["From elsewhere"], timeout=15_000)
+    assert not session.stream_live
