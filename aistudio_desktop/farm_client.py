@@ -225,7 +225,11 @@ class FarmClient:
         )
 
     def sign_in(self, email: str, password: str) -> Account:
-        response = self._check(self._send("POST", "/auth/login", json={"email": email, "password": password}))
+        response = self._send("POST", "/auth/login", json={"email": email, "password": password})
+        if response.status_code == 401:  # here a 401 is the answer itself, not an ended sign-in
+            detail = str(_detail(response).get("detail") or "email or password is wrong")
+            raise SignInRequired(detail[:1].upper() + detail[1:] + ".")
+        self._check(response)
         with self._lock:
             self._keep(email, response.json())
         return self.account()

@@ -449,3 +449,29 @@ def test_when_the_stream_drops_the_queue_and_notifications_are_polled(
     qtbot.waitUntil(lambda: panel.tabs.tabText(2) == "Notifications (1)", timeout=WAIT)
     qtbot.waitUntil(lambda: [j.film_title for j in panel.queue_model.jobs] == ["From elsewhere"], timeout=15_000)
     assert not session.stream_live
+
+
+def test_a_wrong_password_is_said_in_the_dialog(qtbot: Any, farm_window: MainWindow, farm: LiveFarm) -> None:
+    email, _ = farm.sign_up()
+    dialog = farm_window.farm_ui.sign_in()
+    dialog.url.setText(farm.url)
+    dialog.email.setText(email)
+    dialog.password.setText("not the password at all")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=10_000)
+    assert dialog.error.text() == "Email or password is wrong."
+    assert dialog.isVisible() and dialog.ok.isEnabled() and farm_window.farm.state is FarmState.signed_out
+
+
+def test_cancel_gives_the_credits_back(qtbot: Any, farm_window: MainWindow, farm: LiveFarm) -> None:
+    window, panel = farm_window, farm_window.farm_ui.panel
+    email, token = farm.sign_up()
+    sign_in(qtbot, window, farm, email, create=False)
+    dialog = open_estimate(qtbot, window)
+    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.cancel_button.isEnabled(), timeout=20_000)
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.current_job() is not None and panel.current_job().state == "canceled", timeout=20_000)
+    qtbot.waitUntil(lambda: panel.balance.text() == "100 credits", timeout=10_000)
+    assert not panel.cancel_button.isEnabled() and not panel.download_button.isEnabled()
+    assert [kind for kind, _d, _b in farm_ledger(farm, token)][:2] == ["release", "reserve"]
