@@ -71,9 +71,9 @@ def two_scene_film(title: str = "The Kite") -> Film:
     from render_farm.ai.offline.designer import OfflineDesigner
 
     scenes = [
-        Scene(id="kite", number=1, title="A lost kite", duration=1.5, cast=["pip"],
+        Scene(id="kite", number=1, title="A lost kite", duration=3.0, cast=["pip"],
               setting=Setting(place=Place.meadow), dialogue=[DialogueLine(speaker="pip", text="A kite!")]),
-        Scene(id="home", number=2, title="Home", duration=1.5, cast=["pip"],
+        Scene(id="home", number=2, title="Home", duration=3.0, cast=["pip"],
               setting=Setting(place=Place.village), dialogue=[DialogueLine(speaker="pip", text="Here you are.")]),
     ]  # fmt: skip
     film = Film(title=title, cast=[CastMember(id="pip", name="Pip", description="a small orange fox")], scenes=scenes)
@@ -81,7 +81,10 @@ def two_scene_film(title: str = "The Kite") -> Film:
 
 
 @pytest.fixture
-def farm_window(qtbot: Any, studio: Any, settings: QSettings, os_keyring: MemoryKeyring) -> MainWindow:
+def farm_window(
+    qtbot: Any, studio: Any, settings: QSettings, os_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> MainWindow:
+    monkeypatch.setattr(FarmSession, "poll_ms", 250)  # follow progress closely: these renders take seconds
     studio.new_project(two_scene_film())
     window = MainWindow(studio, settings)
     qtbot.addWidget(window)
@@ -184,7 +187,7 @@ def test_sign_up_estimate_render_progress_download_and_ledger(
         frames = sum(1 for _ in container.decode(video=0))
         container.seek(0)
         samples = sum(frame.samples for frame in container.decode(audio=0))
-    assert frames > 30 and samples > 48_000 * 2
+    assert frames > 80 and samples > 48_000 * 5
     assert not list(tmp_path.glob("*.partial"))
 
 
