@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from .farm_client import RenderJob
 from .farm_session import DEFAULT_URL, FarmSession, PreparedRender
-from .farm_tokens import keyring_problem
+from .farm_tokens import NO_KEYRING, keyring_problem
 
 
 def _note(text: str = "", name: str = "farmNote") -> QLabel:
@@ -107,6 +107,13 @@ class SignInDialog(QDialog):
         if not error:
             self.accept()
             return
+        if error.startswith(NO_KEYRING[:30]) and not self.needs_opt_in:
+            # The keyring looked usable but refused (locked, no secret service running): offer the choice.
+            self.needs_opt_in = True
+            self.keyring_note.setText(error)
+            self.keyring_note.show()
+            self.session_only.show()
+            error = ""
         self.show_error(error)
         self._mode(self.create_account.isChecked())
 

@@ -478,3 +478,30 @@ def test_cancel_gives_the_credits_back(qtbot: Any, farm_window: MainWindow, farm
     qtbot.waitUntil(lambda: panel.balance.text() == "100 credits", timeout=10_000)
     assert not panel.cancel_button.isEnabled() and not panel.download_button.isEnabled()
     assert [kind for kind, _d, _b in farm_ledger(farm, token)][:2] == ["release", "reserve"]
+
+
+class LockedKeyring(MemoryKeyring):
+    """A keyring that is there but refuses to store anything (locked, or its service is not running)."""
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise keyring.errors.PasswordSetError("the keyring is locked")
+
+
+def test_a_keyring_that_refuses_is_said_and_a_session_only_sign_in_offered(
+    qtbot: Any, farm_window: MainWindow, farm: LiveFarm
+) -> None:
+    keyring.set_keyring(LockedKeyring())
+    email, _ = farm.sign_up()
+    dialog = farm_window.farm_ui.sign_in()
+    assert not dialog.keyring_note.isVisible()
+    dialog.url.setText(farm.url)
+    dialog.email.setText(email)
+    dialog.password.setText(PASSWORD)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.keyring_note.isVisible, timeout=10_000)
+    assert "no usable keyring (PasswordSetError)" in dialog.keyring_note.text()
+    assert farm_window.farm.state is FarmState.signed_out and not dialog.ok.isEnabled()
+    dialog.session_only.setChecked(True)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: farm_window.farm.state is FarmState.online, timeout=10_000)
+    assert farm_window.farm.client is not None and not farm_window.farm.client.store.remembers
