@@ -23,7 +23,7 @@ from typing import Any
 import httpx
 
 from .farm_records import Account, Estimate, LedgerEntry, Notification, RenderJob, Submission
-from .farm_tokens import Tokens, TokenStore
+from .farm_tokens import Tokens, TokenStore, TokenStoreError
 
 __all__ = [
     "Account",
@@ -38,6 +38,7 @@ __all__ = [
     "RenderJob",
     "SignInRequired",
     "Submission",
+    "describe",
     "film_bundle",
     "normalise_url",
 ]
@@ -72,6 +73,13 @@ class FarmRefused(FarmClientError):
     def __init__(self, message: str, status: int) -> None:
         super().__init__(message)
         self.status = status
+
+
+def describe(error: BaseException) -> str:
+    """One line for the user, whatever went wrong."""
+    if isinstance(error, (FarmClientError, TokenStoreError)):
+        return str(error)
+    return f"Something went wrong talking to the farm: {type(error).__name__}: {error}"
 
 
 def normalise_url(url: str) -> str:

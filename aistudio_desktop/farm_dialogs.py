@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from .farm_client import RenderJob
-from .farm_session import DEFAULT_URL, FarmSession, PreparedRender
+from .farm_renders import PreparedRender
+from .farm_session import DEFAULT_URL, FarmSession
 from .farm_tokens import NO_KEYRING, keyring_problem
 
 
@@ -147,8 +148,8 @@ class RenderDialog(QDialog):
         layout.addWidget(self.cost)
         layout.addWidget(self.shortfall)
         layout.addWidget(self.buttons)
-        farm.prepared.connect(self._prepared)
-        farm.submitFinished.connect(self._submitted)
+        farm.renders.prepared.connect(self._prepared)
+        farm.renders.submitFinished.connect(self._submitted)
 
     def _prepared(self, prepared: object) -> None:
         if isinstance(prepared, str):
@@ -177,7 +178,7 @@ class RenderDialog(QDialog):
         if self.prepared_render is not None:
             self.submit_button.setText("Submitting…")
             self.submit_button.setEnabled(False)  # one attempt at a time; a retry reuses its key
-            self.farm.submit(self.prepared_render)
+            self.farm.renders.submit(self.prepared_render)
 
     def _submitted(self, job: object, text: str, shortfall: int) -> None:
         if isinstance(job, RenderJob):
@@ -189,6 +190,6 @@ class RenderDialog(QDialog):
         self.show_shortfall(shortfall, text)
 
     def done(self, result: int) -> None:
-        self.farm.prepared.disconnect(self._prepared)
-        self.farm.submitFinished.disconnect(self._submitted)
+        self.farm.renders.prepared.disconnect(self._prepared)
+        self.farm.renders.submitFinished.disconnect(self._submitted)
         super().done(result)

@@ -108,7 +108,7 @@ class FarmUi:
         dialog.accepted.connect(self.show_queue)
         dialog.open()
         self.render_dialog = dialog
-        self.farm.prepare_render(document.project_id or "unsaved", film.title, dumps(film), files)
+        self.farm.renders.prepare_render(document.project_id or "unsaved", film.title, dumps(film), files)
         return dialog
 
     def shutdown(self) -> None:

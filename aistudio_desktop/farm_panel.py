@@ -156,8 +156,8 @@ class RenderQueuePanel(QWidget):
         farm.jobsChanged.connect(self._jobs)
         farm.ledgerChanged.connect(self.ledger_model.set_entries)
         farm.notificationsChanged.connect(self._notifications)
-        farm.downloadProgress.connect(self._download_progress)
-        farm.downloadFinished.connect(self._downloaded)
+        farm.renders.downloadProgress.connect(self._download_progress)
+        farm.renders.downloadFinished.connect(self._downloaded)
         self._state()
         self._selection()
 
@@ -229,7 +229,7 @@ class RenderQueuePanel(QWidget):
     def cancel(self) -> None:
         job = self.current_job()
         if job is not None and job.active:
-            self.farm.cancel(job.id)
+            self.farm.renders.cancel(job.id)
 
     def download_path(self, job: RenderJob) -> Path | None:
         """Where to save the film: asked of the user (a file dialog), in their Videos folder by default."""
@@ -251,7 +251,7 @@ class RenderQueuePanel(QWidget):
         self.download_bar.setFormat("Downloading… %p%")
         self.download_bar.show()
         self.download_button.setEnabled(False)
-        self.farm.download(job.id, path)
+        self.farm.renders.download(job.id, path)
 
     def _download_progress(self, _job_id: str, done: int, total: int) -> None:
         if total:

@@ -1,12 +1,20 @@
 """What the farm answers, as plain records: the account, credit ledger entries, a render's
-estimate, a render job with its per-scene progress, notifications, and a submission attempt."""
+estimate, a render job with its per-scene progress, notifications, a submission attempt; and
+the app's state towards the farm."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 ACTIVE_STATES = frozenset({"queued", "running"})
+
+
+class FarmState(StrEnum):
+    signed_out = "signed_out"
+    online = "online"
+    offline = "offline"
 
 
 @dataclass(frozen=True)

@@ -7,63 +7,38 @@ follow the farm's server-sent-events stream and, while that stream is down, are 
 Failures become one message each: 401 signs the user out, "unreachable" is the offline state
 (retried in the background; local work goes on), 402 reports the shortfall.
 
-What is not secret lives in the app's settings: the farm URL, which farm project each local
-project uploads to, and each submission attempt still waiting for its answer, with its
-idempotency key, so a retry after a crash or a lost answer submits the same render again and is
-charged once.
+Submitting, cancelling and downloading renders are :attr:`FarmSession.renders`
+(:class:`~aistudio_desktop.farm_renders.FarmRenders`). What is not secret lives in the app's
+settings: the farm URL, which farm project each local project uploads to, and each submission
+still waiting for its answer with its idempotency key.
 """
 
 from __future__ import annotations
 
 import hashlib
-import threading
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool, QTimer, Signal
 
 from .farm_client import (
     Account,
-    Estimate,
     FarmClient,
     FarmClientError,
-    FarmRefused,
     FarmUnreachable,
     LedgerEntry,
-    NotEnoughCredits,
     Notification,
     RenderJob,
     SignInRequired,
-    Submission,
-    film_bundle,
+    describe,
 )
-from .farm_pending import PendingSubmissions
+from .farm_records import FarmState
+from .farm_renders import FarmRenders
 from .farm_stream import NotificationFollower
-from .farm_tokens import KeyringTokens, SessionTokens, TokenStore, TokenStoreError
+from .farm_tokens import KeyringTokens, SessionTokens, TokenStore
 
 URL_SETTING = "farm/url"
 DEFAULT_URL = "http://127.0.0.1:8000"
-
-
-class FarmState(StrEnum):
-    signed_out = "signed_out"
-    online = "online"
-    offline = "offline"
-
-
-@dataclass(frozen=True)
-class PreparedRender:
-    """A film uploaded as a new version, with the farm's estimate: what the user agrees to."""
-
-    local_project_id: str
-    film_title: str
-    project_id: str
-    version: int
-    estimate: Estimate
 
 
 class _Relay(QObject):
@@ -84,13 +59,6 @@ class _Call(QRunnable):
             self.relay.done.emit(result, None)
 
 
-def describe(error: BaseException) -> str:
-    """One line for the user, whatever went wrong."""
-    if isinstance(error, (FarmClientError, TokenStoreError)):
-        return str(error)
-    return f"Something went wrong talking to the farm: {type(error).__name__}: {error}"
-
-
 class FarmSession(QObject):
     stateChanged = Signal(str)
     accountChanged = Signal(object)  # Account | None
@@ -99,10 +67,6 @@ class FarmSession(QObject):
     notificationsChanged = Signal(list, int)
     streamChanged = Signal(bool)  # True: following the live stream; False: polling
     signInFinished = Signal(str)  # '' on success, else why not
-    prepared = Signal(object)  # PreparedRender, or a str saying why not
-    submitFinished = Signal(object, str, int)  # RenderJob | None, message, shortfall
-    downloadProgress = Signal(str, int, int)  # job id, bytes done, bytes in all (0: unknown)
-    downloadFinished = Signal(str, str, str)  # job id, path, error ('' on success)
     message = Signal(str)
 
     poll_ms = 1000  # render progress while a render is active
@@ -132,10 +96,10 @@ class FarmSession(QObject):
         self._relays: set[_Relay] = set()
         self._polling = False
         self._stream: NotificationFollower | None = None
-        self._downloads: dict[str, threading.Event] = {}
         self._poll_timer = self._timer(self.poll_ms, self._poll_active)
         self._fallback_timer = self._timer(self.fallback_poll_ms, self._fallback_poll)
         self._offline_timer = self._timer(self.offline_retry_ms, self.refresh)
+        self.renders = FarmRenders(self)
 
     def _timer(self, interval: int, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
@@ -167,12 +131,12 @@ class FarmSession(QObject):
             elif failed is not None:
                 failed(error)
             else:
-                self._failed(error)
+                self.report(error)
 
         relay.done.connect(finish)
         self.pool.start(_Call(work, relay))
 
-    def _failed(self, error: BaseException) -> None:
+    def report(self, error: BaseException) -> None:
         if isinstance(error, SignInRequired):
             self._signed_out()
         elif isinstance(error, FarmUnreachable):
@@ -200,7 +164,7 @@ class FarmSession(QObject):
         self._set_state(FarmState.signed_out)
         self.accountChanged.emit(None)
 
-    def _key(self, name: str, local_project_id: str) -> str:
+    def setting_key(self, name: str, local_project_id: str) -> str:
         farm = hashlib.sha256(self.url.encode()).hexdigest()[:16]
         return f"farm/{name}/{farm}/{local_project_id}"
 
@@ -245,7 +209,7 @@ class FarmSession(QObject):
             self.settings.sync()
             self._online(account)
             self.refresh_lists()
-            self.resume_pending()
+            self.renders.resume_pending()
             self.signInFinished.emit("")
 
         self.run(work, done, lambda error: self.signInFinished.emit(describe(error)))
@@ -281,7 +245,7 @@ class FarmSession(QObject):
             self._online(account)
             if came_back:
                 self.refresh_lists()
-                self.resume_pending()
+                self.renders.resume_pending()
 
         self.run(client.account, done)
 
@@ -290,14 +254,14 @@ class FarmSession(QObject):
         if client is None:
             return
         self.run(client.ledger, self._ledger)
-        self.run(client.renders, self._jobs)
+        self.run(client.renders, self.show_jobs)
         self.run(client.notifications, self._notifications)
 
     def _ledger(self, entries: list[LedgerEntry]) -> None:
         self.ledger = entries
         self.ledgerChanged.emit(entries)
 
-    def _jobs(self, jobs: list[RenderJob]) -> None:
+    def show_jobs(self, jobs: list[RenderJob]) -> None:
         self.jobs = jobs
         self.jobsChanged.emit(jobs)
         if any(job.active for job in jobs) and self.state is FarmState.online:
@@ -330,9 +294,19 @@ class FarmSession(QObject):
 
         def failed(error: BaseException) -> None:
             self._polling = False
-            self._failed(error)
+            self.report(error)
 
         self.run(lambda: [client.render(job.id, job.film_title) for job in active], done, failed)
+
+    def follow_progress(self) -> None:
+        """Poll the active renders' progress (a render was just submitted)."""
+        self._poll_timer.start()
+
+    def reload_money(self) -> None:
+        """The balance and the ledger again (a render was held, charged or released)."""
+        self.refresh()
+        if self.client is not None:
+            self.run(self.client.ledger, self._ledger)
 
     def job(self, job_id: str) -> RenderJob | None:
         return next((job for job in self.jobs if job.id == job_id), None)
@@ -370,7 +344,7 @@ class FarmSession(QObject):
             return
         self.run(self.client.notifications, self._notifications)
         if not self._poll_timer.isActive():
-            self.run(self.client.renders, self._jobs)
+            self.run(self.client.renders, self.show_jobs)
 
     def _notified(self, item: Notification) -> None:
         if any(known.id == item.id for known in self.notifications):
@@ -381,7 +355,7 @@ class FarmSession(QObject):
         self.message.emit(item.title)
         self.refresh()
         if self.client is not None:
-            self.run(self.client.renders, self._jobs)
+            self.run(self.client.renders, self.show_jobs)
             self.run(self.client.ledger, self._ledger)
 
     def mark_read(self, notification_id: str) -> None:
@@ -397,134 +371,10 @@ class FarmSession(QObject):
         if self.client is not None:
             self.run(self.client.notifications, self._notifications)
 
-    # -- rendering ------------------------------------------------------------------------------
-
-    def prepare_render(self, local_project_id: str, film_title: str, spec_json: str, files: dict[str, bytes]) -> None:
-        """Upload the film as a new version (unless it is unchanged) and ask for the estimate."""
-        client = self.client
-        if client is None or self.state is FarmState.signed_out:
-            self.prepared.emit("Sign in to a farm first (Farm > Sign In).")
-            return
-        bundle = film_bundle(spec_json, files)
-        digest = hashlib.sha256(bundle).hexdigest()
-        link_key, upload_key = self._key("projects", local_project_id), self._key("uploaded", local_project_id)
-        known_project = str(self.settings.value(link_key, "") or "")
-        last_upload = str(self.settings.value(upload_key, "") or "")
-
-        def work() -> PreparedRender:
-            project = known_project if known_project and client.project_exists(known_project) else ""
-            version = 0
-            if project and last_upload.startswith(digest + ":"):
-                version = int(last_upload.split(":", 1)[1])
-            if not project:
-                project = client.create_project(film_title)
-            if not version:
-                version = client.upload_version(project, bundle)
-            return PreparedRender(local_project_id, film_title, project, version, client.estimate(project, version))
-
-        def done(prepared: PreparedRender) -> None:
-            self.settings.setValue(link_key, prepared.project_id)
-            self.settings.setValue(upload_key, f"{digest}:{prepared.version}")
-            self.prepared.emit(prepared)
-
-        def failed(error: BaseException) -> None:
-            self._failed(error)
-            self.prepared.emit(describe(error))
-
-        self.run(work, done, failed)
-
-    @property
-    def pending(self) -> PendingSubmissions:
-        return PendingSubmissions(self.settings, self.url)
-
-    def submit(self, prepared: PreparedRender) -> None:
-        """Submit the prepared render. A repeat (double click, retry) reuses the waiting attempt's key."""
-        kept = self.pending.get(prepared.local_project_id)
-        if kept is not None and (kept[0].project_id, kept[0].version) == (prepared.project_id, prepared.version):
-            submission = kept[0]
-        else:
-            submission = Submission(prepared.project_id, prepared.version, uuid.uuid4().hex, prepared.estimate.total)
-            self.pending.keep(prepared.local_project_id, submission, prepared.film_title)
-        self._send(prepared.local_project_id, submission, prepared.film_title)
-
-    def resume_pending(self) -> None:
-        """Send again every submission whose answer never came (same key: at most one render each)."""
-        pending = self.pending
-        for local_id in pending.projects():
-            kept = pending.get(local_id)
-            if kept is not None:
-                self._send(local_id, kept[0], kept[1])
-
-    def _send(self, local_project_id: str, submission: Submission, title: str) -> None:
-        client = self.client
-        if client is None:
-            self.submitFinished.emit(None, "Sign in to a farm first (Farm > Sign In).", 0)
-            return
-
-        def done(job: RenderJob) -> None:
-            self.pending.drop(local_project_id, submission)
-            job = replace(job, film_title=title)
-            if self.job(job.id) is None:
-                self.jobs = [job, *self.jobs]
-            self.jobsChanged.emit(self.jobs)
-            self._poll_timer.start()
-            self.submitFinished.emit(job, "", 0)
-            self.refresh()
-            self.run(client.ledger, self._ledger)
-
-        def failed(error: BaseException) -> None:
-            retry_later = isinstance(error, FarmUnreachable) or (isinstance(error, FarmRefused) and error.status >= 500)
-            if not retry_later:
-                self.pending.drop(local_project_id, submission)  # a definite answer: nothing was charged
-            shortfall = error.shortfall if isinstance(error, NotEnoughCredits) else 0
-            text = describe(error)
-            if isinstance(error, NotEnoughCredits):
-                text = f"Not enough credits: this render needs {shortfall} more than your balance."
-            elif retry_later:
-                text += " The render will be sent again when the farm answers; it is charged once."
-            if not isinstance(error, NotEnoughCredits):
-                self._failed(error)
-            self.submitFinished.emit(None, text, shortfall)
-
-        self.run(lambda: client.submit(submission), done, failed)
-
-    def cancel(self, job_id: str) -> None:
-        client, job = self.client, self.job(job_id)
-        if client is None or job is None:
-            return
-
-        def done(fresh: RenderJob) -> None:
-            self._jobs([fresh if known.id == job_id else known for known in self.jobs])
-            self.message.emit(f"Render of “{job.film_title}” canceled; its credits are back")
-            self.refresh()
-            self.run(client.ledger, self._ledger)
-
-        self.run(lambda: client.cancel(job_id, job.film_title), done)
-
-    def download(self, job_id: str, path: Path) -> None:
-        client = self.client
-        if client is None or job_id in self._downloads:
-            return
-        stop = self._downloads[job_id] = threading.Event()
-
-        def progress(done: int, total: int) -> None:
-            self.downloadProgress.emit(job_id, done, total)  # from the worker: queued to the UI thread
-
-        def finished(error: str, result: Path | None = None) -> None:
-            self._downloads.pop(job_id, None)
-            self.downloadFinished.emit(job_id, str(result or path), error)
-
-        self.run(
-            lambda: client.download(job_id, path, progress, stop),
-            lambda result: finished("", result),
-            lambda error: finished(describe(error)),
-        )
-
     # -- closing --------------------------------------------------------------------------------
 
     def shutdown(self) -> None:
-        for stop in self._downloads.values():
-            stop.set()
+        self.renders.stop_downloads()
         self._stop_stream()
         for timer in (self._poll_timer, self._fallback_timer, self._offline_timer):
             timer.stop()

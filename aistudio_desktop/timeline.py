@@ -227,9 +227,7 @@ class TimelinePanel(QWidget):
     message = Signal(str)
     sceneActivated = Signal(str)
 
-    def __init__(
-        self, document: ProjectDocument, previews: PreviewRenderer, player: SoundPlayer | None = None
-    ) -> None:
+    def __init__(self, document: ProjectDocument, previews: PreviewRenderer, player: SoundPlayer | None = None) -> None:
         super().__init__()
         self.setObjectName("timeline")
         self.document = document
@@ -421,9 +419,7 @@ class TimelinePanel(QWidget):
 
     def _update_time(self) -> None:
         index = locate(self.starts, self.position) if self.starts else 0
-        self.time_label.setText(
-            f"{clock(self.position)} / {clock(self.film.duration)} · scene {index + 1}"
-        )
+        self.time_label.setText(f"{clock(self.position)} / {clock(self.film.duration)} · scene {index + 1}")
 
     # -- exports -------------------------------------------------------------------------------
 

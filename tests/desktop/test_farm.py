@@ -23,7 +23,8 @@ from PySide6.QtCore import QSettings, Qt
 
 from aistudio_desktop.farm_client import FarmClient, RenderJob
 from aistudio_desktop.farm_dialogs import RenderDialog, SignInDialog
-from aistudio_desktop.farm_session import FarmSession, FarmState, PreparedRender
+from aistudio_desktop.farm_renders import PreparedRender
+from aistudio_desktop.farm_session import FarmSession, FarmState
 from aistudio_desktop.farm_tokens import KEYRING_SERVICE, KeyringTokens, Tokens
 from aistudio_desktop.mainwindow import MainWindow
 from render_farm.film import CastMember, DialogueLine, Film, Place, Scene, Setting
@@ -176,8 +177,8 @@ def test_sign_up_estimate_render_progress_download_and_ledger(
     # Download with a progress bar, then decode both streams.
     path = tmp_path / "The Kite.mp4"
     progress: list[tuple[int, int]] = []
-    window.farm.downloadProgress.connect(lambda _j, done, total: progress.append((done, total)))
-    with qtbot.waitSignal(window.farm.downloadFinished, timeout=30_000) as finished:
+    window.farm.renders.downloadProgress.connect(lambda _j, done, total: progress.append((done, total)))
+    with qtbot.waitSignal(window.farm.renders.downloadFinished, timeout=30_000) as finished:
         panel.download(path)
     assert finished.args == [job.id, str(path), ""]
     assert progress and progress[-1][0] == progress[-1][1] == path.stat().st_size
@@ -201,10 +202,10 @@ def test_double_submit_is_one_render_and_one_charge(
     prepared = dialog.prepared_render
     assert isinstance(prepared, PreparedRender)
     answers: list[str] = []
-    window.farm.submitFinished.connect(lambda job, _t, _s: answers.append(job.id if job else "none"))
+    window.farm.renders.submitFinished.connect(lambda job, _t, _s: answers.append(job.id if job else "none"))
     qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)  # a double click
     qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
-    window.farm.submit(prepared)  # and a retry while the first answer is on its way
+    window.farm.renders.submit(prepared)  # and a retry while the first answer is on its way
     on_disk = QSettings(settings.fileName(), QSettings.Format.IniFormat)  # what a crash would leave
     pending = [k for k in on_disk.allKeys() if k.startswith("farm/pending/")]
     assert len(pending) == 1 and json.loads(str(on_disk.value(pending[0])))["version"] == prepared.version
@@ -383,7 +384,7 @@ def test_a_submit_the_farm_never_answered_is_sent_again_with_its_key(
         dialog.reject()
     finally:
         farm.start_api()
-    with qtbot.waitSignal(session.submitFinished, timeout=20_000) as answered:
+    with qtbot.waitSignal(session.renders.submitFinished, timeout=20_000) as answered:
         pass  # back online, the app sends the waiting submission by itself
     job = answered.args[0]
     assert isinstance(job, RenderJob)
