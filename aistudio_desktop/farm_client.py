@@ -100,9 +100,9 @@ def film_bundle(spec_json: str, files: dict[str, bytes]) -> bytes:
     """A zip with ``film.json`` at its top plus the art files the film names: the farm's upload format."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("film.json", spec_json)
-        for name, data in sorted(files.items()):
-            archive.writestr(name, data)
+        for name, data in [("film.json", spec_json.encode()), *sorted(files.items())]:
+            # A fixed date: the same film makes the same bytes, so an unchanged film is not uploaded again.
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
 
 

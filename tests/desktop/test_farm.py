@@ -243,6 +243,7 @@ def test_short_account_sees_the_shortfall(qtbot: Any, farm_window: MainWindow, f
     dialog.reject()
     # The estimate says so before submitting, too.
     again = open_estimate(qtbot, window)
+    assert again.prepared_render is not None and again.prepared_render.version == prepared.version  # not uploaded again
     assert again.shortfall.text() == "You need 80 more credits to submit this render."
     assert not again.submit_button.isEnabled()
     again.reject()
