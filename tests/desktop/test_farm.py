@@ -86,6 +86,7 @@ def farm_window(
     qtbot: Any, studio: Any, settings: QSettings, os_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
 ) -> MainWindow:
     monkeypatch.setattr(FarmSession, "poll_ms", 250)  # follow progress closely: these renders take seconds
+    monkeypatch.setattr(FarmSession, "offline_retry_ms", 300)  # and come back quickly after the farm does
     studio.new_project(two_scene_film())
     window = MainWindow(studio, settings)
     qtbot.addWidget(window)
@@ -255,7 +256,6 @@ def test_farm_going_away_is_the_offline_state_and_local_editing_goes_on(
     from aistudio_desktop.commands import EditSceneCommand
 
     window, panel, session = farm_window, farm_window.farm_ui.panel, farm_window.farm
-    session._offline_timer.setInterval(300)  # come back quickly in a test
     email, _ = farm.sign_up()
     sign_in(qtbot, window, farm, email, create=False)
     qtbot.waitUntil(lambda: session.stream_live, timeout=15_000)
@@ -367,7 +367,6 @@ def test_a_submit_the_farm_never_answered_is_sent_again_with_its_key(
     qtbot: Any, farm_window: MainWindow, farm: LiveFarm, settings: QSettings
 ) -> None:
     window, session = farm_window, farm_window.farm
-    session._offline_timer.setInterval(300)  # come back quickly in a test
     email, _ = farm.sign_up()
     sign_in(qtbot, window, farm, email, create=False)
     dialog = open_estimate(qtbot, window)
