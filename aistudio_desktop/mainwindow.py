@@ -1,6 +1,7 @@
 """The main window: the storyboard in the centre, the scene inspector in a dock, menus, status bar.
 
-Extension points for the panels that come next (character gallery, timeline, farm): call
+The render farm's menu and Render Queue dock come from :class:`~aistudio_desktop.farm_menu.FarmUi`.
+Extension points for more panels: call
 :meth:`MainWindow.add_panel` with a widget; it gets a dock (remembered in the window layout)
 and an entry in View > Panels. Their actions go in :attr:`MainWindow.menus` (``file``,
 ``edit``, ``view``, ``panels``, ``help``) or in a new menu from ``menuBar()``.
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .farm_menu import FarmUi
 from .gallery import CastGallery, bundle_dir
 from .inspector import SceneInspector
 from .newproject import NewProjectDialog
@@ -111,6 +113,8 @@ class MainWindow(QMainWindow):
         self.timeline.sceneActivated.connect(lambda scene_id: self.storyboard.select_scenes([scene_id]))
         self._build_play_menu()
         self._build_status_bar()
+        self.farm_ui = FarmUi(self)
+        self.farm = self.farm_ui.farm
         self._undo_keys = _UndoKeys(self)
         app = QApplication.instance()
         if app is not None:
@@ -353,6 +357,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.timeline.close_workers()
+        self.farm_ui.shutdown()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
