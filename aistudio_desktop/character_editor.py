@@ -100,11 +100,11 @@ class CharacterEditor(QWidget):
         voice_form.addRow("Timbre", self.timbre)
         voice_form.addRow("Language", self.language)
         voice_form.addRow("Accent", self.accent)
-        for label, slider, value in (("Pitch", self.pitch, self.pitch_label), ("Rate", self.rate, self.rate_label)):
+        for name, slider, value in (("Pitch", self.pitch, self.pitch_label), ("Rate", self.rate, self.rate_label)):
             row = QHBoxLayout()
             row.addWidget(slider, 1)
             row.addWidget(value)
-            voice_form.addRow(label, row)
+            voice_form.addRow(name, row)
         voice_form.addRow("", self.play)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)

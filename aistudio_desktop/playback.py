@@ -50,13 +50,16 @@ class _Decoder:
         self.path = path
         self.container: Any = av.open(str(path))
         self.stream = self.container.streams.video[0]
+        if self.stream.time_base is None:
+            raise ValueError(f"{path.name}: the preview has no video time base")
+        self.time_base = float(self.stream.time_base)
         self.frames: Iterator[Any] | None = None
         self.last: Any = None
 
     def frame_at(self, t: float) -> QImage:
         half = 0.5 / PREVIEW.fps
         if self.frames is None or self.last is None or t < self.last.time - half or t > self.last.time + 1.0:
-            self.container.seek(max(0, int(t / self.stream.time_base)), stream=self.stream, backward=True)
+            self.container.seek(max(0, int(t / self.time_base)), stream=self.stream, backward=True)
             self.frames = self.container.decode(self.stream)
             self.last = None
         assert self.frames is not None

@@ -256,7 +256,7 @@ class TimelinePanel(QWidget):
         self._clock.setInterval(round(1000 / PREVIEW.fps))
         self._clock.timeout.connect(self._tick)
 
-        self.screen = PreviewScreen()
+        self.picture = PreviewScreen()
         self.track = TimelineTrack(self)
         self.play_button = QPushButton("▶ Play")
         self.play_button.setObjectName("playButton")
@@ -291,7 +291,7 @@ class TimelinePanel(QWidget):
         side.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.screen, 2)
+        layout.addWidget(self.picture, 2)
         layout.addLayout(side, 5)
 
         self.play_button.clicked.connect(self.toggle_play)
@@ -428,7 +428,7 @@ class TimelinePanel(QWidget):
         self.sound.follow(audio, self.position - self.starts[index], self.playing, moved)
 
     def _frame(self, t: float, image: QImage, live: bool) -> None:
-        self.screen.show_frame(image, live)
+        self.picture.show_frame(image, live)
         self._update_time()
 
     def _update_time(self) -> None:
@@ -442,10 +442,10 @@ class TimelinePanel(QWidget):
         self.exporter.export_film(self.film, path)
 
     def export_frame(self, path: Path) -> bool:
-        if self.screen.image.isNull():
+        if self.picture.image.isNull():
             self.message.emit("No frame to export yet")
             return False
-        self.exporter.export_still(self.screen.image, path)
+        self.exporter.export_still(self.picture.image, path)
         return True
 
     def _exported(self, path: str, error: str) -> None:

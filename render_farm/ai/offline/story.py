@@ -298,9 +298,7 @@ def write_lines(
                     continue  # names someone who is not here
                 candidates.append((template, text[:1].upper() + text[1:], emotion))
             # fresh lines first; early on, lines that say the premise's own words (the goal, the event, the place)
-            candidates.sort(
-                key=lambda c: (c[0] in used, -_premise_words(c[1], premise) if act in EARLY else 0)
-            )
+            candidates.sort(key=lambda c: (c[0] in used, -_premise_words(c[1], premise) if act in EARLY else 0))
             rate = member.voice.rate if member else 150
             chosen = None
             for template, text, emotion in candidates:
