@@ -1,14 +1,18 @@
-"""Joining scene clips into the film, re-encoding only the frames of transitions.
+"""Joining scene clips into the film, encoding only the frames of transitions.
 
-Each scene clip was encoded with IDR keyframes forced where its transitions begin and end
-(:func:`boundary_keyframes`), so the frames between them (the body) form closed groups of
-pictures that are copied into the film packet for packet. The frames of each transition (the
-tail of one clip blended with the head of the next, a fade in at the start, a fade out at the
-end) are decoded, blended and encoded with the same encoder settings, whose parameter sets
-match the clips' (checked: a mismatch re-encodes rather than writing a broken stream). Sound is
-mixed from the clips' full-quality audio with equal-power crossfades and encoded once. The
-transitions (blended in I420, in uint8) and the sound are encoded side by side in background
-threads while the bodies are copied; what lands in the file, and where, never depends on timing.
+A scene's body (the frames between its transitions) starts with an IDR keyframe and the frame
+after it is one too, so the body forms closed groups of pictures that are copied into the film
+packet for packet. A clip is either complete (head, body and tail, each encoded by an encoder
+of its own, or one stream with IDRs forced at :func:`boundary_keyframes`) or the body alone
+(``SceneClip.trimmed``: the transitions' frames were never encoded). The frames of each
+transition (the tail of one scene blended with the head of the next, a fade in at the start, a
+fade out at the end) are blended in I420 and encoded with the same encoder settings, whose
+parameter sets match the clips' (checked: a mismatch re-encodes rather than writing a broken
+stream). :func:`assemble` decodes them from complete clips, or takes them encoded beforehand
+from the scenes' own pictures (what :func:`~render_farm.engine.film.render_film` does, so every
+frame of the film is encoded once). Sound is mixed from the scenes' full-quality audio with
+equal-power crossfades (:func:`mix_film`) and encoded once, here or beforehand. What lands in
+the file, and where, never depends on timing.
 
 Why copying works: libx264 writes its SPS/PPS (the MP4's avcC) from the settings alone (size,
 profile, preset, CRF, colour tags), never from the pictures or the thread count, so every stream
@@ -24,11 +28,12 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
+from typing import Protocol
 
 import av
 import cv2
@@ -39,18 +44,73 @@ from render_farm.film import Transition, TransitionKind
 from .compositing import i420_planes
 from .encoder import AacTrack, VideoWriter
 from .errors import RenderError
-from .presets import Preset
+from .presets import SAMPLE_RATE, Preset
 
 log = logging.getLogger(__name__)
 
 BLACK_YUV = (16, 128, 128)
 
 
+TransitionKey = tuple[str, int]
+"""("in", i): the frames joining scene i to the one before (the film's fade in for the first);
+("out", i): the film's fade out at the end of scene i, the last."""
+
+
 @dataclass(frozen=True)
 class SceneClip:
-    video: Path  # scene MP4 (H.264 + AAC) rendered with boundary keyframes
+    video: Path  # scene MP4 (H.264, and AAC when complete) whose body starts and ends at IDR frames
     audio: np.ndarray  # (n, 2) float32 48 kHz: the scene's full-quality mix
     transition_in: Transition  # how this clip joins the one before (first clip: a fade in unless a cut)
+    trimmed: bool = False  # the video holds the body alone: its transitions' frames come encoded beforehand
+
+
+@dataclass(frozen=True)
+class FilmPlan:
+    """Where every scene sits in the film, in frames (from the spec alone)."""
+
+    frames: list[int]  # each scene's frames
+    heads: list[int]  # frames at each scene's start shared with the one before (or faded in)
+    tails: list[int]  # frames at each scene's end shared with the next (or faded out)
+    kinds: list[TransitionKind]  # how each scene joins the one before
+    starts: list[int]  # film frame of each scene's first frame
+    total: int
+
+    def transitions(self) -> list[TransitionKey]:
+        """The film's transitions in the order they are seen."""
+        keys: list[TransitionKey] = [("in", i) for i, head in enumerate(self.heads) if head]
+        if self.tails[-1]:
+            keys.append(("out", len(self.frames) - 1))
+        return keys
+
+    def sources(self, key: TransitionKey) -> tuple[tuple[int, int, int] | None, tuple[int, int, int] | None]:
+        """The scene frames a transition is made of, as (scene, start, stop) before and after it."""
+        side, index = key
+        if side == "out":
+            return (index, self.frames[index] - self.tails[index], self.frames[index]), None
+        after = (index, 0, self.heads[index])
+        if index == 0:
+            return None, after
+        return (index - 1, self.frames[index - 1] - self.heads[index], self.frames[index - 1]), after
+
+
+def plan_film(frames: Sequence[int], joins: Sequence[Transition], fps: int, fade_out: float) -> FilmPlan:
+    """The film's layout from each scene's frame count and transition in; refuses scenes shorter
+    than their transitions."""
+    if not frames:
+        raise RenderError("a film needs at least one scene")
+    heads = [round(join.duration * fps) for join in joins]
+    tails = [*heads[1:], round(fade_out * fps)]
+    for index, (count, head, tail) in enumerate(zip(frames, heads, tails, strict=True)):
+        if head + tail > count:
+            raise RenderError(
+                f"scene {index + 1} ({count} frames) is shorter than its transitions ({head + tail} frames)"
+            )
+    starts, position = [], 0
+    for index, count in enumerate(frames):
+        starts.append(position if index == 0 else position - heads[index])
+        position = starts[-1] + count
+    kinds = [join.kind if index else TransitionKind.fade_black for index, join in enumerate(joins)]
+    return FilmPlan(list(frames), heads, tails, kinds, starts, position)
 
 
 @dataclass(frozen=True)
@@ -73,13 +133,12 @@ def boundary_keyframes(n_frames: int, head_frames: int, tail_frames: int) -> lis
 @dataclass
 class _Clip:
     path: Path
-    frames: int
-    head: int  # frames blended with the previous clip (or faded in)
-    tail: int  # frames blended with the next clip (or faded out)
+    frames: int  # in the file
     extradata: bytes
     time_base: Fraction
     ticks_per_frame: int
     keyframes: frozenset[int] = frozenset()
+    first: int = 0  # the scene frame the file starts at: the head's length for a trimmed clip
 
     def copyable(self, start: int, stop: int, reference: bytes) -> str | None:
         """Why frames [start, stop) cannot be copied packet for packet, or None if they can."""
@@ -117,7 +176,7 @@ def _probe(path: Path, fps: int, *, width: int, height: int) -> _Clip:
             extradata = bytes(stream.codec_context.extradata or b"")
     except (OSError, av.FFmpegError, IndexError) as error:
         raise RenderError(f"cannot read the scene clip {path}: {error}") from None
-    return _Clip(path, frames, 0, 0, extradata, time_base, int(ticks), frozenset(keyframes))
+    return _Clip(path, frames, extradata, time_base, int(ticks), frozenset(keyframes))
 
 
 def _frames(path: Path, start: int, count: int, ticks: int) -> Iterator[np.ndarray]:
@@ -206,21 +265,60 @@ def _black(preset: Preset) -> np.ndarray:
     return frame
 
 
+# -- transitions --------------------------------------------------------------------------------
+
+
+def transition_frames(
+    plan: FilmPlan,
+    key: TransitionKey,
+    before: Iterable[np.ndarray] | None,
+    after: Iterable[np.ndarray] | None,
+    preset: Preset,
+) -> Iterator[np.ndarray]:
+    """The frames of transition ``key``, blended from the I420 scene frames that
+    :meth:`FilmPlan.sources` names (``None`` where it names none)."""
+    side, index = key
+    black, height = _black(preset), preset.height
+    if side == "out":
+        assert before is not None
+        count = plan.tails[index]
+        for i, frame in enumerate(before):
+            yield _blend(frame, black, TransitionKind.fade_black, 0.5 * (i + 1) / (count + 1), height)
+        return
+    assert after is not None
+    count = plan.heads[index]
+    if before is None:  # the film's fade in
+        for i, frame in enumerate(after):
+            yield _blend(black, frame, TransitionKind.fade_black, 0.5 + 0.5 * (i + 1) / (count + 1), height)
+        return
+    for i, (a, b) in enumerate(zip(before, after, strict=True)):
+        yield _blend(a, b, plan.kinds[index], (i + 1) / (count + 1), height)
+
+
+def encode_segment(path: Path, frames: Iterable[np.ndarray], preset: Preset) -> int:
+    """Encode ``frames`` (I420) as one segment file the film's stream can take packet for packet."""
+    with VideoWriter(path, preset, force_keyframes=[0], with_audio=False) as writer:
+        for frame in frames:
+            writer.write_yuv(frame)
+        return writer.frames_written
+
+
 # -- sound --------------------------------------------------------------------------------------
 
 
-def _mix_audio(clips: Sequence[SceneClip], starts: list[int], layout: list[_Clip], total: int, spf: int) -> np.ndarray:
-    """The film's sound: clips placed at their starts, overlaps crossfaded with equal power."""
-    mix = np.zeros((total * spf, 2), np.float32)
-    for index, (clip, start, info) in enumerate(zip(clips, starts, layout, strict=True)):
-        audio = np.zeros((info.frames * spf, 2), np.float32)
-        usable = min(len(clip.audio), len(audio))
-        audio[:usable] = clip.audio[:usable]
+def mix_film(plan: FilmPlan, audios: Sequence[np.ndarray], spf: int) -> np.ndarray:
+    """The film's sound: each scene's mix placed at its start, overlaps crossfaded with equal power."""
+    mix = np.zeros((plan.total * spf, 2), np.float32)
+    last = len(plan.frames) - 1
+    for index, (source, start, frames) in enumerate(zip(audios, plan.starts, plan.frames, strict=True)):
+        audio = np.zeros((frames * spf, 2), np.float32)
+        usable = min(len(source), len(audio))
+        audio[:usable] = source[:usable]
         gain = np.ones(len(audio), np.float32)
-        head, tail = info.head * spf, info.tail * spf
+        head, tail = plan.heads[index] * spf, plan.tails[index] * spf
         # the film's own fade in and fade out follow the picture's whole ramp
-        kind_in = clip.transition_in.kind if index else TransitionKind.crossfade
-        kind_out = clips[index + 1].transition_in.kind if index + 1 < len(clips) else TransitionKind.crossfade
+        kind_in = plan.kinds[index] if index else TransitionKind.crossfade
+        kind_out = plan.kinds[index + 1] if index < last else TransitionKind.crossfade
         if head:
             ramp = np.linspace(0, 1, head, endpoint=False, dtype=np.float32)
             gain[:head] = (
@@ -237,6 +335,58 @@ def _mix_audio(clips: Sequence[SceneClip], starts: list[int], layout: list[_Clip
     return np.clip(mix, -1.0, 1.0)
 
 
+def encode_sound(samples: np.ndarray, total: int, path: Path, bit_rate: int) -> Path:
+    """``total`` samples of ``samples`` as an AAC-only MP4 at ``path``: the film's sound encoded
+    beforehand, for :func:`assemble`'s ``sound``."""
+    with av.open(str(path), "w", format="mp4", options={"fflags": "+bitexact"}) as container:
+        track = AacTrack(container, bit_rate)
+        track.samples = samples
+        track.encode_until(total, final=True)
+    return path
+
+
+class _SoundTrack(Protocol):
+    def encode_until(self, end: int, *, final: bool = False) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class _CopiedSound:
+    """Sound encoded beforehand (:func:`encode_sound`): its AAC packets muxed as the picture advances."""
+
+    def __init__(self, container: av.container.OutputContainer, path: Path) -> None:
+        self.container = container
+        try:
+            self._source = av.open(str(path))
+        except (OSError, av.FFmpegError) as error:
+            raise RenderError(f"cannot read the film's sound {path}: {error}") from None
+        try:
+            source = self._source.streams.audio[0]
+            self.stream = container.add_stream_from_template(source)
+        except (IndexError, av.FFmpegError) as error:
+            self._source.close()
+            raise RenderError(f"{path} holds no sound: {error}") from None
+        self._scale = Fraction(source.time_base or Fraction(1, SAMPLE_RATE)) * SAMPLE_RATE  # ticks -> samples
+        self._packets = (packet for packet in self._source.demux(source) if packet.size)
+        self._next: av.Packet | None = None
+
+    def encode_until(self, end: int, *, final: bool = False) -> None:
+        """Mux the packets that end by sample ``end`` (all the rest when ``final``)."""
+        while True:
+            packet = self._next if self._next is not None else next(self._packets, None)
+            self._next = None
+            if packet is None:
+                return
+            if not final and ((packet.pts or 0) + (packet.duration or 0)) * self._scale > end:
+                self._next = packet
+                return
+            packet.stream = self.stream
+            self.container.mux(packet)
+
+    def stop(self) -> None:
+        self._source.close()
+
+
 # -- assembly -----------------------------------------------------------------------------------
 
 
@@ -247,140 +397,202 @@ def assemble(
     *,
     fade_out: float = 0.0,
     progress: Callable[[int, int], None] | None = None,
+    transitions: Mapping[TransitionKey, Path] | None = None,
+    sound: Path | None = None,
 ) -> AssemblyReport:
-    """Join ``clips`` into one MP4 at ``out`` (written atomically)."""
+    """Join ``clips`` into one MP4 at ``out`` (written atomically).
+
+    ``transitions``: the film's transition frames encoded beforehand, one segment file
+    (:func:`encode_segment`) per key of :meth:`FilmPlan.transitions`, removed once joined.
+    Without them they are decoded from the clips and blended here, so no clip may be trimmed.
+    ``sound``: the film's sound (:func:`mix_film`) encoded beforehand (:func:`encode_sound`);
+    without it the clips' audio is mixed and encoded here.
+    """
     if not clips:
         raise RenderError("a film needs at least one scene")
     fps, spf = preset.fps, preset.samples_per_frame
-    layout: list[_Clip] = []
-    for index, clip in enumerate(clips):
-        info = _probe(clip.video, fps, width=preset.width, height=preset.height)
-        head = round(clip.transition_in.duration * fps)
-        tail = round(clips[index + 1].transition_in.duration * fps) if index + 1 < len(clips) else round(fade_out * fps)
-        if head + tail > info.frames:
-            raise RenderError(
-                f"scene {index + 1} ({info.frames} frames) is shorter than its transitions ({head + tail} frames)"
-            )
-        info.head, info.tail = head, tail
-        layout.append(info)
-    starts, position = [], 0
-    for index, info in enumerate(layout):
-        starts.append(position if index == 0 else position - info.head)
-        position = starts[-1] + info.frames
-    total = position
-    audio = _mix_audio(clips, starts, layout, total, spf)
+    infos = [_probe(clip.video, fps, width=preset.width, height=preset.height) for clip in clips]
+    joins = [clip.transition_in for clip in clips]
+    heads = [round(join.duration * fps) for join in joins]
+    tails = [*heads[1:], round(fade_out * fps)]
+    frames = [
+        info.frames + (head + tail if clip.trimmed else 0)
+        for clip, info, head, tail in zip(clips, infos, heads, tails, strict=True)
+    ]
+    plan = plan_film(frames, joins, fps, fade_out)
+    for index, (clip, info) in enumerate(zip(clips, infos, strict=True)):
+        if clip.trimmed:
+            info.first = plan.heads[index]
+            if transitions is None:
+                raise RenderError(f"scene {index + 1} holds its body alone: its transitions must come encoded")
+    if transitions is not None and set(transitions) != set(plan.transitions()):
+        raise RenderError("the encoded transitions given are not the film's")
+    audio = mix_film(plan, [clip.audio for clip in clips], spf) if sound is None else None
 
     out = Path(out)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
-        os.close(fd)
         workdir = Path(tempfile.mkdtemp(prefix=f".{out.name}.assembly-", dir=out.parent))
     except OSError as error:
         raise RenderError(f"cannot write the film to {out}: {error.strerror or error}") from None
-    copied = encoded = 0
     pool = ThreadPoolExecutor(2, thread_name_prefix="transition")
     try:
-        transitions = _start_transitions(pool, clips, layout, preset, workdir)
+        pending: dict[TransitionKey, Future[_Clip]]
+        if transitions is None:
+            pending = _start_transitions(pool, plan, infos, preset, workdir)
+        else:
+            pending = {key: pool.submit(_probe_segment, path, preset) for key, path in transitions.items()}
         # The film's track is described by what our own encoder writes for this preset.
-        template_path = workdir / "parameters.mp4"
-        with VideoWriter(template_path, preset, with_audio=False) as probe:
-            probe.write_yuv(_black(preset))
-        reference = _probe(template_path, fps, width=preset.width, height=preset.height).extradata
+        template = workdir / "parameters.mp4"
+        encode_segment(template, [_black(preset)], preset)
+        reference = _probe(template, fps, width=preset.width, height=preset.height).extradata
+
+        def sound_track(container: av.container.OutputContainer) -> _SoundTrack:
+            if sound is not None:
+                return _CopiedSound(container, sound)
+            track = AacTrack(container, preset.audio_bitrate)
+            assert audio is not None
+            track.encode_ahead(audio, plan.total * spf)  # while the picture is decoded, blended and copied
+            return track
+
+        counts: list[int] = []
+        _write_mp4(
+            out,
+            template,
+            reference,
+            preset,
+            plan.total,
+            sound_track,
+            lambda writer: counts.extend(_write_film(plan, infos, pending, writer)),
+            progress,
+            workdir,
+        )
+    finally:
+        pool.shutdown(cancel_futures=True)  # a transition still encoding finishes before its file goes
+        for leftover in workdir.glob("*"):
+            leftover.unlink(missing_ok=True)
+        workdir.rmdir()
+    copied, encoded = counts
+    return AssemblyReport(
+        frames_total=plan.total, frames_copied=copied, frames_encoded=encoded, duration=plan.total / fps
+    )
+
+
+def join_segments(segments: Sequence[Path], out: Path, preset: Preset, audio: np.ndarray) -> int:
+    """One MP4 at ``out`` of ``segments`` (files :func:`encode_segment` wrote, removed once joined)
+    one after another, with ``audio`` encoded as its sound; returns its frames."""
+    infos = [_probe_segment(path, preset) for path in segments]
+    total = sum(info.frames for info in infos)
+    if any(info.extradata != infos[0].extradata for info in infos):
+        raise RenderError("the segments of a clip were encoded with different settings")
+
+    def sound_track(container: av.container.OutputContainer) -> _SoundTrack:
+        track = AacTrack(container, preset.audio_bitrate)
+        track.encode_ahead(audio, total * preset.samples_per_frame)
+        return track
+
+    def fill(writer: _SegmentWriter) -> None:
+        for info in infos:
+            writer.append_segment(info)
+
+    _write_mp4(out, segments[0], infos[0].extradata, preset, total, sound_track, fill, None, out.parent)
+    return total
+
+
+def _write_mp4(
+    out: Path,
+    template: Path,
+    reference: bytes,
+    preset: Preset,
+    total: int,
+    sound_track: Callable[[av.container.OutputContainer], _SoundTrack],
+    fill: Callable[[_SegmentWriter], object],
+    progress: Callable[[int, int], None] | None,
+    workdir: Path,
+) -> None:
+    """Write ``total`` frames (put there by ``fill``) and their sound to ``out``, atomically."""
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
+        os.close(fd)
+    except OSError as error:
+        raise RenderError(f"cannot write {out}: {error.strerror or error}") from None
+    try:
         with (
-            av.open(str(template_path)) as template_container,
+            av.open(str(template)) as template_container,
             av.open(
                 tmp_name, "w", format="mp4", options={"movflags": "+faststart", "fflags": "+bitexact"}
             ) as container,
         ):
             video = container.add_stream_from_template(template_container.streams.video[0])
-            sound = AacTrack(container, preset.audio_bitrate)
-            sound.encode_ahead(audio, total * spf)  # while the picture is decoded, blended and copied
+            track = sound_track(container)
             try:
-                writer = _SegmentWriter(container, video, preset, sound, workdir, reference, progress, total)
-                copied, encoded = _write_film(layout, transitions, writer)
-                sound.encode_until(total * spf, final=True)
+                writer = _SegmentWriter(container, video, preset, track, workdir, reference, progress, total)
+                fill(writer)
+                track.encode_until(total * preset.samples_per_frame, final=True)
             finally:
-                sound.stop()
-        if copied + encoded != total:
-            raise RenderError(f"assembly wrote {copied + encoded} frames where the film has {total}")
+                track.stop()
+        if writer.frame != total:
+            raise RenderError(f"{out}: wrote {writer.frame} frames where it has {total}")
         os.chmod(tmp_name, 0o644)  # mkstemp made it private; the finished film is not
         os.replace(tmp_name, out)
     except OSError as error:
-        raise RenderError(f"cannot write the film to {out}: {error.strerror or error}") from None
+        raise RenderError(f"cannot write {out}: {error.strerror or error}") from None
     except av.FFmpegError as error:
-        raise RenderError(f"cannot assemble the film {out}: {error}") from error
+        raise RenderError(f"cannot write {out}: {error}") from error
     finally:
-        pool.shutdown(cancel_futures=True)  # a transition still encoding finishes before its file goes
         Path(tmp_name).unlink(missing_ok=True)
-        for leftover in workdir.glob("*"):
-            leftover.unlink(missing_ok=True)
-        workdir.rmdir()
-    return AssemblyReport(frames_total=total, frames_copied=copied, frames_encoded=encoded, duration=total / fps)
 
 
-def _transition_frames(
-    clips: Sequence[SceneClip], layout: list[_Clip], preset: Preset, key: tuple[str, int]
-) -> Iterator[np.ndarray]:
-    """The blended frames of one transition: ("in", i) joins clip i to the one before it (the
-    film's fade in for the first), ("out", i) is the film's fade out at the end of clip i."""
-    side, index = key
-    info = layout[index]
-    if side == "out":
-        count = info.tail
-        for i, frame in enumerate(_frames(info.path, info.frames - count, count, info.ticks_per_frame)):
-            yield _blend(frame, _black(preset), TransitionKind.fade_black, 0.5 * (i + 1) / (count + 1), preset.height)
-        return
-    count = info.head
-    if index == 0:
-        for i, frame in enumerate(_frames(info.path, 0, count, info.ticks_per_frame)):
-            progress = 0.5 + 0.5 * (i + 1) / (count + 1)
-            yield _blend(_black(preset), frame, TransitionKind.fade_black, progress, preset.height)
-        return
-    previous = layout[index - 1]
-    before = _frames(previous.path, previous.frames - count, count, previous.ticks_per_frame)
-    after = _frames(info.path, 0, count, info.ticks_per_frame)
-    kind = clips[index].transition_in.kind
-    for i, (a, b) in enumerate(zip(before, after, strict=True)):
-        yield _blend(a, b, kind, (i + 1) / (count + 1), preset.height)
-
-
-def _encode_segment(path: Path, frames: Iterator[np.ndarray], preset: Preset) -> _Clip:
-    with VideoWriter(path, preset, force_keyframes=[0], with_audio=False) as writer:
-        for frame in frames:
-            writer.write_yuv(frame)
+def _probe_segment(path: Path, preset: Preset) -> _Clip:
     return _probe(path, preset.fps, width=preset.width, height=preset.height)
 
 
+def _encode_transition(path: Path, frames: Iterator[np.ndarray], preset: Preset) -> _Clip:
+    encode_segment(path, frames, preset)
+    return _probe_segment(path, preset)
+
+
 def _start_transitions(
-    pool: ThreadPoolExecutor, clips: Sequence[SceneClip], layout: list[_Clip], preset: Preset, workdir: Path
-) -> dict[tuple[str, int], Future[_Clip]]:
+    pool: ThreadPoolExecutor, plan: FilmPlan, infos: list[_Clip], preset: Preset, workdir: Path
+) -> dict[TransitionKey, Future[_Clip]]:
     """Decode, blend and encode every transition of the film in ``pool``, each into its own file:
     they run side by side (and beside the film's sound) while the film itself is put together."""
-    keys = [("in", i) for i, info in enumerate(layout) if info.head]
-    if layout[-1].tail:
-        keys.append(("out", len(layout) - 1))
-    return {
-        key: pool.submit(
-            _encode_segment,
-            workdir / f"transition-{key[0]}-{key[1]}.mp4",
-            _transition_frames(clips, layout, preset, key),
-            preset,
-        )
-        for key in keys
-    }
+
+    def decoded(source: tuple[int, int, int] | None) -> Iterator[np.ndarray] | None:
+        if source is None:
+            return None
+        scene, start, stop = source
+        info = infos[scene]
+        return _frames(info.path, start - info.first, stop - start, info.ticks_per_frame)
+
+    pending = {}
+    for key in plan.transitions():
+        before, after = plan.sources(key)
+        frames = transition_frames(plan, key, decoded(before), decoded(after), preset)
+        pending[key] = pool.submit(_encode_transition, workdir / f"transition-{key[0]}-{key[1]}.mp4", frames, preset)
+    return pending
 
 
 def _write_film(
-    layout: list[_Clip],
-    transitions: dict[tuple[str, int], Future[_Clip]],
+    plan: FilmPlan,
+    infos: list[_Clip],
+    transitions: dict[TransitionKey, Future[_Clip]],
     writer: _SegmentWriter,
 ) -> tuple[int, int]:
     """Append every clip's body and every transition to the film; returns frames copied and encoded."""
     copied = encoded = 0
-    for index, info in enumerate(layout):
+
+    def transition(key: TransitionKey, count: int) -> int:
+        appended = writer.append_segment(transitions[key].result())
+        if appended != count:
+            raise RenderError(f"a transition of {count} frames came with {appended}")
+        return appended
+
+    for index, info in enumerate(infos):
         if ("in", index) in transitions:
-            encoded += writer.append_segment(transitions[("in", index)].result())
-        body_start, body_stop = info.head, info.frames - info.tail
+            encoded += transition(("in", index), plan.heads[index])
+        # the body, in the file's own frame numbers
+        body_start = plan.heads[index] - info.first
+        body_stop = plan.frames[index] - plan.tails[index] - info.first
         why_not = info.copyable(body_start, body_stop, writer.reference) if body_stop > body_start else None
         if why_not is None:
             copied += writer.copy(info, body_start, body_stop)
@@ -388,7 +600,7 @@ def _write_film(
             log.warning("re-encoding scene %d of the film instead of copying it: %s", index + 1, why_not)
             encoded += writer.encode_range(info, body_start, body_stop)
         if ("out", index) in transitions:
-            encoded += writer.append_segment(transitions[("out", index)].result())
+            encoded += transition(("out", index), plan.tails[index])
     return copied, encoded
 
 
@@ -401,7 +613,7 @@ class _SegmentWriter:
         container: av.container.OutputContainer,
         video: av.VideoStream,
         preset: Preset,
-        sound: AacTrack,
+        sound: _SoundTrack,
         workdir: Path,
         reference: bytes,
         progress: Callable[[int, int], None] | None,
@@ -447,7 +659,7 @@ class _SegmentWriter:
             return 0
         self.segments += 1
         return self.append_segment(
-            _encode_segment(self.workdir / f"segment-{self.segments}.mp4", iter(frames), self.preset)
+            _encode_transition(self.workdir / f"segment-{self.segments}.mp4", iter(frames), self.preset)
         )
 
     def append_segment(self, info: _Clip) -> int:

@@ -424,6 +424,11 @@ def to_int16(mix: np.ndarray) -> np.ndarray:
     return np.clip(np.round(mix * 32767), -32768, 32767).astype(np.int16)
 
 
+def as_stored(mix: np.ndarray) -> np.ndarray:
+    """``mix`` as :func:`read_wav` gives it back from a WAV :func:`write_wav` wrote."""
+    return to_int16(mix).astype(np.float32) / 32768.0
+
+
 def write_wav(path: Path | str, mix: np.ndarray, sample_rate: int = SAMPLE_RATE) -> None:
     """Write (n, channels) or (n,) float samples as a 16-bit PCM WAV."""
     with wave.open(str(path), "wb") as handle:

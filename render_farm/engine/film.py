@@ -1,21 +1,42 @@
-"""Rendering a whole film: every scene (cached by content hash), then the copy-only assembly."""
+"""Rendering a whole film: its scenes (cached by content hash), transitions and sound, then the assembly."""
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Sequence
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+import av
+import numpy as np
 
 from render_farm.ai.protocols import VoiceProvider
 from render_farm.film import Film
 
-from .assembly import AssemblyReport, SceneClip, assemble
-from .audio import read_wav
+from .assembly import (
+    AssemblyReport,
+    FilmPlan,
+    SceneClip,
+    TransitionKey,
+    assemble,
+    encode_sound,
+    mix_film,
+    plan_film,
+    transition_frames,
+)
+from .audio import as_stored, read_wav, write_wav
+from .encoder import VideoWriter
+from .errors import RenderError
+from .layout import SceneLayout
 from .presets import Preset
 from .scene import SceneOutput, SceneRenderer, scene_key
 
 FADE_OUT = 0.8  # seconds the film fades to black at its end
+BODY_SUFFIX = ".body.mp4"  # a scene clip holding the frames between its transitions alone
 
 StageProgress = Callable[[str, int, int], None]
 
@@ -78,6 +99,17 @@ def _fade(film: Film, index: int) -> float:
     return FADE_OUT if index == len(film.scenes) - 1 else 0.0
 
 
+def cached_clip(cache_dir: Path, key: str) -> tuple[Path, bool] | None:
+    """The cached clip of scene ``key`` a film can use (its body alone, else the whole scene)
+    and whether it is the body alone; None when the scene is not cached."""
+    if not (cache_dir / f"{key}.wav").exists():
+        return None
+    for name, trimmed in ((f"{key}{BODY_SUFFIX}", True), (f"{key}.mp4", False)):
+        if (cache_dir / name).exists():
+            return cache_dir / name, trimmed
+    return None
+
+
 def render_film(
     film: Film,
     out: Path,
@@ -88,16 +120,165 @@ def render_film(
     assets_dir: Path | None = None,
     progress: StageProgress | None = None,
 ) -> FilmResult:
-    """Render every scene (reusing cached ones) and assemble the film at ``out``."""
-    outputs, rendered = render_scenes(film, preset, voice, cache_dir, assets_dir=assets_dir, progress=progress)
-    clips = [
-        SceneClip(video=o.video, audio=read_wav(o.audio)[0], transition_in=scene.transition_in)
-        for o, scene in zip(outputs, film.scenes, strict=True)
+    """Render every scene not cached and assemble the film at ``out``, encoding each of its frames once.
+
+    A scene is rendered as its body alone (``<key>.body.mp4``, the frames between its
+    transitions) and its mix (``<key>.wav``); the whole-scene clip a preview left
+    (``<key>.mp4``) serves as well, its body being the same packets. Transitions are drawn from
+    the scenes themselves, blended and encoded while the encoder of the scene before finishes,
+    and the film's sound is mixed and encoded beside the pictures: the film's bytes never depend
+    on which scenes were cached, nor on timing.
+    """
+    out = Path(out)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    renderer = SceneRenderer(film, preset, voice, assets_dir=assets_dir)
+    count = len(film.scenes)
+    plan = plan_film(
+        [round(scene.duration * preset.fps) for scene in film.scenes],
+        [scene.transition_in for scene in film.scenes],
+        preset.fps,
+        FADE_OUT,
+    )
+    keys = [scene_key(film, i, preset, voice, assets_dir=assets_dir, fade_out=_fade(film, i)) for i in range(count)]
+    cached = [cached_clip(cache_dir, key) for key in keys]
+    layouts = [renderer.layout(i, fade_out=_fade(film, i)) for i in range(count)]
+    try:
+        workdir = Path(tempfile.mkdtemp(prefix=f".{out.name}.parts-", dir=out.parent))
+    except OSError as error:
+        raise RenderError(f"cannot write the film to {out}: {error.strerror or error}") from None
+    helpers = ThreadPoolExecutor(2, thread_name_prefix="film-sound")
+    closer = ThreadPoolExecutor(1, thread_name_prefix="film-segment")
+    finishing: list[Future[None]] = []
+    try:
+        mixes = [
+            helpers.submit(_scene_sound, renderer, layouts[i], cache_dir / f"{key}.wav", cached[i] is None)
+            for i, key in enumerate(keys)
+        ]
+        sound = helpers.submit(_film_sound, plan, mixes, preset, workdir / "sound.mp4")
+        transitions: dict[TransitionKey, Path] = {}
+        wanted = set(plan.transitions())
+
+        def segment(key: TransitionKey) -> None:
+            before, after = plan.sources(key)
+            path = transitions[key] = workdir / f"transition-{key[0]}-{key[1]}.mp4"
+            frames = transition_frames(
+                plan,
+                key,
+                None if before is None else renderer.frames(layouts[before[0]], before[1], before[2]),
+                None if after is None else renderer.frames(layouts[after[0]], after[1], after[2]),
+                preset,
+            )
+            writer = VideoWriter(path, preset, force_keyframes=[0], with_audio=False)
+            _feed(writer, frames)
+            finishing.append(closer.submit(writer.close))
+
+        for index, key in enumerate(keys):
+            label = f"scene {index + 1}/{count}"
+            if ("in", index) in wanted:
+                segment(("in", index))
+            if cached[index] is not None:
+                if progress:
+                    progress(label + " (cached)", plan.frames[index], plan.frames[index])
+            else:
+                finishing.append(
+                    _render_body(renderer, layouts[index], cache_dir, key, mixes[index], closer, label, progress)
+                )
+            if ("out", index) in wanted:
+                segment(("out", index))
+        for done in finishing:
+            done.result()
+        clips = []
+        for index, scene in enumerate(film.scenes):
+            video, trimmed = cached[index] or (cache_dir / f"{keys[index]}{BODY_SUFFIX}", True)
+            clips.append(
+                SceneClip(video=video, audio=mixes[index].result(), transition_in=scene.transition_in, trimmed=trimmed)
+            )
+
+        def report(done: int, total: int) -> None:
+            if progress:
+                progress("assembly", done, total)
+
+        assembly = assemble(
+            clips, out, preset, fade_out=FADE_OUT, progress=report, transitions=transitions, sound=sound.result()
+        )
+    finally:
+        for done in finishing:  # a failed render still lets every encoder finish before its files go
+            with contextlib.suppress(BaseException):
+                done.result()
+        closer.shutdown()
+        helpers.shutdown(cancel_futures=True)
+        for key in keys:
+            for leftover in cache_dir.glob(f"{key}.*partial*"):
+                leftover.unlink(missing_ok=True)
+        shutil.rmtree(workdir, ignore_errors=True)
+    outputs = [
+        SceneOutput(video=clip.video, audio=cache_dir / f"{key}.wav", frames=frames, key=key)
+        for clip, key, frames in zip(clips, keys, plan.frames, strict=True)
     ]
+    rendered = sum(1 for entry in cached if entry is None)
+    return FilmResult(path=out, scenes=outputs, rendered=rendered, reused=count - rendered, assembly=assembly)
+
+
+def _feed(writer: VideoWriter, frames: Iterable[np.ndarray]) -> None:
+    try:
+        for frame in frames:
+            writer.write_yuv(frame)
+    except BaseException:
+        writer.abort()
+        raise
+
+
+def _render_body(
+    renderer: SceneRenderer,
+    layout: SceneLayout,
+    cache_dir: Path,
+    key: str,
+    mix: Future[np.ndarray],
+    closer: ThreadPoolExecutor,
+    label: str,
+    progress: StageProgress | None,
+) -> Future[None]:
+    """Draw a scene's body into its own encoder; the encoder finishes (and the clip lands in the
+    cache) in ``closer`` while the caller goes on drawing."""
+    video = cache_dir / f"{key}{BODY_SUFFIX}"
+    partial = video.with_name(video.name + ".partial.mp4")
+    head, tail = renderer.edges(layout)
 
     def report(done: int, total: int) -> None:
         if progress:
-            progress("assembly", done, total)
+            progress(label, done, total)
 
-    assembly = assemble(clips, out, preset, fade_out=FADE_OUT, progress=report)
-    return FilmResult(path=out, scenes=outputs, rendered=rendered, reused=len(outputs) - rendered, assembly=assembly)
+    writer = VideoWriter(partial, renderer.preset, force_keyframes=[0], with_audio=False)
+    try:
+        renderer.draw(layout, writer, head, layout.n_frames - tail, report)
+    except BaseException:
+        writer.abort()
+        raise
+
+    def finish() -> None:
+        writer.close()
+        mix.result()  # its WAV written
+        # The audio lands first and the video last: a finished video marks a complete entry.
+        wav = cache_dir / f"{key}.wav"
+        os.replace(wav.with_name(wav.name + ".partial"), wav)
+        os.replace(partial, video)
+
+    return closer.submit(finish)
+
+
+def _scene_sound(renderer: SceneRenderer, layout: SceneLayout, wav: Path, render: bool) -> np.ndarray:
+    """A scene's mix as its WAV holds it: read from the cache, or mixed now (and its WAV written)."""
+    if not render:
+        return read_wav(wav)[0]
+    mix = renderer.mix(layout)
+    write_wav(wav.with_name(wav.name + ".partial"), mix)
+    return as_stored(mix)
+
+
+def _film_sound(plan: FilmPlan, mixes: list[Future[np.ndarray]], preset: Preset, path: Path) -> Path:
+    spf = preset.samples_per_frame
+    samples = mix_film(plan, [mix.result() for mix in mixes], spf)
+    try:
+        return encode_sound(samples, plan.total * spf, path, preset.audio_bitrate)
+    except (OSError, av.FFmpegError) as error:
+        raise RenderError(f"cannot encode the film's sound: {error}") from error

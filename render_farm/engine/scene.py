@@ -13,8 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import OrderedDict
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -24,7 +24,7 @@ import numpy as np
 from render_farm.ai.protocols import Speech, VoiceProvider
 from render_farm.film import NARRATOR, Emotion, Film, Scene, Shot
 
-from .assembly import boundary_keyframes
+from .assembly import join_segments
 from .audio import AUDIO_REVISION, Placement, mix_scene, write_wav
 from .backgrounds import render_background
 from .characters import CharacterRig, Pose
@@ -34,7 +34,7 @@ from .layout import CameraState, SceneLayout
 from .presets import Preset
 from .subtitles import render_cue
 
-ENGINE_REVISION = "2"  # bump when the same inputs would give different pixels or sound
+ENGINE_REVISION = "3"  # bump when the same inputs would give different pixels or sound
 SPRITE_CACHE = 768
 
 Progress = Callable[[int, int], None]
@@ -373,6 +373,28 @@ class SceneRenderer:
 
     # -- whole scene ----------------------------------------------------------------------
 
+    def edges(self, layout: SceneLayout) -> tuple[int, int]:
+        """Frames at the scene's head and tail that belong to its transitions."""
+        fps = self.preset.fps
+        return round(layout.head * fps), round(layout.tail * fps)
+
+    def frames(self, layout: SceneLayout, start: int, stop: int) -> Iterator[np.ndarray]:
+        """Frames [start, stop) of the scene as fresh I420 arrays (transitions are blended from them)."""
+        static: dict = {}
+        shape = (self.preset.height * 3 // 2, self.preset.width)
+        for i in range(start, stop):
+            yield self.compose_i420(layout, i / self.preset.fps, np.empty(shape, np.uint8), static)
+
+    def draw(self, layout: SceneLayout, writer: VideoWriter, start: int, stop: int, progress: Progress | None) -> None:
+        """Draw frames [start, stop) straight into ``writer``'s buffers and queue them."""
+        static: dict = {}
+        fps = self.preset.fps
+        for i in range(start, stop):
+            # drawn in the encoder's pixel format, into the buffer it will read: no conversion, no copy
+            writer.write_yuv(self.compose_i420(layout, i / fps, writer.next_buffer(), static))
+            if progress is not None:
+                progress(i + 1, layout.n_frames)
+
     def render(
         self,
         index: int,
@@ -381,27 +403,71 @@ class SceneRenderer:
         *,
         fade_out: float = 0.0,
         progress: Progress | None = None,
+        body_only: bool = False,
     ) -> int:
-        """Render scene ``index`` to an MP4 (video + audio) and its full-quality WAV mix."""
+        """Render scene ``index`` to an MP4 and its full-quality WAV mix; returns the scene's frames.
+
+        The MP4 holds the whole scene with its sound, or with ``body_only`` the frames between its
+        transitions alone and no sound (what a film needs: the film encodes its transitions and
+        sound itself). The body is encoded by an encoder of its own either way, so the two files
+        carry the very same body packets; a whole scene's head and tail get encoders of their own.
+        """
         layout = self.layout(index, fade_out=fade_out)
-        fps = self.preset.fps
-        keyframes = boundary_keyframes(layout.n_frames, round(layout.head * fps), round(layout.tail * fps))
-        static: dict = {}
-        # The sound is mixed while the first second of pictures is drawn and encoded, and handed to
-        # the writer at that same frame on every run (so the file's interleaving never varies).
-        sound_at = min(fps, layout.n_frames)
+        n = layout.n_frames
+        head, tail = self.edges(layout)
+        segments = [(head, n - tail)] if body_only else [(0, head), (head, n - tail), (n - tail, n)]
+        segments = [(start, stop) for start, stop in segments if stop > start]
         with ThreadPoolExecutor(1, thread_name_prefix="scene-mix") as mixer:
             mixing = mixer.submit(self.mix, layout)
-            with VideoWriter(video_path, self.preset, force_keyframes=keyframes) as writer:
-                for i in range(layout.n_frames):
-                    if i == sound_at:
-                        writer.set_audio(mixing.result())
-                    # drawn in the encoder's pixel format, into the buffer it will read: no conversion, no copy
-                    writer.write_yuv(self.compose_i420(layout, i / fps, writer.next_buffer(), static))
-                    if progress is not None:
-                        progress(i + 1, layout.n_frames)
-                if sound_at == layout.n_frames:
-                    writer.set_audio(mixing.result())
+            if body_only:
+                with VideoWriter(video_path, self.preset, force_keyframes=[0], with_audio=False) as writer:
+                    self.draw(layout, writer, head, n - tail, progress)
+            elif len(segments) == 1:
+                self._render_whole(layout, video_path, mixing, progress)
+            else:
+                self._render_segments(layout, video_path, segments, mixing, progress)
             mix = mixing.result()
         write_wav(audio_path, mix)
-        return layout.n_frames
+        return n
+
+    def _render_whole(
+        self, layout: SceneLayout, video_path: Path, mixing: Future[np.ndarray], progress: Progress | None
+    ) -> None:
+        """A scene without transitions: one stream, its sound interleaved as the pictures come."""
+        # The sound is mixed while the first second of pictures is drawn and encoded, and handed to
+        # the writer at that same frame on every run (so the file's interleaving never varies).
+        n = layout.n_frames
+        sound_at = min(self.preset.fps, n)
+        with VideoWriter(video_path, self.preset, force_keyframes=[0]) as writer:
+            self.draw(layout, writer, 0, sound_at, progress)
+            writer.set_audio(mixing.result())
+            self.draw(layout, writer, sound_at, n, progress)
+
+    def _render_segments(
+        self,
+        layout: SceneLayout,
+        video_path: Path,
+        segments: list[tuple[int, int]],
+        mixing: Future[np.ndarray],
+        progress: Progress | None,
+    ) -> None:
+        """Head, body and tail encoded one after another (each encoder finishing while the next
+        segment is drawn), then joined packet for packet with the sound."""
+        parts = [video_path.with_name(f"{video_path.name}.segment-{k}.mp4") for k in range(len(segments))]
+        try:
+            with ThreadPoolExecutor(1, thread_name_prefix="scene-segment") as closer:
+                closing = []
+                for part, (start, stop) in zip(parts, segments, strict=True):
+                    writer = VideoWriter(part, self.preset, force_keyframes=[0], with_audio=False)
+                    try:
+                        self.draw(layout, writer, start, stop, progress)
+                    except BaseException:
+                        writer.abort()
+                        raise
+                    closing.append(closer.submit(writer.close))
+                for done in closing:
+                    done.result()
+            join_segments(parts, video_path, self.preset, mixing.result())
+        finally:
+            for part in parts:
+                part.unlink(missing_ok=True)
