@@ -397,13 +397,14 @@ def assemble(
     *,
     fade_out: float = 0.0,
     progress: Callable[[int, int], None] | None = None,
-    transitions: Mapping[TransitionKey, Path] | None = None,
+    transitions: Mapping[TransitionKey, Path | Future[Path]] | None = None,
     sound: Path | None = None,
 ) -> AssemblyReport:
     """Join ``clips`` into one MP4 at ``out`` (written atomically).
 
     ``transitions``: the film's transition frames encoded beforehand, one segment file
-    (:func:`encode_segment`) per key of :meth:`FilmPlan.transitions`, removed once joined.
+    (:func:`encode_segment`) per key of :meth:`FilmPlan.transitions`, removed once joined; a
+    file still being written may come as a future, waited for when the film reaches it.
     Without them they are decoded from the clips and blended here, so no clip may be trimmed.
     ``sound``: the film's sound (:func:`mix_film`) encoded beforehand (:func:`encode_sound`);
     without it the clips' audio is mixed and encoded here.
@@ -440,7 +441,7 @@ def assemble(
         if transitions is None:
             pending = _start_transitions(pool, plan, infos, preset, workdir)
         else:
-            pending = {key: pool.submit(_probe_segment, path, preset) for key, path in transitions.items()}
+            pending = {key: pool.submit(_probe_written, path, preset) for key, path in transitions.items()}
         # The film's track is described by what our own encoder writes for this preset.
         template = workdir / "parameters.mp4"
         encode_segment(template, [_black(preset)], preset)
@@ -544,6 +545,10 @@ def _write_mp4(
 
 def _probe_segment(path: Path, preset: Preset) -> _Clip:
     return _probe(path, preset.fps, width=preset.width, height=preset.height)
+
+
+def _probe_written(path: Path | Future[Path], preset: Preset) -> _Clip:
+    return _probe_segment(path.result() if isinstance(path, Future) else path, preset)
 
 
 def _encode_transition(path: Path, frames: Iterator[np.ndarray], preset: Preset) -> _Clip:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import av
 import numpy as np
@@ -149,18 +150,19 @@ def render_film(
     helpers = ThreadPoolExecutor(2, thread_name_prefix="film-sound")
     closer = ThreadPoolExecutor(1, thread_name_prefix="film-segment")
     finishing: list[Future[None]] = []
+    transitions: dict[TransitionKey, Future[Path]] = {}
+    sounds: list[Future[_SceneSound]] = []
     try:
-        mixes = [
+        sounds += [
             helpers.submit(_scene_sound, renderer, layouts[i], cache_dir / f"{key}.wav", cached[i] is None)
             for i, key in enumerate(keys)
         ]
-        sound = helpers.submit(_film_sound, plan, mixes, preset, workdir / "sound.mp4")
-        transitions: dict[TransitionKey, Path] = {}
+        sound = helpers.submit(_film_sound, plan, sounds, preset, workdir / "sound.mp4")
         wanted = set(plan.transitions())
 
         def segment(key: TransitionKey) -> None:
             before, after = plan.sources(key)
-            path = transitions[key] = workdir / f"transition-{key[0]}-{key[1]}.mp4"
+            path = workdir / f"transition-{key[0]}-{key[1]}.mp4"
             frames = transition_frames(
                 plan,
                 key,
@@ -170,7 +172,12 @@ def render_film(
             )
             writer = VideoWriter(path, preset, force_keyframes=[0], with_audio=False)
             _feed(writer, frames)
-            finishing.append(closer.submit(writer.close))
+
+            def close() -> Path:
+                writer.close()
+                return path
+
+            transitions[key] = closer.submit(close)
 
         for index, key in enumerate(keys):
             label = f"scene {index + 1}/{count}"
@@ -181,17 +188,19 @@ def render_film(
                     progress(label + " (cached)", plan.frames[index], plan.frames[index])
             else:
                 finishing.append(
-                    _render_body(renderer, layouts[index], cache_dir, key, mixes[index], closer, label, progress)
+                    _render_body(renderer, layouts[index], cache_dir, key, sounds[index], closer, label, progress)
                 )
             if ("out", index) in wanted:
                 segment(("out", index))
-        for done in finishing:
+        for done in finishing:  # the scenes' clips (the last transitions may still be encoding)
             done.result()
         clips = []
         for index, scene in enumerate(film.scenes):
             video, trimmed = cached[index] or (cache_dir / f"{keys[index]}{BODY_SUFFIX}", True)
             clips.append(
-                SceneClip(video=video, audio=mixes[index].result(), transition_in=scene.transition_in, trimmed=trimmed)
+                SceneClip(
+                    video=video, audio=sounds[index].result().mix, transition_in=scene.transition_in, trimmed=trimmed
+                )
             )
 
         def report(done: int, total: int) -> None:
@@ -202,14 +211,16 @@ def render_film(
             clips, out, preset, fade_out=FADE_OUT, progress=report, transitions=transitions, sound=sound.result()
         )
     finally:
-        for done in finishing:  # a failed render still lets every encoder finish before its files go
+        waiting: list[Future[Any]] = [*finishing, *transitions.values()]
+        for encoding in waiting:  # a failed render still lets every encoder finish
             with contextlib.suppress(BaseException):
-                done.result()
+                encoding.result()
         closer.shutdown()
         helpers.shutdown(cancel_futures=True)
-        for key in keys:
-            for leftover in cache_dir.glob(f"{key}.*partial*"):
-                leftover.unlink(missing_ok=True)
+        for mixed in sounds:  # a WAV written for a scene whose clip never came
+            with contextlib.suppress(BaseException):
+                if (partial := mixed.result().partial) is not None:
+                    partial.unlink(missing_ok=True)
         shutil.rmtree(workdir, ignore_errors=True)
     outputs = [
         SceneOutput(video=clip.video, audio=cache_dir / f"{key}.wav", frames=frames, key=key)
@@ -233,22 +244,21 @@ def _render_body(
     layout: SceneLayout,
     cache_dir: Path,
     key: str,
-    mix: Future[np.ndarray],
+    sound: Future[_SceneSound],
     closer: ThreadPoolExecutor,
     label: str,
     progress: StageProgress | None,
 ) -> Future[None]:
     """Draw a scene's body into its own encoder; the encoder finishes (and the clip lands in the
     cache) in ``closer`` while the caller goes on drawing."""
-    video = cache_dir / f"{key}{BODY_SUFFIX}"
-    partial = video.with_name(video.name + ".partial.mp4")
     head, tail = renderer.edges(layout)
 
     def report(done: int, total: int) -> None:
         if progress:
             progress(label, done, total)
 
-    writer = VideoWriter(partial, renderer.preset, force_keyframes=[0], with_audio=False)
+    # the writer renames its own partial file to the clip's name when it closes
+    writer = VideoWriter(cache_dir / f"{key}{BODY_SUFFIX}", renderer.preset, force_keyframes=[0], with_audio=False)
     try:
         renderer.draw(layout, writer, head, layout.n_frames - tail, report)
     except BaseException:
@@ -256,28 +266,39 @@ def _render_body(
         raise
 
     def finish() -> None:
-        writer.close()
-        mix.result()  # its WAV written
+        written = sound.result().partial
+        assert written is not None
         # The audio lands first and the video last: a finished video marks a complete entry.
-        wav = cache_dir / f"{key}.wav"
-        os.replace(wav.with_name(wav.name + ".partial"), wav)
-        os.replace(partial, video)
+        try:
+            os.replace(written, cache_dir / f"{key}.wav")
+        except BaseException:
+            writer.abort()
+            raise
+        writer.close()
 
     return closer.submit(finish)
 
 
-def _scene_sound(renderer: SceneRenderer, layout: SceneLayout, wav: Path, render: bool) -> np.ndarray:
-    """A scene's mix as its WAV holds it: read from the cache, or mixed now (and its WAV written)."""
+@dataclass(frozen=True)
+class _SceneSound:
+    mix: np.ndarray  # as the scene's WAV holds it
+    partial: Path | None  # the WAV written now, under a name of its own until the scene is done
+
+
+def _scene_sound(renderer: SceneRenderer, layout: SceneLayout, wav: Path, render: bool) -> _SceneSound:
+    """A scene's mix: read from the cache, or mixed now (and its WAV written)."""
     if not render:
-        return read_wav(wav)[0]
+        return _SceneSound(read_wav(wav)[0], None)
     mix = renderer.mix(layout)
-    write_wav(wav.with_name(wav.name + ".partial"), mix)
-    return as_stored(mix)
+    fd, name = tempfile.mkstemp(prefix=f"{wav.name}.", suffix=".partial", dir=wav.parent)
+    os.close(fd)
+    write_wav(name, mix)
+    return _SceneSound(as_stored(mix), Path(name))
 
 
-def _film_sound(plan: FilmPlan, mixes: list[Future[np.ndarray]], preset: Preset, path: Path) -> Path:
+def _film_sound(plan: FilmPlan, sounds: list[Future[_SceneSound]], preset: Preset, path: Path) -> Path:
     spf = preset.samples_per_frame
-    samples = mix_film(plan, [mix.result() for mix in mixes], spf)
+    samples = mix_film(plan, [sound.result().mix for sound in sounds], spf)
     try:
         return encode_sound(samples, plan.total * spf, path, preset.audio_bitrate)
     except (OSError, av.FFmpegError) as error:

@@ -197,11 +197,10 @@ class SceneRenderer:
         shadow = self._shadows.get(width)
         if shadow is None:
             h = max(2, width // 5)
-            alpha = np.zeros((h * 2, width * 2), np.uint8)
-            cv2.ellipse(alpha, (width, h), (width // 2, h // 2), 0, 0, 360, 70, -1, cv2.LINE_AA)
-            alpha = cv2.GaussianBlur(alpha, (0, 0), max(1.0, h / 4))
-            pixels = np.zeros((*alpha.shape, 4), np.uint8)
-            pixels[..., 3] = alpha
+            ellipse = np.zeros((h * 2, width * 2), np.uint8)
+            cv2.ellipse(ellipse, (width, h), (width // 2, h // 2), 0, 0, 360, 70, -1, cv2.LINE_AA)
+            pixels = np.zeros((*ellipse.shape, 4), np.uint8)
+            pixels[..., 3] = cv2.GaussianBlur(ellipse, (0, 0), max(1.0, h / 4))
             shadow = self._shadows[width] = Sprite(pixels, self._matrix)
         return shadow
 

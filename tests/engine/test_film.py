@@ -248,3 +248,27 @@ def test_a_film_that_cannot_be_written_says_so_and_leaves_the_cache_clean(
     with pytest.raises(RenderError, match="cannot write the film"):
         render_film(film, tmp_path / "missing" / "film.mp4", TINY, voice, cache_dir=tmp_path / "cache")
     assert list((tmp_path / "cache").iterdir()) == []
+
+
+def test_a_render_stopped_midway_leaves_only_finished_scenes_behind(
+    film: Film, voice: EspeakVoice, tmp_path: Path
+) -> None:
+    class Stop(Exception):
+        pass
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage.startswith("scene 2/") and done >= 10:
+            raise Stop  # what the app does when the user cancels
+
+    cache = tmp_path / "cache"
+    with pytest.raises(Stop):
+        render_film(film, tmp_path / "film.mp4", TINY, voice, cache_dir=cache, progress=progress)
+    names = sorted(p.name for p in tmp_path.rglob("*") if p.is_file())
+    assert not [name for name in names if "partial" in name], names
+    assert not (tmp_path / "film.mp4").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no working folder left
+    assert [name for name in names if name.endswith(".body.mp4")] == [
+        name.replace(".wav", ".body.mp4") for name in names if name.endswith(".wav")
+    ]  # every clip that stayed is complete, with its sound
+    resumed = render_film(film, tmp_path / "film.mp4", TINY, voice, cache_dir=cache)
+    assert resumed.reused == len([name for name in names if name.endswith(".body.mp4")])
