@@ -25,6 +25,7 @@ refers to a dropped one.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import tempfile
@@ -139,6 +140,13 @@ class _Clip:
     ticks_per_frame: int
     keyframes: frozenset[int] = frozenset()
     first: int = 0  # the scene frame the file starts at: the head's length for a trimmed clip
+    # kept open from the probe to the copy: opening an MP4 decodes a picture to learn its format
+    container: av.container.InputContainer | None = None
+
+    def close(self) -> None:
+        if self.container is not None:
+            self.container.close()
+            self.container = None
 
     def copyable(self, start: int, stop: int, reference: bytes) -> str | None:
         """Why frames [start, stop) cannot be copied packet for packet, or None if they can."""
@@ -152,31 +160,39 @@ class _Clip:
 
 
 def _probe(path: Path, fps: int, *, width: int, height: int) -> _Clip:
+    """What a clip holds (its file left open for copying: close the clip when done)."""
+    container = None
     try:
-        with av.open(str(path)) as container:
-            stream = container.streams.video[0]
-            if stream.time_base is None:
-                raise RenderError(f"{path}: its video stream has no time base")
-            time_base = Fraction(stream.time_base)
-            ticks = Fraction(1, fps) / time_base
-            if ticks.denominator != 1:
-                raise RenderError(f"{path}: its time base does not hold whole frames at {fps} fps")
-            if (stream.codec_context.width, stream.codec_context.height) != (width, height):
-                raise RenderError(
-                    f"{path} is {stream.codec_context.width}x{stream.codec_context.height}, "
-                    f"the film is {width}x{height}: render the scene at the film's preset"
-                )
-            frames, keyframes = 0, set()
-            for packet in container.demux(stream):
-                if not packet.size:
-                    continue
-                frames += 1
-                if packet.is_keyframe and packet.pts is not None:
-                    keyframes.add(round(packet.pts / ticks))
-            extradata = bytes(stream.codec_context.extradata or b"")
+        container = av.open(str(path))
+        stream = container.streams.video[0]
+        if stream.time_base is None:
+            raise RenderError(f"{path}: its video stream has no time base")
+        time_base = Fraction(stream.time_base)
+        ticks = Fraction(1, fps) / time_base
+        if ticks.denominator != 1:
+            raise RenderError(f"{path}: its time base does not hold whole frames at {fps} fps")
+        if (stream.codec_context.width, stream.codec_context.height) != (width, height):
+            raise RenderError(
+                f"{path} is {stream.codec_context.width}x{stream.codec_context.height}, "
+                f"the film is {width}x{height}: render the scene at the film's preset"
+            )
+        frames, keyframes = 0, set()
+        for packet in container.demux(stream):
+            if not packet.size:
+                continue
+            frames += 1
+            if packet.is_keyframe and packet.pts is not None:
+                keyframes.add(round(packet.pts / ticks))
+        extradata = bytes(stream.codec_context.extradata or b"")
     except (OSError, av.FFmpegError, IndexError) as error:
+        if container is not None:
+            container.close()
         raise RenderError(f"cannot read the scene clip {path}: {error}") from None
-    return _Clip(path, frames, extradata, time_base, int(ticks), frozenset(keyframes))
+    except BaseException:
+        if container is not None:
+            container.close()
+        raise
+    return _Clip(path, frames, extradata, time_base, int(ticks), frozenset(keyframes), container=container)
 
 
 def _frames(path: Path, start: int, count: int, ticks: int) -> Iterator[np.ndarray]:
@@ -206,19 +222,22 @@ def _decode(path: Path, start: int, count: int, ticks: int) -> list[np.ndarray]:
 
 def _packets(clip: _Clip, start: int, stop: int) -> Iterator[av.Packet]:
     """The packets of frames [start, stop) in decode order; ``start`` and ``stop`` are IDR frames."""
-    with av.open(str(clip.path)) as container:
-        stream = container.streams.video[0]
-        inside = False
-        for packet in container.demux(stream):
-            if not packet.size or packet.pts is None:
-                continue
-            index = round(packet.pts / clip.ticks_per_frame)
-            if packet.is_keyframe and index == start:
-                inside = True
-            elif packet.is_keyframe and index == stop:
-                break
-            if inside:
-                yield packet
+    container = clip.container
+    if container is None:
+        raise RenderError(f"{clip.path} was closed before its frames were copied")
+    stream = container.streams.video[0]
+    container.seek(0, stream=stream, backward=True, any_frame=False)
+    inside = False
+    for packet in container.demux(stream):
+        if not packet.size or packet.pts is None:
+            continue
+        index = round(packet.pts / clip.ticks_per_frame)
+        if packet.is_keyframe and index == start:
+            inside = True
+        elif packet.is_keyframe and index == stop:
+            break
+        if inside:
+            yield packet
 
 
 # -- blending in I420 ---------------------------------------------------------------------------
@@ -412,7 +431,82 @@ def assemble(
     if not clips:
         raise RenderError("a film needs at least one scene")
     fps, spf = preset.fps, preset.samples_per_frame
-    infos = [_probe(clip.video, fps, width=preset.width, height=preset.height) for clip in clips]
+    infos: list[_Clip] = []
+    try:
+        for clip in clips:
+            infos.append(_probe(clip.video, fps, width=preset.width, height=preset.height))
+        plan, audio = _plan_assembly(clips, infos, preset, fade_out, transitions, sound)
+    except BaseException:
+        _close(infos)
+        raise
+
+    out = Path(out)
+    try:
+        workdir = Path(tempfile.mkdtemp(prefix=f".{out.name}.assembly-", dir=out.parent))
+    except OSError as error:
+        _close(infos)
+        raise RenderError(f"cannot write the film to {out}: {error.strerror or error}") from None
+    pool = ThreadPoolExecutor(2, thread_name_prefix="transition")
+    pending: dict[TransitionKey, Future[_Clip]] = {}
+    try:
+        if transitions is None:
+            pending.update(_start_transitions(pool, plan, infos, preset, workdir))
+        else:
+            pending.update({key: pool.submit(_probe_written, path, preset) for key, path in transitions.items()})
+        # The film's track is described by what our own encoder writes for this preset: a
+        # transition encoded for this film, or else a picture encoded to that end.
+        keys = plan.transitions()
+        if transitions is not None and keys:
+            template = pending[keys[0]].result()
+        else:
+            encode_segment(workdir / "parameters.mp4", [_black(preset)], preset)
+            template = _probe_segment(workdir / "parameters.mp4", preset)
+            infos.append(template)  # closed with the clips
+
+        def sound_track(container: av.container.OutputContainer) -> _SoundTrack:
+            if sound is not None:
+                return _CopiedSound(container, sound)
+            track = AacTrack(container, preset.audio_bitrate)
+            assert audio is not None
+            track.encode_ahead(audio, plan.total * spf)  # while the picture is decoded, blended and copied
+            return track
+
+        counts: list[int] = []
+        _write_mp4(
+            out,
+            template,
+            preset,
+            plan.total,
+            sound_track,
+            lambda writer: counts.extend(_write_film(plan, infos[: len(clips)], pending, writer)),
+            progress,
+            workdir,
+        )
+    finally:
+        pool.shutdown(cancel_futures=True)  # a transition still encoding finishes before its file goes
+        _close(infos)
+        for future in pending.values():
+            with contextlib.suppress(BaseException):
+                future.result().close()
+        for leftover in workdir.glob("*"):
+            leftover.unlink(missing_ok=True)
+        workdir.rmdir()
+    copied, encoded = counts
+    return AssemblyReport(
+        frames_total=plan.total, frames_copied=copied, frames_encoded=encoded, duration=plan.total / fps
+    )
+
+
+def _plan_assembly(
+    clips: Sequence[SceneClip],
+    infos: list[_Clip],
+    preset: Preset,
+    fade_out: float,
+    transitions: Mapping[TransitionKey, object] | None,
+    sound: Path | None,
+) -> tuple[FilmPlan, np.ndarray | None]:
+    """The film's plan from the clips as probed, and its mixed sound unless it comes encoded."""
+    fps = preset.fps
     joins = [clip.transition_in for clip in clips]
     heads = [round(join.duration * fps) for join in joins]
     tails = [*heads[1:], round(fade_out * fps)]
@@ -428,81 +522,44 @@ def assemble(
                 raise RenderError(f"scene {index + 1} holds its body alone: its transitions must come encoded")
     if transitions is not None and set(transitions) != set(plan.transitions()):
         raise RenderError("the encoded transitions given are not the film's")
-    audio = mix_film(plan, [clip.audio for clip in clips], spf) if sound is None else None
+    audio = mix_film(plan, [clip.audio for clip in clips], preset.samples_per_frame) if sound is None else None
+    return plan, audio
 
-    out = Path(out)
-    try:
-        workdir = Path(tempfile.mkdtemp(prefix=f".{out.name}.assembly-", dir=out.parent))
-    except OSError as error:
-        raise RenderError(f"cannot write the film to {out}: {error.strerror or error}") from None
-    pool = ThreadPoolExecutor(2, thread_name_prefix="transition")
-    try:
-        pending: dict[TransitionKey, Future[_Clip]]
-        if transitions is None:
-            pending = _start_transitions(pool, plan, infos, preset, workdir)
-        else:
-            pending = {key: pool.submit(_probe_written, path, preset) for key, path in transitions.items()}
-        # The film's track is described by what our own encoder writes for this preset.
-        template = workdir / "parameters.mp4"
-        encode_segment(template, [_black(preset)], preset)
-        reference = _probe(template, fps, width=preset.width, height=preset.height).extradata
 
-        def sound_track(container: av.container.OutputContainer) -> _SoundTrack:
-            if sound is not None:
-                return _CopiedSound(container, sound)
-            track = AacTrack(container, preset.audio_bitrate)
-            assert audio is not None
-            track.encode_ahead(audio, plan.total * spf)  # while the picture is decoded, blended and copied
-            return track
-
-        counts: list[int] = []
-        _write_mp4(
-            out,
-            template,
-            reference,
-            preset,
-            plan.total,
-            sound_track,
-            lambda writer: counts.extend(_write_film(plan, infos, pending, writer)),
-            progress,
-            workdir,
-        )
-    finally:
-        pool.shutdown(cancel_futures=True)  # a transition still encoding finishes before its file goes
-        for leftover in workdir.glob("*"):
-            leftover.unlink(missing_ok=True)
-        workdir.rmdir()
-    copied, encoded = counts
-    return AssemblyReport(
-        frames_total=plan.total, frames_copied=copied, frames_encoded=encoded, duration=plan.total / fps
-    )
+def _close(clips: Iterable[_Clip]) -> None:
+    for clip in clips:
+        clip.close()
 
 
 def join_segments(segments: Sequence[Path], out: Path, preset: Preset, audio: np.ndarray) -> int:
     """One MP4 at ``out`` of ``segments`` (files :func:`encode_segment` wrote, removed once joined)
     one after another, with ``audio`` encoded as its sound; returns its frames."""
-    infos = [_probe_segment(path, preset) for path in segments]
-    total = sum(info.frames for info in infos)
-    if any(info.extradata != infos[0].extradata for info in infos):
-        raise RenderError("the segments of a clip were encoded with different settings")
+    infos: list[_Clip] = []
+    try:
+        for path in segments:
+            infos.append(_probe_segment(path, preset))
+        total = sum(info.frames for info in infos)
+        if any(info.extradata != infos[0].extradata for info in infos):
+            raise RenderError("the segments of a clip were encoded with different settings")
 
-    def sound_track(container: av.container.OutputContainer) -> _SoundTrack:
-        track = AacTrack(container, preset.audio_bitrate)
-        track.encode_ahead(audio, total * preset.samples_per_frame)
-        return track
+        def sound_track(container: av.container.OutputContainer) -> _SoundTrack:
+            track = AacTrack(container, preset.audio_bitrate)
+            track.encode_ahead(audio, total * preset.samples_per_frame)
+            return track
 
-    def fill(writer: _SegmentWriter) -> None:
-        for info in infos:
-            writer.append_segment(info)
+        def fill(writer: _SegmentWriter) -> None:
+            for info in infos:
+                writer.append_segment(info)
 
-    _write_mp4(out, segments[0], infos[0].extradata, preset, total, sound_track, fill, None, out.parent)
+        _write_mp4(out, infos[0], preset, total, sound_track, fill, None, out.parent)
+    finally:
+        _close(infos)
     return total
 
 
 def _write_mp4(
     out: Path,
-    template: Path,
-    reference: bytes,
+    template: _Clip,
     preset: Preset,
     total: int,
     sound_track: Callable[[av.container.OutputContainer], _SoundTrack],
@@ -510,23 +567,21 @@ def _write_mp4(
     progress: Callable[[int, int], None] | None,
     workdir: Path,
 ) -> None:
-    """Write ``total`` frames (put there by ``fill``) and their sound to ``out``, atomically."""
+    """Write ``total`` frames (put there by ``fill``) and their sound to ``out``, atomically, in a
+    video track described by ``template`` (a segment our encoder wrote for this preset)."""
+    assert template.container is not None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
         os.close(fd)
     except OSError as error:
         raise RenderError(f"cannot write {out}: {error.strerror or error}") from None
     try:
-        with (
-            av.open(str(template)) as template_container,
-            av.open(
-                tmp_name, "w", format="mp4", options={"movflags": "+faststart", "fflags": "+bitexact"}
-            ) as container,
-        ):
-            video = container.add_stream_from_template(template_container.streams.video[0])
+        options = {"movflags": "+faststart", "fflags": "+bitexact"}
+        with av.open(tmp_name, "w", format="mp4", options=options) as container:
+            video = container.add_stream_from_template(template.container.streams.video[0])
             track = sound_track(container)
             try:
-                writer = _SegmentWriter(container, video, preset, track, workdir, reference, progress, total)
+                writer = _SegmentWriter(container, video, preset, track, workdir, template, progress, total)
                 fill(writer)
                 track.encode_until(total * preset.samples_per_frame, final=True)
             finally:
@@ -620,12 +675,13 @@ class _SegmentWriter:
         preset: Preset,
         sound: _SoundTrack,
         workdir: Path,
-        reference: bytes,
+        template: _Clip,
         progress: Callable[[int, int], None] | None,
         total: int,
     ) -> None:
         self.container, self.video, self.preset, self.sound = container, video, preset, sound
-        self.workdir, self.reference, self.progress, self.total = workdir, reference, progress, total
+        self.workdir, self.progress, self.total = workdir, progress, total
+        self.template, self.reference = template, template.extradata  # the track's parameter sets
         self.frame = 0  # output frames so far
         self.decode_index = 0  # packets so far
         self.delay = 2  # frames of decode delay (B-frame reordering) kept for the whole stream
@@ -668,11 +724,13 @@ class _SegmentWriter:
         )
 
     def append_segment(self, info: _Clip) -> int:
-        """Append a segment our encoder wrote (and remove its file)."""
+        """Append a segment our encoder wrote (and close and remove its file)."""
         if info.extradata != self.reference:  # cannot happen with one libx264: same settings, same avcC
             raise RenderError("re-encoded frames do not match the film's encoder settings")
         appended = self._append(_packets(info, 0, -1), 0, info.ticks_per_frame)
-        info.path.unlink(missing_ok=True)
+        if info is not self.template:  # the template stays open (and its file stays) to the end
+            info.close()
+            info.path.unlink(missing_ok=True)
         return appended
 
     def encode_range(self, clip: _Clip, start: int, stop: int) -> int:
