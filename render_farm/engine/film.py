@@ -254,8 +254,8 @@ def _render_body(
     head, tail = renderer.edges(layout)
 
     def report(done: int, total: int) -> None:
-        if progress:
-            progress(label, done, total)
+        if progress:  # counted over the body, the frames this clip holds
+            progress(label, done - head, total - head - tail)
 
     # the writer renames its own partial file to the clip's name when it closes
     writer = VideoWriter(cache_dir / f"{key}{BODY_SUFFIX}", renderer.preset, force_keyframes=[0], with_audio=False)

@@ -272,3 +272,17 @@ def test_a_render_stopped_midway_leaves_only_finished_scenes_behind(
     ]  # every clip that stayed is complete, with its sound
     resumed = render_film(film, tmp_path / "film.mp4", TINY, voice, cache_dir=cache)
     assert resumed.reused == len([name for name in names if name.endswith(".body.mp4")])
+
+
+def test_progress_reaches_the_end_of_every_stage(film: Film, voice: EspeakVoice, tmp_path: Path) -> None:
+    seen: dict[str, tuple[int, int]] = {}
+    render_film(
+        film,
+        tmp_path / "film.mp4",
+        TINY,
+        voice,
+        cache_dir=tmp_path / "cache",
+        progress=lambda stage, done, total: seen.__setitem__(stage, (done, total)),
+    )
+    assert list(seen) == ["scene 1/3", "scene 2/3", "scene 3/3", "assembly"]
+    assert all(done == total > 0 for done, total in seen.values()), seen
