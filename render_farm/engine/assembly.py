@@ -11,7 +11,7 @@ parameter sets match the clips' (checked: a mismatch re-encodes rather than writ
 stream). :func:`assemble` decodes them from complete clips, or takes them encoded beforehand
 from the scenes' own pictures (what :func:`~render_farm.engine.film.render_film` does, so every
 frame of the film is encoded once). Sound is mixed from the scenes' full-quality audio with
-equal-power crossfades (:func:`mix_film`) and encoded once, here or beforehand. What lands in
+equal-power crossfades (:mod:`~render_farm.engine.film_sound`) and encoded once, here or beforehand. What lands in
 the file, and where, never depends on timing.
 
 Why copying works: libx264 writes its SPS/PPS (the MP4's avcC) from the settings alone (size,
@@ -34,27 +34,19 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Protocol
 
 import av
-import cv2
 import numpy as np
 
-from render_farm.film import Transition, TransitionKind
+from render_farm.film import Transition
 
-from .compositing import i420_planes
 from .encoder import AacTrack, VideoWriter
 from .errors import RenderError
-from .presets import SAMPLE_RATE, Preset
+from .film_sound import CopiedSound, SoundTrack, mix_film
+from .presets import Preset
+from .transitions import FilmPlan, TransitionKey, black_frame, plan_film, transition_frames
 
 log = logging.getLogger(__name__)
-
-BLACK_YUV = (16, 128, 128)
-
-
-TransitionKey = tuple[str, int]
-"""("in", i): the frames joining scene i to the one before (the film's fade in for the first);
-("out", i): the film's fade out at the end of scene i, the last."""
 
 
 @dataclass(frozen=True)
@@ -63,55 +55,6 @@ class SceneClip:
     audio: np.ndarray  # (n, 2) float32 48 kHz: the scene's full-quality mix
     transition_in: Transition  # how this clip joins the one before (first clip: a fade in unless a cut)
     trimmed: bool = False  # the video holds the body alone: its transitions' frames come encoded beforehand
-
-
-@dataclass(frozen=True)
-class FilmPlan:
-    """Where every scene sits in the film, in frames (from the spec alone)."""
-
-    frames: list[int]  # each scene's frames
-    heads: list[int]  # frames at each scene's start shared with the one before (or faded in)
-    tails: list[int]  # frames at each scene's end shared with the next (or faded out)
-    kinds: list[TransitionKind]  # how each scene joins the one before
-    starts: list[int]  # film frame of each scene's first frame
-    total: int
-
-    def transitions(self) -> list[TransitionKey]:
-        """The film's transitions in the order they are seen."""
-        keys: list[TransitionKey] = [("in", i) for i, head in enumerate(self.heads) if head]
-        if self.tails[-1]:
-            keys.append(("out", len(self.frames) - 1))
-        return keys
-
-    def sources(self, key: TransitionKey) -> tuple[tuple[int, int, int] | None, tuple[int, int, int] | None]:
-        """The scene frames a transition is made of, as (scene, start, stop) before and after it."""
-        side, index = key
-        if side == "out":
-            return (index, self.frames[index] - self.tails[index], self.frames[index]), None
-        after = (index, 0, self.heads[index])
-        if index == 0:
-            return None, after
-        return (index - 1, self.frames[index - 1] - self.heads[index], self.frames[index - 1]), after
-
-
-def plan_film(frames: Sequence[int], joins: Sequence[Transition], fps: int, fade_out: float) -> FilmPlan:
-    """The film's layout from each scene's frame count and transition in; refuses scenes shorter
-    than their transitions."""
-    if not frames:
-        raise RenderError("a film needs at least one scene")
-    heads = [round(join.duration * fps) for join in joins]
-    tails = [*heads[1:], round(fade_out * fps)]
-    for index, (count, head, tail) in enumerate(zip(frames, heads, tails, strict=True)):
-        if head + tail > count:
-            raise RenderError(
-                f"scene {index + 1} ({count} frames) is shorter than its transitions ({head + tail} frames)"
-            )
-    starts, position = [], 0
-    for index, count in enumerate(frames):
-        starts.append(position if index == 0 else position - heads[index])
-        position = starts[-1] + count
-    kinds = [join.kind if index else TransitionKind.fade_black for index, join in enumerate(joins)]
-    return FilmPlan(list(frames), heads, tails, kinds, starts, position)
 
 
 @dataclass(frozen=True)
@@ -240,170 +183,12 @@ def _packets(clip: _Clip, start: int, stop: int) -> Iterator[av.Packet]:
             yield packet
 
 
-# -- blending in I420 ---------------------------------------------------------------------------
-
-
-def _blend(a: np.ndarray, b: np.ndarray, kind: TransitionKind, progress: float, height: int) -> np.ndarray:
-    """Frame ``progress`` (0..1) of a transition from I420 frame ``a`` to ``b`` (either may be black).
-
-    All in uint8 with OpenCV's rounded weighted sums, straight on the encoder's planes: a
-    transition frame costs well under a millisecond beside the encoder's tens.
-    """
-    out = np.empty_like(a)
-    if kind is TransitionKind.fade_black:
-        # through black: a fades down to black over the first half, b comes up from it over the second
-        source, level = (a, 1 - progress * 2) if progress < 0.5 else (b, (progress - 0.5) * 2)
-        for plane, target, black in zip(i420_planes(source, height), i420_planes(out, height), BLACK_YUV, strict=True):
-            cv2.addWeighted(plane, level, plane, 0.0, black * (1 - level), dst=target)
-    elif kind is TransitionKind.wipe:
-        for plane_a, plane_b, target in zip(
-            i420_planes(a, height), i420_planes(b, height), i420_planes(out, height), strict=True
-        ):
-            width = plane_a.shape[1]
-            soft = max(2.0, width * 0.04)
-            edge = -soft + (width + 2 * soft) * progress
-            weight = np.clip((edge - np.arange(width, dtype=np.float32)) / soft + 0.5, 0, 1)
-            # b left of the soft edge, a right of it, a mix only across the edge itself
-            mixed = np.flatnonzero((weight > 0) & (weight < 1))
-            shown = int(np.count_nonzero(weight >= 1))
-            target[:, :shown] = plane_b[:, :shown]
-            target[:, shown:] = plane_a[:, shown:]
-            if len(mixed):
-                x0, x1 = int(mixed[0]), int(mixed[-1]) + 1
-                fa, fb = plane_a[:, x0:x1].astype(np.float32), plane_b[:, x0:x1].astype(np.float32)
-                target[:, x0:x1] = np.clip(fa + (fb - fa) * weight[x0:x1] + 0.5, 0, 255).astype(np.uint8)
-    else:  # crossfade (and any other kind) mixes linearly, the same weights on every plane
-        cv2.addWeighted(a, 1 - progress, b, progress, 0.0, dst=out)
-    return out
-
-
-def _black(preset: Preset) -> np.ndarray:
-    frame = np.empty((preset.height * 3 // 2, preset.width), np.uint8)
-    for plane, value in zip(i420_planes(frame, preset.height), BLACK_YUV, strict=True):
-        plane[...] = value
-    return frame
-
-
-# -- transitions --------------------------------------------------------------------------------
-
-
-def transition_frames(
-    plan: FilmPlan,
-    key: TransitionKey,
-    before: Iterable[np.ndarray] | None,
-    after: Iterable[np.ndarray] | None,
-    preset: Preset,
-) -> Iterator[np.ndarray]:
-    """The frames of transition ``key``, blended from the I420 scene frames that
-    :meth:`FilmPlan.sources` names (``None`` where it names none)."""
-    side, index = key
-    black, height = _black(preset), preset.height
-    if side == "out":
-        assert before is not None
-        count = plan.tails[index]
-        for i, frame in enumerate(before):
-            yield _blend(frame, black, TransitionKind.fade_black, 0.5 * (i + 1) / (count + 1), height)
-        return
-    assert after is not None
-    count = plan.heads[index]
-    if before is None:  # the film's fade in
-        for i, frame in enumerate(after):
-            yield _blend(black, frame, TransitionKind.fade_black, 0.5 + 0.5 * (i + 1) / (count + 1), height)
-        return
-    for i, (a, b) in enumerate(zip(before, after, strict=True)):
-        yield _blend(a, b, plan.kinds[index], (i + 1) / (count + 1), height)
-
-
 def encode_segment(path: Path, frames: Iterable[np.ndarray], preset: Preset) -> int:
     """Encode ``frames`` (I420) as one segment file the film's stream can take packet for packet."""
     with VideoWriter(path, preset, force_keyframes=[0], with_audio=False) as writer:
         for frame in frames:
             writer.write_yuv(frame)
         return writer.frames_written
-
-
-# -- sound --------------------------------------------------------------------------------------
-
-
-def mix_film(plan: FilmPlan, audios: Sequence[np.ndarray], spf: int) -> np.ndarray:
-    """The film's sound: each scene's mix placed at its start, overlaps crossfaded with equal power."""
-    mix = np.zeros((plan.total * spf, 2), np.float32)
-    last = len(plan.frames) - 1
-    for index, (source, start, frames) in enumerate(zip(audios, plan.starts, plan.frames, strict=True)):
-        audio = np.zeros((frames * spf, 2), np.float32)
-        usable = min(len(source), len(audio))
-        audio[:usable] = source[:usable]
-        gain = np.ones(len(audio), np.float32)
-        head, tail = plan.heads[index] * spf, plan.tails[index] * spf
-        # the film's own fade in and fade out follow the picture's whole ramp
-        kind_in = plan.kinds[index] if index else TransitionKind.crossfade
-        kind_out = plan.kinds[index + 1] if index < last else TransitionKind.crossfade
-        if head:
-            ramp = np.linspace(0, 1, head, endpoint=False, dtype=np.float32)
-            gain[:head] = (
-                np.clip(ramp * 2 - 1, 0, 1) if kind_in is TransitionKind.fade_black else np.sin(ramp * np.pi / 2)
-            )
-        if tail:
-            ramp = np.linspace(1, 0, tail, endpoint=False, dtype=np.float32)
-            gain[-tail:] *= (
-                np.clip(ramp * 2 - 1, 0, 1) if kind_out is TransitionKind.fade_black else np.sin(ramp * np.pi / 2)
-            )
-        begin = start * spf
-        end = min(begin + len(audio), len(mix))
-        mix[begin:end] += audio[: end - begin] * gain[: end - begin, None]
-    return np.clip(mix, -1.0, 1.0)
-
-
-def encode_sound(samples: np.ndarray, total: int, path: Path, bit_rate: int) -> Path:
-    """``total`` samples of ``samples`` as an AAC-only MP4 at ``path``: the film's sound encoded
-    beforehand, for :func:`assemble`'s ``sound``."""
-    with av.open(str(path), "w", format="mp4", options={"fflags": "+bitexact"}) as container:
-        track = AacTrack(container, bit_rate)
-        track.samples = samples
-        track.encode_until(total, final=True)
-    return path
-
-
-class _SoundTrack(Protocol):
-    def encode_until(self, end: int, *, final: bool = False) -> None: ...
-
-    def stop(self) -> None: ...
-
-
-class _CopiedSound:
-    """Sound encoded beforehand (:func:`encode_sound`): its AAC packets muxed as the picture advances."""
-
-    def __init__(self, container: av.container.OutputContainer, path: Path) -> None:
-        self.container = container
-        try:
-            self._source = av.open(str(path))
-        except (OSError, av.FFmpegError) as error:
-            raise RenderError(f"cannot read the film's sound {path}: {error}") from None
-        try:
-            source = self._source.streams.audio[0]
-            self.stream = container.add_stream_from_template(source)
-        except (IndexError, av.FFmpegError) as error:
-            self._source.close()
-            raise RenderError(f"{path} holds no sound: {error}") from None
-        self._scale = Fraction(source.time_base or Fraction(1, SAMPLE_RATE)) * SAMPLE_RATE  # ticks -> samples
-        self._packets = (packet for packet in self._source.demux(source) if packet.size)
-        self._next: av.Packet | None = None
-
-    def encode_until(self, end: int, *, final: bool = False) -> None:
-        """Mux the packets that end by sample ``end`` (all the rest when ``final``)."""
-        while True:
-            packet = self._next if self._next is not None else next(self._packets, None)
-            self._next = None
-            if packet is None:
-                return
-            if not final and ((packet.pts or 0) + (packet.duration or 0)) * self._scale > end:
-                self._next = packet
-                return
-            packet.stream = self.stream
-            self.container.mux(packet)
-
-    def stop(self) -> None:
-        self._source.close()
 
 
 # -- assembly -----------------------------------------------------------------------------------
@@ -422,10 +207,11 @@ def assemble(
     """Join ``clips`` into one MP4 at ``out`` (written atomically).
 
     ``transitions``: the film's transition frames encoded beforehand, one segment file
-    (:func:`encode_segment`) per key of :meth:`FilmPlan.transitions`, removed once joined; a
-    file still being written may come as a future, waited for when the film reaches it.
+    (:func:`encode_segment`) per key of
+    :meth:`~render_farm.engine.transitions.FilmPlan.transitions`, removed once joined; a file
+    still being written may come as a future, waited for when the film reaches it.
     Without them they are decoded from the clips and blended here, so no clip may be trimmed.
-    ``sound``: the film's sound (:func:`mix_film`) encoded beforehand (:func:`encode_sound`);
+    ``sound``: the film's sound encoded beforehand (:func:`~render_farm.engine.film_sound.encode_sound`);
     without it the clips' audio is mixed and encoded here.
     """
     if not clips:
@@ -459,13 +245,13 @@ def assemble(
         if transitions is not None and keys:
             template = pending[keys[0]].result()
         else:
-            encode_segment(workdir / "parameters.mp4", [_black(preset)], preset)
+            encode_segment(workdir / "parameters.mp4", [black_frame(preset)], preset)
             template = _probe_segment(workdir / "parameters.mp4", preset)
             infos.append(template)  # closed with the clips
 
-        def sound_track(container: av.container.OutputContainer) -> _SoundTrack:
+        def sound_track(container: av.container.OutputContainer) -> SoundTrack:
             if sound is not None:
-                return _CopiedSound(container, sound)
+                return CopiedSound(container, sound)
             track = AacTrack(container, preset.audio_bitrate)
             assert audio is not None
             track.encode_ahead(audio, plan.total * spf)  # while the picture is decoded, blended and copied
@@ -542,7 +328,7 @@ def join_segments(segments: Sequence[Path], out: Path, preset: Preset, audio: np
         if any(info.extradata != infos[0].extradata for info in infos):
             raise RenderError("the segments of a clip were encoded with different settings")
 
-        def sound_track(container: av.container.OutputContainer) -> _SoundTrack:
+        def sound_track(container: av.container.OutputContainer) -> SoundTrack:
             track = AacTrack(container, preset.audio_bitrate)
             track.encode_ahead(audio, total * preset.samples_per_frame)
             return track
@@ -562,7 +348,7 @@ def _write_mp4(
     template: _Clip,
     preset: Preset,
     total: int,
-    sound_track: Callable[[av.container.OutputContainer], _SoundTrack],
+    sound_track: Callable[[av.container.OutputContainer], SoundTrack],
     fill: Callable[[_SegmentWriter], object],
     progress: Callable[[int, int], None] | None,
     workdir: Path,
@@ -673,7 +459,7 @@ class _SegmentWriter:
         container: av.container.OutputContainer,
         video: av.VideoStream,
         preset: Preset,
-        sound: _SoundTrack,
+        sound: SoundTrack,
         workdir: Path,
         template: _Clip,
         progress: Callable[[int, int], None] | None,

@@ -18,23 +18,15 @@ import numpy as np
 from render_farm.ai.protocols import VoiceProvider
 from render_farm.film import Film
 
-from .assembly import (
-    AssemblyReport,
-    FilmPlan,
-    SceneClip,
-    TransitionKey,
-    assemble,
-    encode_sound,
-    mix_film,
-    plan_film,
-    transition_frames,
-)
+from .assembly import AssemblyReport, SceneClip, assemble
 from .audio import as_stored, read_wav, write_wav
 from .encoder import VideoWriter
 from .errors import RenderError
+from .film_sound import encode_sound, mix_film
 from .layout import SceneLayout
 from .presets import Preset
 from .scene import SceneOutput, SceneRenderer, scene_key
+from .transitions import FilmPlan, TransitionKey, plan_film, transition_frames
 
 FADE_OUT = 0.8  # seconds the film fades to black at its end
 BODY_SUFFIX = ".body.mp4"  # a scene clip holding the frames between its transitions alone
@@ -158,6 +150,8 @@ def render_film(
             for i, key in enumerate(keys)
         ]
         sound = helpers.submit(_film_sound, plan, sounds, preset, workdir / "sound.mp4")
+        for layout in layouts[1:]:  # each scene's stage and first sprites, drawn while the one before encodes
+            helpers.submit(renderer.prepare, layout)
         wanted = set(plan.transitions())
 
         def segment(key: TransitionKey) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -136,7 +137,9 @@ class SceneRenderer:
         self._sprites: OrderedDict[tuple[object, ...], tuple[Sprite, tuple[int, int]]] = OrderedDict()
         self._speech: dict[tuple[str, str, str], Speech] = {}
         self._shadows: dict[int, Sprite] = {}
-        self._backgrounds: dict[tuple[object, ...], np.ndarray] = {}
+        self._backgrounds: dict[tuple[object, ...], Future[np.ndarray]] = {}
+        # the caches are shared with a thread that prepares the next scene's pictures (prepare)
+        self._lock = threading.Lock()
         # the encoder's colours: sprites are converted to them once, frames never
         self._matrix = RGB_TO_YUV709 if preset.accurate_chroma else RGB_TO_YUV601
 
@@ -177,20 +180,22 @@ class SceneRenderer:
                 if picture is not None and picture.ndim == 3:
                     code = cv2.COLOR_BGRA2RGBA if picture.shape[2] == 4 else cv2.COLOR_BGR2RGBA
                     art = cv2.cvtColor(picture, code)
-            rig = self._rigs[member_id] = CharacterRig(member, self.film.style, art)
+            rig = self._rigs.setdefault(member_id, CharacterRig(member, self.film.style, art))
         return rig
 
     def _sprite(self, member_id: str, height: int, pose: Pose) -> tuple[Sprite, tuple[int, int]]:
         key = (member_id, height, pose)
-        hit = self._sprites.get(key)
-        if hit is not None:
-            self._sprites.move_to_end(key)
-            return hit
+        with self._lock:
+            hit = self._sprites.get(key)
+            if hit is not None:
+                self._sprites.move_to_end(key)
+                return hit
         sprite = self._rig(member_id).sprite(height, pose)
         prepared = (Sprite(sprite.pixels, self._matrix), sprite.anchor)
-        self._sprites[key] = prepared
-        if len(self._sprites) > SPRITE_CACHE:
-            self._sprites.popitem(last=False)
+        with self._lock:
+            self._sprites[key] = prepared
+            if len(self._sprites) > SPRITE_CACHE:
+                self._sprites.popitem(last=False)
         return prepared
 
     def _shadow(self, width: int) -> Sprite:
@@ -211,10 +216,20 @@ class SceneRenderer:
         setting = layout.scene.setting
         w, h = round(layout.stage_width), round(layout.stage_height)
         key = (setting.model_dump_json(), w, h)
-        if key not in self._backgrounds:
-            backdrop = render_background(setting, self.film.style, w, h, seed=self.film.seed)
-            self._backgrounds[key] = backdrop.pixels
-        return self._backgrounds[key], layout.floor
+        with self._lock:
+            drawing = self._backgrounds.get(key)
+            mine = drawing is None
+            if drawing is None:
+                drawing = self._backgrounds[key] = Future()
+        if mine:  # drawn once, whichever thread asks first; the other waits for it
+            try:
+                drawing.set_result(render_background(setting, self.film.style, w, h, seed=self.film.seed).pixels)
+            except BaseException as error:
+                drawing.set_exception(error)
+                with self._lock:
+                    del self._backgrounds[key]
+                raise
+        return drawing.result(), layout.floor
 
     def _view(self, layout: SceneLayout, camera: CameraState) -> np.ndarray | None:
         """The affine map from stage to screen pixels, or None where the stage is the frame itself."""
@@ -336,11 +351,13 @@ class SceneRenderer:
 
     def _cue_sprite(self, text: str, narrator: bool) -> Sprite:
         key = ("cue", text, narrator, self.preset.width, self.preset.height)
-        hit = self._sprites.get(key)
+        with self._lock:
+            hit = self._sprites.get(key)
         if hit is None:
             picture = render_cue(text, self.preset.width, self.preset.height, narrator)
             hit = (Sprite(picture, self._matrix), (0, 0))
-            self._sprites[key] = hit
+            with self._lock:
+                self._sprites[key] = hit
         return hit[0]
 
     def frame_at(self, index: int, t: float) -> np.ndarray:
@@ -376,6 +393,12 @@ class SceneRenderer:
         """Frames at the scene's head and tail that belong to its transitions."""
         fps = self.preset.fps
         return round(layout.head * fps), round(layout.tail * fps)
+
+    def prepare(self, layout: SceneLayout, frame: int = 0) -> None:
+        """Draw what frame ``frame`` of the scene needs (its stage, the sprites on it) into the
+        caches, so a thread can ready a scene while the encoder works on the one before."""
+        scratch = np.empty((self.preset.height * 3 // 2, self.preset.width), np.uint8)
+        self.compose_i420(layout, frame / self.preset.fps, scratch, {})
 
     def frames(self, layout: SceneLayout, start: int, stop: int) -> Iterator[np.ndarray]:
         """Frames [start, stop) of the scene as fresh I420 arrays (transitions are blended from them)."""

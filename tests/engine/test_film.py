@@ -11,12 +11,13 @@ import pytest
 
 from render_farm.ai.offline.designer import OfflineDesigner
 from render_farm.ai.offline.espeak import EspeakVoice
-from render_farm.engine.assembly import FilmPlan, mix_film, plan_film
 from render_farm.engine.audio import read_wav
 from render_farm.engine.errors import RenderError
 from render_farm.engine.film import FADE_OUT, FilmResult, render_film, render_scenes
+from render_farm.engine.film_sound import mix_film
 from render_farm.engine.presets import Preset
 from render_farm.engine.scene import SceneRenderer
+from render_farm.engine.transitions import FilmPlan, plan_film
 from render_farm.film import (
     CastMember,
     DialogueLine,
