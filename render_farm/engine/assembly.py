@@ -184,8 +184,9 @@ def _packets(clip: _Clip, start: int, stop: int) -> Iterator[av.Packet]:
 
 
 def encode_segment(path: Path, frames: Iterable[np.ndarray], preset: Preset) -> int:
-    """Encode ``frames`` (I420) as one segment file the film's stream can take packet for packet."""
-    with VideoWriter(path, preset, force_keyframes=[0], with_audio=False) as writer:
+    """Encode ``frames`` (I420) as one segment file the film's stream can take packet for packet
+    (not laid out for streaming: it is only ever copied from)."""
+    with VideoWriter(path, preset, force_keyframes=[0], with_audio=False, faststart=False) as writer:
         for frame in frames:
             writer.write_yuv(frame)
         return writer.frames_written

@@ -164,7 +164,7 @@ def render_film(
                 None if after is None else renderer.frames(layouts[after[0]], after[1], after[2]),
                 preset,
             )
-            writer = VideoWriter(path, preset, force_keyframes=[0], with_audio=False)
+            writer = VideoWriter(path, preset, force_keyframes=[0], with_audio=False, faststart=False)
             _feed(writer, frames)
 
             def close() -> Path:
@@ -251,8 +251,11 @@ def _render_body(
         if progress:  # counted over the body, the frames this clip holds
             progress(label, done - head, total - head - tail)
 
-    # the writer renames its own partial file to the clip's name when it closes
-    writer = VideoWriter(cache_dir / f"{key}{BODY_SUFFIX}", renderer.preset, force_keyframes=[0], with_audio=False)
+    # the writer renames its own partial file to the clip's name when it closes; a body is only
+    # ever copied from, never streamed, so it is not laid out for streaming
+    writer = VideoWriter(
+        cache_dir / f"{key}{BODY_SUFFIX}", renderer.preset, force_keyframes=[0], with_audio=False, faststart=False
+    )
     try:
         renderer.draw(layout, writer, head, layout.n_frames - tail, report)
     except BaseException:

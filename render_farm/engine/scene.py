@@ -442,7 +442,9 @@ class SceneRenderer:
         with ThreadPoolExecutor(1, thread_name_prefix="scene-mix") as mixer:
             mixing = mixer.submit(self.mix, layout)
             if body_only:
-                with VideoWriter(video_path, self.preset, force_keyframes=[0], with_audio=False) as writer:
+                with VideoWriter(
+                    video_path, self.preset, force_keyframes=[0], with_audio=False, faststart=False
+                ) as writer:
                     self.draw(layout, writer, head, n - tail, progress)
             elif len(segments) == 1:
                 self._render_whole(layout, video_path, mixing, progress)
@@ -480,7 +482,7 @@ class SceneRenderer:
             with ThreadPoolExecutor(1, thread_name_prefix="scene-segment") as closer:
                 closing = []
                 for part, (start, stop) in zip(parts, segments, strict=True):
-                    writer = VideoWriter(part, self.preset, force_keyframes=[0], with_audio=False)
+                    writer = VideoWriter(part, self.preset, force_keyframes=[0], with_audio=False, faststart=False)
                     try:
                         self.draw(layout, writer, start, stop, progress)
                     except BaseException:
