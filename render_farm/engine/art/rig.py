@@ -228,8 +228,6 @@ def _premultiply(art: np.ndarray) -> np.ndarray:
 
 def _fit_art(art: np.ndarray, width: int, canvas_h: int, height: int, anchor: tuple[int, int]) -> np.ndarray:
     """Generated art scaled to the character's height, standing on the anchor."""
-    import cv2
-
     ah, aw = art.shape[:2]
     scale = min(height / ah, (width - 2) / aw)
     nw, nh = max(1, round(aw * scale)), max(1, round(ah * scale))
