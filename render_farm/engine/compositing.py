@@ -111,9 +111,9 @@ class Sprite:
     def luma(self) -> tuple[np.ndarray, np.ndarray]:
         """Premultiplied Y and inverse alpha, (h, w) uint8 each."""
         if self._luma is None:
-            self._yuv = self._premultiplied_yuv()
-            y = self._yuv[..., 0]
-            self._luma = (np.clip(y + 0.5, 0, 255).astype(np.uint8), 255 - self.pixels[..., 3])
+            yuv = self._premultiplied_yuv()
+            self._luma = (np.clip(yuv[..., 0] + 0.5, 0, 255).astype(np.uint8), 255 - self.pixels[..., 3])
+            self._yuv = yuv  # handed on only once its luma is taken (chroma overwrites it)
         return self._luma
 
     def chroma(self, phase_x: int, phase_y: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
