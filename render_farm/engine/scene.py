@@ -140,6 +140,7 @@ class SceneRenderer:
         self._backgrounds: dict[tuple[object, ...], Future[np.ndarray]] = {}
         # the caches are shared with a thread that prepares the next scene's pictures (prepare)
         self._lock = threading.Lock()
+        self._text_lock = threading.Lock()
         # the encoder's colours: sprites are converted to them once, frames never
         self._matrix = RGB_TO_YUV709 if preset.accurate_chroma else RGB_TO_YUV601
 
@@ -354,7 +355,8 @@ class SceneRenderer:
         with self._lock:
             hit = self._sprites.get(key)
         if hit is None:
-            picture = render_cue(text, self.preset.width, self.preset.height, narrator)
+            with self._text_lock:  # one font, drawn by one thread at a time
+                picture = render_cue(text, self.preset.width, self.preset.height, narrator)
             hit = (Sprite(picture, self._matrix), (0, 0))
             with self._lock:
                 self._sprites[key] = hit
