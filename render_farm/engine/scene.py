@@ -403,11 +403,12 @@ class SceneRenderer:
         self.compose_i420(layout, frame / self.preset.fps, scratch, {})
 
     def frames(self, layout: SceneLayout, start: int, stop: int) -> Iterator[np.ndarray]:
-        """Frames [start, stop) of the scene as fresh I420 arrays (transitions are blended from them)."""
+        """Frames [start, stop) of the scene in I420 (transitions are blended from them), each drawn
+        into the same buffer over the one before: copy a frame to keep it."""
         static: dict = {}
-        shape = (self.preset.height * 3 // 2, self.preset.width)
+        out = np.empty((self.preset.height * 3 // 2, self.preset.width), np.uint8)
         for i in range(start, stop):
-            yield self.compose_i420(layout, i / self.preset.fps, np.empty(shape, np.uint8), static)
+            yield self.compose_i420(layout, i / self.preset.fps, out, static)
 
     def draw(self, layout: SceneLayout, writer: VideoWriter, start: int, stop: int, progress: Progress | None) -> None:
         """Draw frames [start, stop) straight into ``writer``'s buffers and queue them."""

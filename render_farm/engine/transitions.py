@@ -75,13 +75,16 @@ def plan_film(frames: Sequence[int], joins: Sequence[Transition], fps: int, fade
     return FilmPlan(list(frames), heads, tails, kinds, starts, position)
 
 
-def blend(a: np.ndarray, b: np.ndarray, kind: TransitionKind, progress: float, height: int) -> np.ndarray:
-    """Frame ``progress`` (0..1) of a transition from I420 frame ``a`` to ``b`` (either may be black).
+def blend(
+    a: np.ndarray, b: np.ndarray, kind: TransitionKind, progress: float, height: int, out: np.ndarray | None = None
+) -> np.ndarray:
+    """Frame ``progress`` (0..1) of a transition from I420 frame ``a`` to ``b`` (either may be black),
+    in ``out`` (a buffer of their shape, neither of them) when given.
 
     All in uint8 with OpenCV's rounded weighted sums, straight on the encoder's planes: a
     transition frame costs well under a millisecond beside the encoder's tens.
     """
-    out = np.empty_like(a)
+    out = np.empty_like(a) if out is None else out
     if kind is TransitionKind.fade_black:
         # through black: a fades down to black over the first half, b comes up from it over the second
         source, level = (a, 1 - progress * 2) if progress < 0.5 else (b, (progress - 0.5) * 2)
@@ -124,20 +127,25 @@ def transition_frames(
     preset: Preset,
 ) -> Iterator[np.ndarray]:
     """The frames of transition ``key``, blended from the I420 scene frames that
-    :meth:`FilmPlan.sources` names (``None`` where it names none)."""
+    :meth:`FilmPlan.sources` names (``None`` where it names none).
+
+    Every frame comes in the same buffer, overwritten by the next: the encoder it is written to
+    copies it at once.
+    """
     side, index = key
     black, height = black_frame(preset), preset.height
+    out = np.empty_like(black)
     if side == "out":
         assert before is not None
         count = plan.tails[index]
         for i, frame in enumerate(before):
-            yield blend(frame, black, TransitionKind.fade_black, 0.5 * (i + 1) / (count + 1), height)
+            yield blend(frame, black, TransitionKind.fade_black, 0.5 * (i + 1) / (count + 1), height, out)
         return
     assert after is not None
     count = plan.heads[index]
     if before is None:  # the film's fade in
         for i, frame in enumerate(after):
-            yield blend(black, frame, TransitionKind.fade_black, 0.5 + 0.5 * (i + 1) / (count + 1), height)
+            yield blend(black, frame, TransitionKind.fade_black, 0.5 + 0.5 * (i + 1) / (count + 1), height, out)
         return
     for i, (a, b) in enumerate(zip(before, after, strict=True)):
-        yield blend(a, b, plan.kinds[index], (i + 1) / (count + 1), height)
+        yield blend(a, b, plan.kinds[index], (i + 1) / (count + 1), height, out)
