@@ -13,9 +13,11 @@ lip-sync), subtitles timed to the words, and a sound track. It is made three way
   encoder's own pixel format: the floor any renderer stands on.
 
 All three use libx264 with the same settings: the engine's own (preset, CRF, GOP, ``mbtree=0``
-for repeatable bytes, frame threads), the same size and frame rate. Run:
+for repeatable bytes, frame threads), the same size and frame rate. Each run times the three one
+after another, and the ratios are taken within a run, so a busy machine skews them less. Run:
 
     python benchmarks/render_bench.py            # prints times, ratios, and a JSON last line
+    python benchmarks/render_bench.py --runs 3   # three runs, each one's figures and their ranges
 """
 
 from __future__ import annotations
@@ -202,12 +204,31 @@ def run_moviepy(film: Film, preset: Preset, voice: EspeakVoice, work: Path) -> f
     return time.perf_counter() - started
 
 
+def run_once(film: Film, preset: Preset, voice: EspeakVoice, args: argparse.Namespace) -> dict[str, float]:
+    """One run of all three, in a fresh folder (so ours renders every scene)."""
+    work = Path(tempfile.mkdtemp(prefix="aistudio-bench-"))
+    try:
+        ours, ours_path = run_ours(film, preset, voice, work)
+        frames = film_frames_yuv(ours_path)
+        encode_only = run_encode_only(frames, preset, work)
+        moviepy = float("nan") if args.skip_moviepy else run_moviepy(film, preset, voice, work)
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            for name in ("ours.mp4", "encode_only.mp4", "moviepy.mp4"):
+                if (work / name).exists():
+                    shutil.copy(work / name, args.keep / name)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return {"ours_s": ours, "moviepy_s": moviepy, "encode_only_s": encode_only, "frames": len(frames)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--x264-preset", default="veryfast")
     parser.add_argument("--crf", type=int, default=21)
+    parser.add_argument("--runs", type=int, default=1, help="times to run all three (ranges are printed)")
     parser.add_argument("--skip-moviepy", action="store_true")
-    parser.add_argument("--keep", type=Path, help="keep the three films in this folder")
+    parser.add_argument("--keep", type=Path, help="keep the three films (of the last run) in this folder")
     args = parser.parse_args()
     preset = Preset(
         name="bench720",
@@ -222,29 +243,32 @@ def main() -> int:
     film = reference_film()
     voice = EspeakVoice()
     SceneRenderer(film, preset, voice).layout(0)  # load the voice library before timing
-    work = Path(tempfile.mkdtemp(prefix="aistudio-bench-"))
-    try:
-        ours, ours_path = run_ours(film, preset, voice, work)
-        frames = film_frames_yuv(ours_path)
-        encode_only = run_encode_only(frames, preset, work)
-        moviepy = float("nan") if args.skip_moviepy else run_moviepy(film, preset, voice, work)
-        if args.keep:
-            args.keep.mkdir(parents=True, exist_ok=True)
-            for name in ("ours.mp4", "encode_only.mp4", "moviepy.mp4"):
-                if (work / name).exists():
-                    shutil.copy(work / name, args.keep / name)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    print(
-        f"composition: {film.duration:.0f} s, {preset.width}x{preset.height} @ {preset.fps} fps, "
-        f"libx264 preset={preset.x264_preset} crf={preset.crf}, {len(frames)} frames"
+    runs = []
+    for index in range(max(1, args.runs)):
+        result = run_once(film, preset, voice, args)
+        runs.append(result)
+        if index == 0:
+            print(
+                f"composition: {film.duration:.0f} s, {preset.width}x{preset.height} @ {preset.fps} fps, "
+                f"libx264 preset={preset.x264_preset} crf={preset.crf}, {result['frames']} frames"
+            )
+        ours, encode_only, moviepy = result["ours_s"], result["encode_only_s"], result["moviepy_s"]
+        print(f"run {index + 1}:")
+        print(f"  ours:        {ours:7.2f} s   ({ours / encode_only:.2f}x the encoder alone)")
+        print(f"  encode only: {encode_only:7.2f} s")
+        print(f"  moviepy:     {moviepy:7.2f} s   (ours is {moviepy / ours:.1f}x faster)")
+    if len(runs) > 1:
+        floor = [r["ours_s"] / r["encode_only_s"] for r in runs]
+        faster = [r["moviepy_s"] / r["ours_s"] for r in runs]
+        print(f"over {len(runs)} runs: ours {min(floor):.2f}x to {max(floor):.2f}x the encoder alone, ", end="")
+        print(f"{min(faster):.1f}x to {max(faster):.1f}x faster than MoviePy")
+    keys = ("ours_s", "moviepy_s", "encode_only_s")
+    summary = (
+        {key: [round(r[key], 3) for r in runs] for key in keys}
+        if len(runs) > 1
+        else {key: round(runs[0][key], 3) for key in keys}
     )
-    print(f"ours:        {ours:7.2f} s   ({ours / encode_only:.2f}x the encoder alone)")
-    print(f"encode only: {encode_only:7.2f} s")
-    print(f"moviepy:     {moviepy:7.2f} s   (ours is {moviepy / ours:.1f}x faster)")
-    print(
-        json.dumps({"ours_s": round(ours, 3), "moviepy_s": round(moviepy, 3), "encode_only_s": round(encode_only, 3)})
-    )
+    print(json.dumps(summary))
     return 0
 
 

@@ -1,14 +1,18 @@
-"""Joining scene clips into the film, re-encoding only the frames of transitions.
+"""Joining scene clips into the film, encoding only the frames of transitions.
 
-Each scene clip was encoded with IDR keyframes forced where its transitions begin and end
-(:func:`boundary_keyframes`), so the frames between them (the body) form closed groups of
-pictures that are copied into the film packet for packet. The frames of each transition (the
-tail of one clip blended with the head of the next, a fade in at the start, a fade out at the
-end) are decoded, blended and encoded with the same encoder settings, whose parameter sets
-match the clips' (checked: a mismatch re-encodes rather than writing a broken stream). Sound is
-mixed from the clips' full-quality audio with equal-power crossfades and encoded once. The
-transitions (blended in I420, in uint8) and the sound are encoded side by side in background
-threads while the bodies are copied; what lands in the file, and where, never depends on timing.
+A scene's body (the frames between its transitions) starts with an IDR keyframe and the frame
+after it is one too, so the body forms closed groups of pictures that are copied into the film
+packet for packet. A clip is either complete (head, body and tail, each encoded by an encoder
+of its own, or one stream with IDRs forced at :func:`boundary_keyframes`) or the body alone
+(``SceneClip.trimmed``: the transitions' frames were never encoded). The frames of each
+transition (the tail of one scene blended with the head of the next, a fade in at the start, a
+fade out at the end) are blended in I420 and encoded with the same encoder settings, whose
+parameter sets match the clips' (checked: a mismatch re-encodes rather than writing a broken
+stream). :func:`assemble` decodes them from complete clips, or takes them encoded beforehand
+from the scenes' own pictures (what :func:`~render_farm.engine.film.render_film` does, so every
+frame of the film is encoded once). Sound is mixed from the scenes' full-quality audio with
+equal-power crossfades (:mod:`~render_farm.engine.film_sound`) and encoded once, here or beforehand. What lands in
+the file, and where, never depends on timing.
 
 Why copying works: libx264 writes its SPS/PPS (the MP4's avcC) from the settings alone (size,
 profile, preset, CRF, colour tags), never from the pictures or the thread count, so every stream
@@ -21,36 +25,36 @@ refers to a dropped one.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
 import av
-import cv2
 import numpy as np
 
-from render_farm.film import Transition, TransitionKind
+from render_farm.film import Transition
 
-from .compositing import i420_planes
 from .encoder import AacTrack, VideoWriter
 from .errors import RenderError
+from .film_sound import CopiedSound, SoundTrack, mix_film
 from .presets import Preset
+from .transitions import FilmPlan, TransitionKey, black_frame, plan_film, transition_frames
 
 log = logging.getLogger(__name__)
-
-BLACK_YUV = (16, 128, 128)
 
 
 @dataclass(frozen=True)
 class SceneClip:
-    video: Path  # scene MP4 (H.264 + AAC) rendered with boundary keyframes
+    video: Path  # scene MP4 (H.264, and AAC when complete) whose body starts and ends at IDR frames
     audio: np.ndarray  # (n, 2) float32 48 kHz: the scene's full-quality mix
     transition_in: Transition  # how this clip joins the one before (first clip: a fade in unless a cut)
+    trimmed: bool = False  # the video holds the body alone: its transitions' frames come encoded beforehand
 
 
 @dataclass(frozen=True)
@@ -73,13 +77,19 @@ def boundary_keyframes(n_frames: int, head_frames: int, tail_frames: int) -> lis
 @dataclass
 class _Clip:
     path: Path
-    frames: int
-    head: int  # frames blended with the previous clip (or faded in)
-    tail: int  # frames blended with the next clip (or faded out)
+    frames: int  # in the file
     extradata: bytes
     time_base: Fraction
     ticks_per_frame: int
     keyframes: frozenset[int] = frozenset()
+    first: int = 0  # the scene frame the file starts at: the head's length for a trimmed clip
+    # kept open from the probe to the copy: opening an MP4 decodes a picture to learn its format
+    container: av.container.InputContainer | None = None
+
+    def close(self) -> None:
+        if self.container is not None:
+            self.container.close()
+            self.container = None
 
     def copyable(self, start: int, stop: int, reference: bytes) -> str | None:
         """Why frames [start, stop) cannot be copied packet for packet, or None if they can."""
@@ -93,31 +103,39 @@ class _Clip:
 
 
 def _probe(path: Path, fps: int, *, width: int, height: int) -> _Clip:
+    """What a clip holds (its file left open for copying: close the clip when done)."""
+    container = None
     try:
-        with av.open(str(path)) as container:
-            stream = container.streams.video[0]
-            if stream.time_base is None:
-                raise RenderError(f"{path}: its video stream has no time base")
-            time_base = Fraction(stream.time_base)
-            ticks = Fraction(1, fps) / time_base
-            if ticks.denominator != 1:
-                raise RenderError(f"{path}: its time base does not hold whole frames at {fps} fps")
-            if (stream.codec_context.width, stream.codec_context.height) != (width, height):
-                raise RenderError(
-                    f"{path} is {stream.codec_context.width}x{stream.codec_context.height}, "
-                    f"the film is {width}x{height}: render the scene at the film's preset"
-                )
-            frames, keyframes = 0, set()
-            for packet in container.demux(stream):
-                if not packet.size:
-                    continue
-                frames += 1
-                if packet.is_keyframe and packet.pts is not None:
-                    keyframes.add(round(packet.pts / ticks))
-            extradata = bytes(stream.codec_context.extradata or b"")
+        container = av.open(str(path))
+        stream = container.streams.video[0]
+        if stream.time_base is None:
+            raise RenderError(f"{path}: its video stream has no time base")
+        time_base = Fraction(stream.time_base)
+        ticks = Fraction(1, fps) / time_base
+        if ticks.denominator != 1:
+            raise RenderError(f"{path}: its time base does not hold whole frames at {fps} fps")
+        if (stream.codec_context.width, stream.codec_context.height) != (width, height):
+            raise RenderError(
+                f"{path} is {stream.codec_context.width}x{stream.codec_context.height}, "
+                f"the film is {width}x{height}: render the scene at the film's preset"
+            )
+        frames, keyframes = 0, set()
+        for packet in container.demux(stream):
+            if not packet.size:
+                continue
+            frames += 1
+            if packet.is_keyframe and packet.pts is not None:
+                keyframes.add(round(packet.pts / ticks))
+        extradata = bytes(stream.codec_context.extradata or b"")
     except (OSError, av.FFmpegError, IndexError) as error:
+        if container is not None:
+            container.close()
         raise RenderError(f"cannot read the scene clip {path}: {error}") from None
-    return _Clip(path, frames, 0, 0, extradata, time_base, int(ticks), frozenset(keyframes))
+    except BaseException:
+        if container is not None:
+            container.close()
+        raise
+    return _Clip(path, frames, extradata, time_base, int(ticks), frozenset(keyframes), container=container)
 
 
 def _frames(path: Path, start: int, count: int, ticks: int) -> Iterator[np.ndarray]:
@@ -147,94 +165,31 @@ def _decode(path: Path, start: int, count: int, ticks: int) -> list[np.ndarray]:
 
 def _packets(clip: _Clip, start: int, stop: int) -> Iterator[av.Packet]:
     """The packets of frames [start, stop) in decode order; ``start`` and ``stop`` are IDR frames."""
-    with av.open(str(clip.path)) as container:
-        stream = container.streams.video[0]
-        inside = False
-        for packet in container.demux(stream):
-            if not packet.size or packet.pts is None:
-                continue
-            index = round(packet.pts / clip.ticks_per_frame)
-            if packet.is_keyframe and index == start:
-                inside = True
-            elif packet.is_keyframe and index == stop:
-                break
-            if inside:
-                yield packet
+    container = clip.container
+    if container is None:
+        raise RenderError(f"{clip.path} was closed before its frames were copied")
+    stream = container.streams.video[0]
+    container.seek(0, stream=stream, backward=True, any_frame=False)
+    inside = False
+    for packet in container.demux(stream):
+        if not packet.size or packet.pts is None:
+            continue
+        index = round(packet.pts / clip.ticks_per_frame)
+        if packet.is_keyframe and index == start:
+            inside = True
+        elif packet.is_keyframe and index == stop:
+            break
+        if inside:
+            yield packet
 
 
-# -- blending in I420 ---------------------------------------------------------------------------
-
-
-def _blend(a: np.ndarray, b: np.ndarray, kind: TransitionKind, progress: float, height: int) -> np.ndarray:
-    """Frame ``progress`` (0..1) of a transition from I420 frame ``a`` to ``b`` (either may be black).
-
-    All in uint8 with OpenCV's rounded weighted sums, straight on the encoder's planes: a
-    transition frame costs well under a millisecond beside the encoder's tens.
-    """
-    out = np.empty_like(a)
-    if kind is TransitionKind.fade_black:
-        # through black: a fades down to black over the first half, b comes up from it over the second
-        source, level = (a, 1 - progress * 2) if progress < 0.5 else (b, (progress - 0.5) * 2)
-        for plane, target, black in zip(i420_planes(source, height), i420_planes(out, height), BLACK_YUV, strict=True):
-            cv2.addWeighted(plane, level, plane, 0.0, black * (1 - level), dst=target)
-    elif kind is TransitionKind.wipe:
-        for plane_a, plane_b, target in zip(
-            i420_planes(a, height), i420_planes(b, height), i420_planes(out, height), strict=True
-        ):
-            width = plane_a.shape[1]
-            soft = max(2.0, width * 0.04)
-            edge = -soft + (width + 2 * soft) * progress
-            weight = np.clip((edge - np.arange(width, dtype=np.float32)) / soft + 0.5, 0, 1)
-            # b left of the soft edge, a right of it, a mix only across the edge itself
-            mixed = np.flatnonzero((weight > 0) & (weight < 1))
-            shown = int(np.count_nonzero(weight >= 1))
-            target[:, :shown] = plane_b[:, :shown]
-            target[:, shown:] = plane_a[:, shown:]
-            if len(mixed):
-                x0, x1 = int(mixed[0]), int(mixed[-1]) + 1
-                fa, fb = plane_a[:, x0:x1].astype(np.float32), plane_b[:, x0:x1].astype(np.float32)
-                target[:, x0:x1] = np.clip(fa + (fb - fa) * weight[x0:x1] + 0.5, 0, 255).astype(np.uint8)
-    else:  # crossfade (and any other kind) mixes linearly, the same weights on every plane
-        cv2.addWeighted(a, 1 - progress, b, progress, 0.0, dst=out)
-    return out
-
-
-def _black(preset: Preset) -> np.ndarray:
-    frame = np.empty((preset.height * 3 // 2, preset.width), np.uint8)
-    for plane, value in zip(i420_planes(frame, preset.height), BLACK_YUV, strict=True):
-        plane[...] = value
-    return frame
-
-
-# -- sound --------------------------------------------------------------------------------------
-
-
-def _mix_audio(clips: Sequence[SceneClip], starts: list[int], layout: list[_Clip], total: int, spf: int) -> np.ndarray:
-    """The film's sound: clips placed at their starts, overlaps crossfaded with equal power."""
-    mix = np.zeros((total * spf, 2), np.float32)
-    for index, (clip, start, info) in enumerate(zip(clips, starts, layout, strict=True)):
-        audio = np.zeros((info.frames * spf, 2), np.float32)
-        usable = min(len(clip.audio), len(audio))
-        audio[:usable] = clip.audio[:usable]
-        gain = np.ones(len(audio), np.float32)
-        head, tail = info.head * spf, info.tail * spf
-        # the film's own fade in and fade out follow the picture's whole ramp
-        kind_in = clip.transition_in.kind if index else TransitionKind.crossfade
-        kind_out = clips[index + 1].transition_in.kind if index + 1 < len(clips) else TransitionKind.crossfade
-        if head:
-            ramp = np.linspace(0, 1, head, endpoint=False, dtype=np.float32)
-            gain[:head] = (
-                np.clip(ramp * 2 - 1, 0, 1) if kind_in is TransitionKind.fade_black else np.sin(ramp * np.pi / 2)
-            )
-        if tail:
-            ramp = np.linspace(1, 0, tail, endpoint=False, dtype=np.float32)
-            gain[-tail:] *= (
-                np.clip(ramp * 2 - 1, 0, 1) if kind_out is TransitionKind.fade_black else np.sin(ramp * np.pi / 2)
-            )
-        begin = start * spf
-        end = min(begin + len(audio), len(mix))
-        mix[begin:end] += audio[: end - begin] * gain[: end - begin, None]
-    return np.clip(mix, -1.0, 1.0)
+def encode_segment(path: Path, frames: Iterable[np.ndarray], preset: Preset) -> int:
+    """Encode ``frames`` (I420) as one segment file the film's stream can take packet for packet
+    (not laid out for streaming: it is only ever copied from)."""
+    with VideoWriter(path, preset, force_keyframes=[0], with_audio=False, faststart=False) as writer:
+        for frame in frames:
+            writer.write_yuv(frame)
+        return writer.frames_written
 
 
 # -- assembly -----------------------------------------------------------------------------------
@@ -247,140 +202,244 @@ def assemble(
     *,
     fade_out: float = 0.0,
     progress: Callable[[int, int], None] | None = None,
+    transitions: Mapping[TransitionKey, Path | Future[Path]] | None = None,
+    sound: Path | None = None,
 ) -> AssemblyReport:
-    """Join ``clips`` into one MP4 at ``out`` (written atomically)."""
+    """Join ``clips`` into one MP4 at ``out`` (written atomically).
+
+    ``transitions``: the film's transition frames encoded beforehand, one segment file
+    (:func:`encode_segment`) per key of
+    :meth:`~render_farm.engine.transitions.FilmPlan.transitions`, removed once joined; a file
+    still being written may come as a future, waited for when the film reaches it.
+    Without them they are decoded from the clips and blended here, so no clip may be trimmed.
+    ``sound``: the film's sound encoded beforehand (:func:`~render_farm.engine.film_sound.encode_sound`);
+    without it the clips' audio is mixed and encoded here.
+    """
     if not clips:
         raise RenderError("a film needs at least one scene")
     fps, spf = preset.fps, preset.samples_per_frame
-    layout: list[_Clip] = []
-    for index, clip in enumerate(clips):
-        info = _probe(clip.video, fps, width=preset.width, height=preset.height)
-        head = round(clip.transition_in.duration * fps)
-        tail = round(clips[index + 1].transition_in.duration * fps) if index + 1 < len(clips) else round(fade_out * fps)
-        if head + tail > info.frames:
-            raise RenderError(
-                f"scene {index + 1} ({info.frames} frames) is shorter than its transitions ({head + tail} frames)"
-            )
-        info.head, info.tail = head, tail
-        layout.append(info)
-    starts, position = [], 0
-    for index, info in enumerate(layout):
-        starts.append(position if index == 0 else position - info.head)
-        position = starts[-1] + info.frames
-    total = position
-    audio = _mix_audio(clips, starts, layout, total, spf)
+    infos: list[_Clip] = []
+    try:
+        for clip in clips:
+            infos.append(_probe(clip.video, fps, width=preset.width, height=preset.height))
+        plan, audio = _plan_assembly(clips, infos, preset, fade_out, transitions, sound)
+    except BaseException:
+        _close(infos)
+        raise
 
     out = Path(out)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
-        os.close(fd)
         workdir = Path(tempfile.mkdtemp(prefix=f".{out.name}.assembly-", dir=out.parent))
     except OSError as error:
+        _close(infos)
         raise RenderError(f"cannot write the film to {out}: {error.strerror or error}") from None
-    copied = encoded = 0
     pool = ThreadPoolExecutor(2, thread_name_prefix="transition")
+    pending: dict[TransitionKey, Future[_Clip]] = {}
     try:
-        transitions = _start_transitions(pool, clips, layout, preset, workdir)
-        # The film's track is described by what our own encoder writes for this preset.
-        template_path = workdir / "parameters.mp4"
-        with VideoWriter(template_path, preset, with_audio=False) as probe:
-            probe.write_yuv(_black(preset))
-        reference = _probe(template_path, fps, width=preset.width, height=preset.height).extradata
-        with (
-            av.open(str(template_path)) as template_container,
-            av.open(
-                tmp_name, "w", format="mp4", options={"movflags": "+faststart", "fflags": "+bitexact"}
-            ) as container,
-        ):
-            video = container.add_stream_from_template(template_container.streams.video[0])
-            sound = AacTrack(container, preset.audio_bitrate)
-            sound.encode_ahead(audio, total * spf)  # while the picture is decoded, blended and copied
-            try:
-                writer = _SegmentWriter(container, video, preset, sound, workdir, reference, progress, total)
-                copied, encoded = _write_film(layout, transitions, writer)
-                sound.encode_until(total * spf, final=True)
-            finally:
-                sound.stop()
-        if copied + encoded != total:
-            raise RenderError(f"assembly wrote {copied + encoded} frames where the film has {total}")
-        os.chmod(tmp_name, 0o644)  # mkstemp made it private; the finished film is not
-        os.replace(tmp_name, out)
-    except OSError as error:
-        raise RenderError(f"cannot write the film to {out}: {error.strerror or error}") from None
-    except av.FFmpegError as error:
-        raise RenderError(f"cannot assemble the film {out}: {error}") from error
+        if transitions is None:
+            pending.update(_start_transitions(pool, plan, infos, preset, workdir))
+        else:
+            pending.update({key: pool.submit(_probe_written, path, preset) for key, path in transitions.items()})
+        # The film's track is described by what our own encoder writes for this preset: a
+        # transition encoded for this film, or else a picture encoded to that end.
+        keys = plan.transitions()
+        if transitions is not None and keys:
+            template = pending[keys[0]].result()
+        else:
+            encode_segment(workdir / "parameters.mp4", [black_frame(preset)], preset)
+            template = _probe_segment(workdir / "parameters.mp4", preset)
+            infos.append(template)  # closed with the clips
+
+        def sound_track(container: av.container.OutputContainer) -> SoundTrack:
+            if sound is not None:
+                return CopiedSound(container, sound)
+            track = AacTrack(container, preset.audio_bitrate)
+            assert audio is not None
+            track.encode_ahead(audio, plan.total * spf)  # while the picture is decoded, blended and copied
+            return track
+
+        counts: list[int] = []
+        _write_mp4(
+            out,
+            template,
+            preset,
+            plan.total,
+            sound_track,
+            lambda writer: counts.extend(_write_film(plan, infos[: len(clips)], pending, writer)),
+            progress,
+            workdir,
+        )
     finally:
         pool.shutdown(cancel_futures=True)  # a transition still encoding finishes before its file goes
-        Path(tmp_name).unlink(missing_ok=True)
+        _close(infos)
+        for future in pending.values():
+            with contextlib.suppress(BaseException):
+                future.result().close()
         for leftover in workdir.glob("*"):
             leftover.unlink(missing_ok=True)
         workdir.rmdir()
-    return AssemblyReport(frames_total=total, frames_copied=copied, frames_encoded=encoded, duration=total / fps)
+    copied, encoded = counts
+    return AssemblyReport(
+        frames_total=plan.total, frames_copied=copied, frames_encoded=encoded, duration=plan.total / fps
+    )
 
 
-def _transition_frames(
-    clips: Sequence[SceneClip], layout: list[_Clip], preset: Preset, key: tuple[str, int]
-) -> Iterator[np.ndarray]:
-    """The blended frames of one transition: ("in", i) joins clip i to the one before it (the
-    film's fade in for the first), ("out", i) is the film's fade out at the end of clip i."""
-    side, index = key
-    info = layout[index]
-    if side == "out":
-        count = info.tail
-        for i, frame in enumerate(_frames(info.path, info.frames - count, count, info.ticks_per_frame)):
-            yield _blend(frame, _black(preset), TransitionKind.fade_black, 0.5 * (i + 1) / (count + 1), preset.height)
-        return
-    count = info.head
-    if index == 0:
-        for i, frame in enumerate(_frames(info.path, 0, count, info.ticks_per_frame)):
-            progress = 0.5 + 0.5 * (i + 1) / (count + 1)
-            yield _blend(_black(preset), frame, TransitionKind.fade_black, progress, preset.height)
-        return
-    previous = layout[index - 1]
-    before = _frames(previous.path, previous.frames - count, count, previous.ticks_per_frame)
-    after = _frames(info.path, 0, count, info.ticks_per_frame)
-    kind = clips[index].transition_in.kind
-    for i, (a, b) in enumerate(zip(before, after, strict=True)):
-        yield _blend(a, b, kind, (i + 1) / (count + 1), preset.height)
+def _plan_assembly(
+    clips: Sequence[SceneClip],
+    infos: list[_Clip],
+    preset: Preset,
+    fade_out: float,
+    transitions: Mapping[TransitionKey, object] | None,
+    sound: Path | None,
+) -> tuple[FilmPlan, np.ndarray | None]:
+    """The film's plan from the clips as probed, and its mixed sound unless it comes encoded."""
+    fps = preset.fps
+    joins = [clip.transition_in for clip in clips]
+    heads = [round(join.duration * fps) for join in joins]
+    tails = [*heads[1:], round(fade_out * fps)]
+    frames = [
+        info.frames + (head + tail if clip.trimmed else 0)
+        for clip, info, head, tail in zip(clips, infos, heads, tails, strict=True)
+    ]
+    plan = plan_film(frames, joins, fps, fade_out)
+    for index, (clip, info) in enumerate(zip(clips, infos, strict=True)):
+        if clip.trimmed:
+            info.first = plan.heads[index]
+            if transitions is None:
+                raise RenderError(f"scene {index + 1} holds its body alone: its transitions must come encoded")
+    if transitions is not None and set(transitions) != set(plan.transitions()):
+        raise RenderError("the encoded transitions given are not the film's")
+    audio = mix_film(plan, [clip.audio for clip in clips], preset.samples_per_frame) if sound is None else None
+    return plan, audio
 
 
-def _encode_segment(path: Path, frames: Iterator[np.ndarray], preset: Preset) -> _Clip:
-    with VideoWriter(path, preset, force_keyframes=[0], with_audio=False) as writer:
-        for frame in frames:
-            writer.write_yuv(frame)
+def _close(clips: Iterable[_Clip]) -> None:
+    for clip in clips:
+        clip.close()
+
+
+def join_segments(segments: Sequence[Path], out: Path, preset: Preset, audio: np.ndarray) -> int:
+    """One MP4 at ``out`` of ``segments`` (files :func:`encode_segment` wrote, removed once joined)
+    one after another, with ``audio`` encoded as its sound; returns its frames."""
+    infos: list[_Clip] = []
+    try:
+        for path in segments:
+            infos.append(_probe_segment(path, preset))
+        total = sum(info.frames for info in infos)
+        if any(info.extradata != infos[0].extradata for info in infos):
+            raise RenderError("the segments of a clip were encoded with different settings")
+
+        def sound_track(container: av.container.OutputContainer) -> SoundTrack:
+            track = AacTrack(container, preset.audio_bitrate)
+            track.encode_ahead(audio, total * preset.samples_per_frame)
+            return track
+
+        def fill(writer: _SegmentWriter) -> None:
+            for info in infos:
+                writer.append_segment(info)
+
+        _write_mp4(out, infos[0], preset, total, sound_track, fill, None, out.parent)
+    finally:
+        _close(infos)
+    return total
+
+
+def _write_mp4(
+    out: Path,
+    template: _Clip,
+    preset: Preset,
+    total: int,
+    sound_track: Callable[[av.container.OutputContainer], SoundTrack],
+    fill: Callable[[_SegmentWriter], object],
+    progress: Callable[[int, int], None] | None,
+    workdir: Path,
+) -> None:
+    """Write ``total`` frames (put there by ``fill``) and their sound to ``out``, atomically, in a
+    video track described by ``template`` (a segment our encoder wrote for this preset)."""
+    assert template.container is not None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
+        os.close(fd)
+    except OSError as error:
+        raise RenderError(f"cannot write {out}: {error.strerror or error}") from None
+    try:
+        options = {"movflags": "+faststart", "fflags": "+bitexact"}
+        with av.open(tmp_name, "w", format="mp4", options=options) as container:
+            video = container.add_stream_from_template(template.container.streams.video[0])
+            track = sound_track(container)
+            try:
+                writer = _SegmentWriter(container, video, preset, track, workdir, template, progress, total)
+                fill(writer)
+                track.encode_until(total * preset.samples_per_frame, final=True)
+            finally:
+                track.stop()
+        if writer.frame != total:
+            raise RenderError(f"{out}: wrote {writer.frame} frames where it has {total}")
+        os.chmod(tmp_name, 0o644)  # mkstemp made it private; the finished film is not
+        os.replace(tmp_name, out)
+    except OSError as error:
+        raise RenderError(f"cannot write {out}: {error.strerror or error}") from None
+    except av.FFmpegError as error:
+        raise RenderError(f"cannot write {out}: {error}") from error
+    finally:
+        Path(tmp_name).unlink(missing_ok=True)
+
+
+def _probe_segment(path: Path, preset: Preset) -> _Clip:
     return _probe(path, preset.fps, width=preset.width, height=preset.height)
 
 
+def _probe_written(path: Path | Future[Path], preset: Preset) -> _Clip:
+    return _probe_segment(path.result() if isinstance(path, Future) else path, preset)
+
+
+def _encode_transition(path: Path, frames: Iterator[np.ndarray], preset: Preset) -> _Clip:
+    encode_segment(path, frames, preset)
+    return _probe_segment(path, preset)
+
+
 def _start_transitions(
-    pool: ThreadPoolExecutor, clips: Sequence[SceneClip], layout: list[_Clip], preset: Preset, workdir: Path
-) -> dict[tuple[str, int], Future[_Clip]]:
+    pool: ThreadPoolExecutor, plan: FilmPlan, infos: list[_Clip], preset: Preset, workdir: Path
+) -> dict[TransitionKey, Future[_Clip]]:
     """Decode, blend and encode every transition of the film in ``pool``, each into its own file:
     they run side by side (and beside the film's sound) while the film itself is put together."""
-    keys = [("in", i) for i, info in enumerate(layout) if info.head]
-    if layout[-1].tail:
-        keys.append(("out", len(layout) - 1))
-    return {
-        key: pool.submit(
-            _encode_segment,
-            workdir / f"transition-{key[0]}-{key[1]}.mp4",
-            _transition_frames(clips, layout, preset, key),
-            preset,
-        )
-        for key in keys
-    }
+
+    def decoded(source: tuple[int, int, int] | None) -> Iterator[np.ndarray] | None:
+        if source is None:
+            return None
+        scene, start, stop = source
+        info = infos[scene]
+        return _frames(info.path, start - info.first, stop - start, info.ticks_per_frame)
+
+    pending = {}
+    for key in plan.transitions():
+        before, after = plan.sources(key)
+        frames = transition_frames(plan, key, decoded(before), decoded(after), preset)
+        pending[key] = pool.submit(_encode_transition, workdir / f"transition-{key[0]}-{key[1]}.mp4", frames, preset)
+    return pending
 
 
 def _write_film(
-    layout: list[_Clip],
-    transitions: dict[tuple[str, int], Future[_Clip]],
+    plan: FilmPlan,
+    infos: list[_Clip],
+    transitions: dict[TransitionKey, Future[_Clip]],
     writer: _SegmentWriter,
 ) -> tuple[int, int]:
     """Append every clip's body and every transition to the film; returns frames copied and encoded."""
     copied = encoded = 0
-    for index, info in enumerate(layout):
+
+    def transition(key: TransitionKey, count: int) -> int:
+        appended = writer.append_segment(transitions[key].result())
+        if appended != count:
+            raise RenderError(f"a transition of {count} frames came with {appended}")
+        return appended
+
+    for index, info in enumerate(infos):
         if ("in", index) in transitions:
-            encoded += writer.append_segment(transitions[("in", index)].result())
-        body_start, body_stop = info.head, info.frames - info.tail
+            encoded += transition(("in", index), plan.heads[index])
+        # the body, in the file's own frame numbers
+        body_start = plan.heads[index] - info.first
+        body_stop = plan.frames[index] - plan.tails[index] - info.first
         why_not = info.copyable(body_start, body_stop, writer.reference) if body_stop > body_start else None
         if why_not is None:
             copied += writer.copy(info, body_start, body_stop)
@@ -388,7 +447,7 @@ def _write_film(
             log.warning("re-encoding scene %d of the film instead of copying it: %s", index + 1, why_not)
             encoded += writer.encode_range(info, body_start, body_stop)
         if ("out", index) in transitions:
-            encoded += writer.append_segment(transitions[("out", index)].result())
+            encoded += transition(("out", index), plan.tails[index])
     return copied, encoded
 
 
@@ -401,14 +460,15 @@ class _SegmentWriter:
         container: av.container.OutputContainer,
         video: av.VideoStream,
         preset: Preset,
-        sound: AacTrack,
+        sound: SoundTrack,
         workdir: Path,
-        reference: bytes,
+        template: _Clip,
         progress: Callable[[int, int], None] | None,
         total: int,
     ) -> None:
         self.container, self.video, self.preset, self.sound = container, video, preset, sound
-        self.workdir, self.reference, self.progress, self.total = workdir, reference, progress, total
+        self.workdir, self.progress, self.total = workdir, progress, total
+        self.template, self.reference = template, template.extradata  # the track's parameter sets
         self.frame = 0  # output frames so far
         self.decode_index = 0  # packets so far
         self.delay = 2  # frames of decode delay (B-frame reordering) kept for the whole stream
@@ -447,15 +507,17 @@ class _SegmentWriter:
             return 0
         self.segments += 1
         return self.append_segment(
-            _encode_segment(self.workdir / f"segment-{self.segments}.mp4", iter(frames), self.preset)
+            _encode_transition(self.workdir / f"segment-{self.segments}.mp4", iter(frames), self.preset)
         )
 
     def append_segment(self, info: _Clip) -> int:
-        """Append a segment our encoder wrote (and remove its file)."""
+        """Append a segment our encoder wrote (and close and remove its file)."""
         if info.extradata != self.reference:  # cannot happen with one libx264: same settings, same avcC
             raise RenderError("re-encoded frames do not match the film's encoder settings")
         appended = self._append(_packets(info, 0, -1), 0, info.ticks_per_frame)
-        info.path.unlink(missing_ok=True)
+        if info is not self.template:  # the template stays open (and its file stays) to the end
+            info.close()
+            info.path.unlink(missing_ok=True)
         return appended
 
     def encode_range(self, clip: _Clip, start: int, stop: int) -> int:

@@ -21,7 +21,7 @@ from render_farm.film import Place, Setting, Style, TimeOfDay, Weather
 
 from .presets import SAMPLE_RATE
 
-AUDIO_REVISION = "2"  # bump when the same inputs would sound different
+AUDIO_REVISION = "3"  # bump when the same inputs would sound different
 PEAK = 10 ** (-1 / 20)  # -1 dBFS
 DIALOGUE_RMS = 10 ** (-16 / 20)  # a line's level (mono, before the -3 dB centre pan)
 BED_RMS = 10 ** (-37 / 20)  # ambience level with nobody talking
@@ -278,23 +278,25 @@ def _music_loop(style: Style, mood: str, key: int, sample_rate: int) -> np.ndarr
     chords = _MOODS[mood]
     root = 48 + key  # MIDI note of the key's root (C3..B3)
     bar = round(2.4 * (1 - _TEMPO.get(style, 0.0)) * sample_rate)
-    t = np.arange(bar, dtype=np.float64) / sample_rate
     in_bar = (np.arange(bar) / bar).astype(np.float32)
     swell = (0.6 + 0.4 * np.sin(np.pi * in_bar)).astype(np.float32)
-    step = (in_bar * 4).astype(np.int64)
     pluck = np.exp(-((in_bar * 4) % 1) * 6).astype(np.float32)
+    # each bar starts and ends near silence, so bars join without clicks
+    edge = np.minimum(1.0, np.minimum(in_bar, 1 - in_bar) * 40).astype(np.float32)
+    quarters = [(bar * q // 4, bar * (q + 1) // 4) for q in range(4)]
     bars = []
     for chord in chords:
         pad = np.zeros(bar, np.float32)
         for voice in range(3):
             freq = 440.0 * 2 ** ((root + chord[voice % len(chord)] - 69) / 12)
-            phase = 2 * np.pi * freq * t
-            pad += (np.sin(phase) + 0.3 * np.sin(2 * phase)).astype(np.float32)
+            pad += _tone(bar, sample_rate, freq) + np.float32(0.3) * _tone(bar, sample_rate, 2 * freq)
         pad *= swell
-        arp_freq = 440.0 * 2 ** ((root + chord[0] + 12 + np.array([0, 7, 12, 7])[step] - 69) / 12)
-        arp = np.sin(2 * np.pi * arp_freq * t).astype(np.float32) * pluck * 0.8
-        # each bar starts and ends near silence, so bars join without clicks
-        edge = np.minimum(1.0, np.minimum(in_bar, 1 - in_bar) * 40).astype(np.float32)
+        # the arpeggio steps through the chord's root, fifth, octave and fifth, one a quarter bar
+        arp = np.empty(bar, np.float32)
+        for (start, stop), step in zip(quarters, (0, 7, 12, 7), strict=True):
+            freq = 440.0 * 2 ** ((root + chord[0] + 12 + step - 69) / 12)
+            arp[start:stop] = _tone(stop, sample_rate, freq)[start:]
+        arp *= pluck * np.float32(0.8)
         bars.append(np.stack([(pad * 0.9 + arp * 0.6) * edge, (pad * 0.9 + arp) * edge], axis=1))
     loop = np.concatenate(bars)
     rms = float(np.sqrt(np.mean(loop**2))) or 1.0
@@ -422,6 +424,11 @@ def mix_scene(
 def to_int16(mix: np.ndarray) -> np.ndarray:
     """16-bit PCM samples from float samples in [-1, 1] (clipped, rounded)."""
     return np.clip(np.round(mix * 32767), -32768, 32767).astype(np.int16)
+
+
+def as_stored(mix: np.ndarray) -> np.ndarray:
+    """``mix`` as :func:`read_wav` gives it back from a WAV :func:`write_wav` wrote."""
+    return to_int16(mix).astype(np.float32) / 32768.0
 
 
 def write_wav(path: Path | str, mix: np.ndarray, sample_rate: int = SAMPLE_RATE) -> None:

@@ -64,6 +64,7 @@ class Sprite:
         "_chroma",
         "_luma",
         "_rgb",
+        "_yuv",
         "height",
         "matrix",
         "offset",
@@ -92,6 +93,7 @@ class Sprite:
         self._rgb: tuple[np.ndarray, np.ndarray] | None = None
         self._luma: tuple[np.ndarray, np.ndarray] | None = None
         self._chroma: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._yuv: np.ndarray | None = None  # kept from luma() for the first chroma(), then dropped
 
     def rgb(self) -> tuple[np.ndarray, np.ndarray]:
         """Colour (h, w, 3) and inverse alpha repeated over 3 channels, both uint8."""
@@ -109,8 +111,9 @@ class Sprite:
     def luma(self) -> tuple[np.ndarray, np.ndarray]:
         """Premultiplied Y and inverse alpha, (h, w) uint8 each."""
         if self._luma is None:
-            y = self._premultiplied_yuv()[..., 0]
-            self._luma = (np.clip(y + 0.5, 0, 255).astype(np.uint8), 255 - self.pixels[..., 3])
+            yuv = self._premultiplied_yuv()
+            self._luma = (np.clip(yuv[..., 0] + 0.5, 0, 255).astype(np.uint8), 255 - self.pixels[..., 3])
+            self._yuv = yuv  # handed on only once its luma is taken (chroma overwrites it)
         return self._luma
 
     def chroma(self, phase_x: int, phase_y: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -118,7 +121,7 @@ class Sprite:
         pixel lands on a frame pixel with (x % 2, y % 2) == (phase_x, phase_y)."""
         planes = self._chroma.get((phase_x, phase_y))
         if planes is None:
-            uva = self._premultiplied_yuv()
+            uva, self._yuv = (self._yuv if self._yuv is not None else self._premultiplied_yuv()), None
             uva[..., 0] = self.pixels[..., 3]  # alpha in place of Y
             h, w = self.height + phase_y, self.width + phase_x
             padded = np.zeros((h + h % 2, w + w % 2, 3), np.float32)

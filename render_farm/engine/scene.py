@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections import OrderedDict
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -24,7 +25,7 @@ import numpy as np
 from render_farm.ai.protocols import Speech, VoiceProvider
 from render_farm.film import NARRATOR, Emotion, Film, Scene, Shot
 
-from .assembly import boundary_keyframes
+from .assembly import join_segments
 from .audio import AUDIO_REVISION, Placement, mix_scene, write_wav
 from .backgrounds import render_background
 from .characters import CharacterRig, Pose
@@ -34,7 +35,7 @@ from .layout import CameraState, SceneLayout
 from .presets import Preset
 from .subtitles import render_cue
 
-ENGINE_REVISION = "2"  # bump when the same inputs would give different pixels or sound
+ENGINE_REVISION = "3"  # bump when the same inputs would give different pixels or sound
 SPRITE_CACHE = 768
 
 Progress = Callable[[int, int], None]
@@ -136,7 +137,10 @@ class SceneRenderer:
         self._sprites: OrderedDict[tuple[object, ...], tuple[Sprite, tuple[int, int]]] = OrderedDict()
         self._speech: dict[tuple[str, str, str], Speech] = {}
         self._shadows: dict[int, Sprite] = {}
-        self._backgrounds: dict[tuple[object, ...], np.ndarray] = {}
+        self._backgrounds: dict[tuple[object, ...], Future[np.ndarray]] = {}
+        # the caches are shared with a thread that prepares the next scene's pictures (prepare)
+        self._lock = threading.Lock()
+        self._text_lock = threading.Lock()
         # the encoder's colours: sprites are converted to them once, frames never
         self._matrix = RGB_TO_YUV709 if preset.accurate_chroma else RGB_TO_YUV601
 
@@ -177,31 +181,32 @@ class SceneRenderer:
                 if picture is not None and picture.ndim == 3:
                     code = cv2.COLOR_BGRA2RGBA if picture.shape[2] == 4 else cv2.COLOR_BGR2RGBA
                     art = cv2.cvtColor(picture, code)
-            rig = self._rigs[member_id] = CharacterRig(member, self.film.style, art)
+            rig = self._rigs.setdefault(member_id, CharacterRig(member, self.film.style, art))
         return rig
 
     def _sprite(self, member_id: str, height: int, pose: Pose) -> tuple[Sprite, tuple[int, int]]:
         key = (member_id, height, pose)
-        hit = self._sprites.get(key)
-        if hit is not None:
-            self._sprites.move_to_end(key)
-            return hit
+        with self._lock:
+            hit = self._sprites.get(key)
+            if hit is not None:
+                self._sprites.move_to_end(key)
+                return hit
         sprite = self._rig(member_id).sprite(height, pose)
         prepared = (Sprite(sprite.pixels, self._matrix), sprite.anchor)
-        self._sprites[key] = prepared
-        if len(self._sprites) > SPRITE_CACHE:
-            self._sprites.popitem(last=False)
+        with self._lock:
+            self._sprites[key] = prepared
+            if len(self._sprites) > SPRITE_CACHE:
+                self._sprites.popitem(last=False)
         return prepared
 
     def _shadow(self, width: int) -> Sprite:
         shadow = self._shadows.get(width)
         if shadow is None:
             h = max(2, width // 5)
-            alpha = np.zeros((h * 2, width * 2), np.uint8)
-            cv2.ellipse(alpha, (width, h), (width // 2, h // 2), 0, 0, 360, 70, -1, cv2.LINE_AA)
-            alpha = cv2.GaussianBlur(alpha, (0, 0), max(1.0, h / 4))
-            pixels = np.zeros((*alpha.shape, 4), np.uint8)
-            pixels[..., 3] = alpha
+            ellipse = np.zeros((h * 2, width * 2), np.uint8)
+            cv2.ellipse(ellipse, (width, h), (width // 2, h // 2), 0, 0, 360, 70, -1, cv2.LINE_AA)
+            pixels = np.zeros((*ellipse.shape, 4), np.uint8)
+            pixels[..., 3] = cv2.GaussianBlur(ellipse, (0, 0), max(1.0, h / 4))
             shadow = self._shadows[width] = Sprite(pixels, self._matrix)
         return shadow
 
@@ -212,10 +217,20 @@ class SceneRenderer:
         setting = layout.scene.setting
         w, h = round(layout.stage_width), round(layout.stage_height)
         key = (setting.model_dump_json(), w, h)
-        if key not in self._backgrounds:
-            backdrop = render_background(setting, self.film.style, w, h, seed=self.film.seed)
-            self._backgrounds[key] = backdrop.pixels
-        return self._backgrounds[key], layout.floor
+        with self._lock:
+            drawing = self._backgrounds.get(key)
+            mine = drawing is None
+            if drawing is None:
+                drawing = self._backgrounds[key] = Future()
+        if mine:  # drawn once, whichever thread asks first; the other waits for it
+            try:
+                drawing.set_result(render_background(setting, self.film.style, w, h, seed=self.film.seed).pixels)
+            except BaseException as error:
+                drawing.set_exception(error)
+                with self._lock:
+                    del self._backgrounds[key]
+                raise
+        return drawing.result(), layout.floor
 
     def _view(self, layout: SceneLayout, camera: CameraState) -> np.ndarray | None:
         """The affine map from stage to screen pixels, or None where the stage is the frame itself."""
@@ -337,11 +352,14 @@ class SceneRenderer:
 
     def _cue_sprite(self, text: str, narrator: bool) -> Sprite:
         key = ("cue", text, narrator, self.preset.width, self.preset.height)
-        hit = self._sprites.get(key)
+        with self._lock:
+            hit = self._sprites.get(key)
         if hit is None:
-            picture = render_cue(text, self.preset.width, self.preset.height, narrator)
+            with self._text_lock:  # one font, drawn by one thread at a time
+                picture = render_cue(text, self.preset.width, self.preset.height, narrator)
             hit = (Sprite(picture, self._matrix), (0, 0))
-            self._sprites[key] = hit
+            with self._lock:
+                self._sprites[key] = hit
         return hit[0]
 
     def frame_at(self, index: int, t: float) -> np.ndarray:
@@ -373,6 +391,35 @@ class SceneRenderer:
 
     # -- whole scene ----------------------------------------------------------------------
 
+    def edges(self, layout: SceneLayout) -> tuple[int, int]:
+        """Frames at the scene's head and tail that belong to its transitions."""
+        fps = self.preset.fps
+        return round(layout.head * fps), round(layout.tail * fps)
+
+    def prepare(self, layout: SceneLayout, frame: int = 0) -> None:
+        """Draw what frame ``frame`` of the scene needs (its stage, the sprites on it) into the
+        caches, so a thread can ready a scene while the encoder works on the one before."""
+        scratch = np.empty((self.preset.height * 3 // 2, self.preset.width), np.uint8)
+        self.compose_i420(layout, frame / self.preset.fps, scratch, {})
+
+    def frames(self, layout: SceneLayout, start: int, stop: int) -> Iterator[np.ndarray]:
+        """Frames [start, stop) of the scene in I420 (transitions are blended from them), each drawn
+        into the same buffer over the one before: copy a frame to keep it."""
+        static: dict = {}
+        out = np.empty((self.preset.height * 3 // 2, self.preset.width), np.uint8)
+        for i in range(start, stop):
+            yield self.compose_i420(layout, i / self.preset.fps, out, static)
+
+    def draw(self, layout: SceneLayout, writer: VideoWriter, start: int, stop: int, progress: Progress | None) -> None:
+        """Draw frames [start, stop) straight into ``writer``'s buffers and queue them."""
+        static: dict = {}
+        fps = self.preset.fps
+        for i in range(start, stop):
+            # drawn in the encoder's pixel format, into the buffer it will read: no conversion, no copy
+            writer.write_yuv(self.compose_i420(layout, i / fps, writer.next_buffer(), static))
+            if progress is not None:
+                progress(i + 1, layout.n_frames)
+
     def render(
         self,
         index: int,
@@ -381,27 +428,73 @@ class SceneRenderer:
         *,
         fade_out: float = 0.0,
         progress: Progress | None = None,
+        body_only: bool = False,
     ) -> int:
-        """Render scene ``index`` to an MP4 (video + audio) and its full-quality WAV mix."""
+        """Render scene ``index`` to an MP4 and its full-quality WAV mix; returns the scene's frames.
+
+        The MP4 holds the whole scene with its sound, or with ``body_only`` the frames between its
+        transitions alone and no sound (what a film needs: the film encodes its transitions and
+        sound itself). The body is encoded by an encoder of its own either way, so the two files
+        carry the very same body packets; a whole scene's head and tail get encoders of their own.
+        """
         layout = self.layout(index, fade_out=fade_out)
-        fps = self.preset.fps
-        keyframes = boundary_keyframes(layout.n_frames, round(layout.head * fps), round(layout.tail * fps))
-        static: dict = {}
-        # The sound is mixed while the first second of pictures is drawn and encoded, and handed to
-        # the writer at that same frame on every run (so the file's interleaving never varies).
-        sound_at = min(fps, layout.n_frames)
+        n = layout.n_frames
+        head, tail = self.edges(layout)
+        segments = [(head, n - tail)] if body_only else [(0, head), (head, n - tail), (n - tail, n)]
+        segments = [(start, stop) for start, stop in segments if stop > start]
         with ThreadPoolExecutor(1, thread_name_prefix="scene-mix") as mixer:
             mixing = mixer.submit(self.mix, layout)
-            with VideoWriter(video_path, self.preset, force_keyframes=keyframes) as writer:
-                for i in range(layout.n_frames):
-                    if i == sound_at:
-                        writer.set_audio(mixing.result())
-                    # drawn in the encoder's pixel format, into the buffer it will read: no conversion, no copy
-                    writer.write_yuv(self.compose_i420(layout, i / fps, writer.next_buffer(), static))
-                    if progress is not None:
-                        progress(i + 1, layout.n_frames)
-                if sound_at == layout.n_frames:
-                    writer.set_audio(mixing.result())
+            if body_only:
+                with VideoWriter(
+                    video_path, self.preset, force_keyframes=[0], with_audio=False, faststart=False
+                ) as writer:
+                    self.draw(layout, writer, head, n - tail, progress)
+            elif len(segments) == 1:
+                self._render_whole(layout, video_path, mixing, progress)
+            else:
+                self._render_segments(layout, video_path, segments, mixing, progress)
             mix = mixing.result()
         write_wav(audio_path, mix)
-        return layout.n_frames
+        return n
+
+    def _render_whole(
+        self, layout: SceneLayout, video_path: Path, mixing: Future[np.ndarray], progress: Progress | None
+    ) -> None:
+        """A scene without transitions: one stream, its sound interleaved as the pictures come."""
+        # The sound is mixed while the first second of pictures is drawn and encoded, and handed to
+        # the writer at that same frame on every run (so the file's interleaving never varies).
+        n = layout.n_frames
+        sound_at = min(self.preset.fps, n)
+        with VideoWriter(video_path, self.preset, force_keyframes=[0]) as writer:
+            self.draw(layout, writer, 0, sound_at, progress)
+            writer.set_audio(mixing.result())
+            self.draw(layout, writer, sound_at, n, progress)
+
+    def _render_segments(
+        self,
+        layout: SceneLayout,
+        video_path: Path,
+        segments: list[tuple[int, int]],
+        mixing: Future[np.ndarray],
+        progress: Progress | None,
+    ) -> None:
+        """Head, body and tail encoded one after another (each encoder finishing while the next
+        segment is drawn), then joined packet for packet with the sound."""
+        parts = [video_path.with_name(f"{video_path.name}.segment-{k}.mp4") for k in range(len(segments))]
+        try:
+            with ThreadPoolExecutor(1, thread_name_prefix="scene-segment") as closer:
+                closing = []
+                for part, (start, stop) in zip(parts, segments, strict=True):
+                    writer = VideoWriter(part, self.preset, force_keyframes=[0], with_audio=False, faststart=False)
+                    try:
+                        self.draw(layout, writer, start, stop, progress)
+                    except BaseException:
+                        writer.abort()
+                        raise
+                    closing.append(closer.submit(writer.close))
+                for done in closing:
+                    done.result()
+            join_segments(parts, video_path, self.preset, mixing.result())
+        finally:
+            for part in parts:
+                part.unlink(missing_ok=True)
