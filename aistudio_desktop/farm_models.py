@@ -60,28 +60,22 @@ def _part_words(part: SceneProgress) -> str:
     return {"queued": "waiting", "failed": "failed", "canceled": "canceled"}.get(part.state, part.state)
 
 
-class RenderQueueModel(QAbstractTableModel):
-    """The user's farm renders, newest first: film, state, progress, credits, submitted."""
+class _RecordTable(QAbstractTableModel):
+    """A table of plain records with fixed column headers; subclasses say how a record reads."""
 
-    HEADERS = ("Film", "State", "Progress", "Credits", "Submitted")
-    PROGRESS = 2
+    HEADERS: tuple[str, ...] = ()
 
     def __init__(self) -> None:
         super().__init__()
-        self.jobs: list[RenderJob] = []
+        self.records: list[Any] = []
 
-    def set_jobs(self, jobs: list[RenderJob]) -> None:
-        if [job.id for job in jobs] == [job.id for job in self.jobs]:
-            self.jobs = list(jobs)  # same rows: repaint them, keep the selection
-            if jobs:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(jobs) - 1, len(self.HEADERS) - 1))
-            return
+    def _reset(self, records: list[Any]) -> None:
         self.beginResetModel()
-        self.jobs = list(jobs)
+        self.records = list(records)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.jobs)
+        return 0 if parent.isValid() else len(self.records)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -91,10 +85,29 @@ class RenderQueueModel(QAbstractTableModel):
             return self.HEADERS[section]
         return None
 
+
+class RenderQueueModel(_RecordTable):
+    """The user's farm renders, newest first: film, state, progress, credits, submitted."""
+
+    HEADERS = ("Film", "State", "Progress", "Credits", "Submitted")
+    PROGRESS = 2
+
+    @property
+    def jobs(self) -> list[RenderJob]:
+        return self.records
+
+    def set_jobs(self, jobs: list[RenderJob]) -> None:
+        if [job.id for job in jobs] == [job.id for job in self.records]:
+            self.records = list(jobs)  # same rows: repaint them, keep the selection
+            if jobs:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(jobs) - 1, len(self.HEADERS) - 1))
+            return
+        self._reset(jobs)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        job = self.jobs[index.row()]
+        job: RenderJob = self.records[index.row()]
         column = index.column()
         if role == JOB_ROLE:
             return job
@@ -157,35 +170,22 @@ class ProgressDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class LedgerModel(QAbstractTableModel):
+class LedgerModel(_RecordTable):
     """The credit ledger, newest first: when, what, change, balance after."""
 
     HEADERS = ("When", "What", "Change", "Balance")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: list[LedgerEntry] = []
+    @property
+    def entries(self) -> list[LedgerEntry]:
+        return self.records
 
     def set_entries(self, entries: list[LedgerEntry]) -> None:
-        self.beginResetModel()
-        self.entries = list(entries)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        self._reset(entries)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        entry = self.entries[index.row()]
+        entry: LedgerEntry = self.records[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 when(entry.created_at),
