@@ -30,6 +30,7 @@ from .farm_menu import FarmUi
 from .gallery import CastGallery, bundle_dir
 from .inspector import SceneInspector
 from .newproject import NewProjectDialog
+from .provider_settings import ProviderSettingsDialog
 from .render_cache import SETTING as CACHE_LIMIT_SETTING
 from .render_cache import limit_from_settings
 from .session import Studio
@@ -153,6 +154,9 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, "&Import Project…", QKeySequence("Ctrl+I"), self.import_project)
         self._action(file, "&Export Project…", QKeySequence("Ctrl+E"), self.export_project)
+        file.addSeparator()
+        providers = self._action(file, "AI &Providers…", QKeySequence("Ctrl+,"), self.provider_settings)
+        providers.setMenuRole(QAction.MenuRole.PreferencesRole)
         file.addSeparator()
         self._action(file, "&Quit", QKeySequence.StandardKey.Quit, self.close)
 
@@ -330,6 +334,15 @@ class MainWindow(QMainWindow):
         dialog.created.connect(lambda film, _pid: self.statusBar().showMessage(f"Made “{film.title}”", 6000))
         dialog.open()
         self.new_film_dialog = dialog
+        return dialog
+
+    def provider_settings(self) -> ProviderSettingsDialog:
+        """File > AI Providers: who writes, designs and speaks; the service's key goes to the keyring."""
+        dialog = ProviderSettingsDialog(self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage("AI provider settings saved", 6000))
+        dialog.open()
+        self.provider_dialog = dialog
         return dialog
 
     def about_text(self) -> str:

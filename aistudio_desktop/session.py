@@ -30,10 +30,12 @@ def blank_film() -> Film:
 
 
 def default_providers() -> Providers:
-    """The providers chosen in settings (the environment); the built-in ones by default."""
-    from render_farm.ai.registry import ProviderSettings, make_providers
+    """The providers chosen in Settings > AI Providers (or the environment); built-in by default."""
+    from render_farm.ai.registry import make_providers
 
-    return make_providers(ProviderSettings.from_env())
+    from .provider_settings import load_provider_settings
+
+    return make_providers(load_provider_settings())
 
 
 def default_voice() -> VoiceProvider:

@@ -14,11 +14,11 @@ from typing import Any
 
 import av
 import keyring
-import keyring.backend
 import keyring.backends.fail
 import keyring.errors
 import pytest
 from farm_server import PASSWORD, LiveFarm, live_farm
+from memory_keyring import MemoryKeyring
 from PySide6.QtCore import QSettings, Qt
 
 from aistudio_desktop.farm_client import FarmClient, RenderJob
@@ -31,26 +31,6 @@ from render_farm.film import CastMember, DialogueLine, Film, Place, Scene, Setti
 from render_farm.server import security
 
 WAIT = 90_000
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring backend that keeps entries in a dict: the OS keyring's part, on a test machine."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
 
 
 @pytest.fixture(scope="module")
