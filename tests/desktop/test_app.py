@@ -49,7 +49,7 @@ def test_window_layout_and_theme_are_remembered(qtbot, window, studio, settings:
     window.set_theme("light")
 
 
-def test_panels_can_be_added_by_the_next_engineer(qtbot, window) -> None:
+def test_a_panel_added_to_the_window_gets_a_dock_and_a_menu_entry(qtbot, window) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QLabel
 
