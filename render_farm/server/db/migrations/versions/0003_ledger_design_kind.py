@@ -67,8 +67,8 @@ def _ledger_table(kinds: Sequence[str]) -> sa.Table:
 
 def _allow(kinds: Sequence[str]) -> None:
     if op.get_bind().dialect.name == "postgresql":
-        op.drop_constraint(CONSTRAINT, "credit_ledger", type_="check")
-        op.create_check_constraint(CONSTRAINT, "credit_ledger", _kinds_check(kinds))
+        op.drop_constraint(op.f(CONSTRAINT), "credit_ledger", type_="check")
+        op.create_check_constraint(op.f(CONSTRAINT), "credit_ledger", _kinds_check(kinds))
         return
     with op.batch_alter_table("credit_ledger", copy_from=_ledger_table(kinds), recreate="always"):
         pass
