@@ -79,3 +79,9 @@ class InsufficientCredits(FarmError):
 
 class UnsupportedMedia(FarmError):
     status, slug, title = 415, "unsupported-media-type", "Unsupported media type"
+
+
+class ProviderFailed(FarmError):
+    """An AI provider (story writer, character designer) could not do its job; nothing was charged."""
+
+    status, slug, title = 502, "provider-failed", "AI provider failed"

@@ -30,6 +30,7 @@ BEYOND_THE_SCHEMA = {
     ("POST", "/api/v1/auth/change-password"),
     ("POST", "/api/v1/projects/{project_id}/versions"),
     ("POST", "/api/v1/projects/{project_id}/versions/{number}/renders"),  # credits run out: 402
+    ("POST", "/api/v1/ai/characters"),  # a film spec's cross-references; credits run out: 402
 }
 
 

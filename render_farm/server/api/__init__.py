@@ -11,7 +11,7 @@ from fastapi import APIRouter, FastAPI
 from ..db.session import engine_from_settings, session_factory
 from ..settings import FarmSettings
 from ..storage import storage_from_settings
-from . import auth, billing, health, notifications, openapi, problems, projects, renders, teams
+from . import auth, billing, cloud_ai, health, notifications, openapi, problems, projects, renders, teams
 
 API_PREFIX = "/api/v1"
 
@@ -41,7 +41,7 @@ def create_app(settings: FarmSettings | None = None) -> FastAPI:
     app.state.storage = storage_from_settings(settings)
 
     router = APIRouter(prefix=API_PREFIX)
-    for module in (renders, health, auth, teams, projects, billing, notifications):
+    for module in (renders, health, auth, teams, projects, billing, notifications, cloud_ai):
         router.include_router(module.router)
     app.include_router(router)
     problems.install(app)

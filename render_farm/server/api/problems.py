@@ -102,6 +102,7 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 _DESCRIPTIONS = {
     400: "bad request",
+    502: "an AI provider failed; the detail is its message (nothing was charged)",
     401: "not signed in, or the token is expired, forged or revoked",
     402: "not enough credits",
     403: "your role does not allow this",

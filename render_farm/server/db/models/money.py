@@ -26,6 +26,7 @@ class LedgerKind(StrEnum):
     release = "release"
     purchase = "purchase"
     refund = "refund"
+    design = "design"  # characters designed on the farm; a failed design is given back by a release
 
 
 class CreditLedgerEntry(CreatedAt, Base):
