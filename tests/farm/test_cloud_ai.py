@@ -5,9 +5,11 @@ against the local OpenAI-compatible test server."""
 from __future__ import annotations
 
 import sys
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +21,15 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from render_farm.ai.protocols import Providers
 from render_farm.ai.registry import ProviderSettings, make_providers
 from render_farm.film import NARRATOR, Film
 from render_farm.server.api import create_app
 from render_farm.server.db import make_engine, migrate, session_factory
 from render_farm.server.db.migrate import check
-from render_farm.server.db.models import CreditLedgerEntry, LedgerKind, User
-from render_farm.server.services import credits
-from render_farm.server.services.cloud_ai import CloudAI
+from render_farm.server.db.models import CreditLedgerEntry, IdempotencyRecord, LedgerKind, User
+from render_farm.server.services import credits, reaper
+from render_farm.server.services.cloud_ai import DESIGN_STALL, CloudAI
 from render_farm.server.services.ledger import append
 from render_farm.server.services.tx import begin_write
 from render_farm.server.settings import FarmSettings
@@ -340,3 +343,66 @@ def test_migration_0003_keeps_the_ledger_allows_design_entries_and_stays_append_
         assert [tuple(row) for row in rows] == [("grant", 100, 100), ("design", -30, 70)]
     finally:
         engine.dispose()
+
+
+class HeldDesigner:
+    """The built-in designer, held at the start until released: a request that stalls or dies."""
+
+    name = "held"
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.started = threading.Event()
+        self.release = threading.Event()
+
+    def design(self, film: Film, *, assets_dir: Path | None = None, only: set[str] | None = None) -> Film:
+        self.started.set()
+        assert self.release.wait(30), "the test never let the designer go"
+        return self.inner.design(film, assets_dir=assets_dir, only=only)
+
+
+def test_a_design_whose_request_never_answers_is_given_back_once_by_the_reaper(
+    client: TestClient, owner: Account, app: FastAPI, story: dict[str, Any]
+) -> None:
+    built_in = make_providers(ProviderSettings())
+    held = HeldDesigner(built_in.designer)
+    app.state.cloud_ai = CloudAI(Providers(writer=built_in.writer, designer=held, voice=built_in.voice))
+    characters = len(story["cast"])
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(design, client, owner, {"film": story}, "stalls")
+        _stall_and_reap(client, owner, app, held, characters)
+        held.release.set()  # the request that was given up on finishes after all
+        late = pending.result(timeout=60)
+    assert late.status_code == 409, late.text
+    assert "credits were returned" in late.json()["detail"]
+    rows = ledger_rows(app, owner.email)
+    assert [(row.kind, row.delta) for row in rows] == [
+        (LedgerKind.grant, 100),
+        (LedgerKind.design, -10 * characters),
+        (LedgerKind.release, 10 * characters),
+    ]
+    assert ledger_sum(app, owner.email) == balance(client, owner) == 100
+    again = design(client, owner, {"film": story}, key="stalls")  # the key is free for a retry
+    assert again.status_code == 200, again.text
+    assert balance(client, owner) == 100 - 10 * characters
+
+
+def _stall_and_reap(client: TestClient, owner: Account, app: FastAPI, held: HeldDesigner, characters: int) -> None:
+    """While the design request is held: age its claim past DESIGN_STALL and let the reaper act."""
+    try:
+        assert held.started.wait(30)
+        assert balance(client, owner) == 100 - 10 * characters  # charged while it designs
+        factory = app.state.session_factory
+        assert reaper.purge(factory) == 0  # a claim still young is left alone
+        with factory() as session:  # the request has now been silent for longer than DESIGN_STALL
+            begin_write(session)
+            claim = session.scalar(select(IdempotencyRecord).where(IdempotencyRecord.key == "stalls"))
+            assert claim is not None and claim.response_status is None
+            claim.created_at -= DESIGN_STALL + timedelta(seconds=1)
+            session.commit()
+        assert reaper.purge(factory) >= 1
+        assert balance(client, owner) == 100
+        assert reaper.purge(factory) == 0  # given back once, never twice
+    except BaseException:
+        held.release.set()  # let the held request end, so the test fails instead of hanging
+        raise

@@ -20,17 +20,18 @@ import tempfile
 import time
 import uuid
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from ...ai.protocols import BreakdownRequest, ProviderError, Providers
 from ...ai.registry import ProviderSettings, make_providers
 from ...film import Film, dumps
 from ..db.base import utcnow
-from ..db.models import IdempotencyRecord, LedgerKind, ProjectVersion, User
+from ..db.models import CreditLedgerEntry, IdempotencyRecord, LedgerKind, ProjectVersion, User
 from ..errors import Conflict, InvalidInput, ProviderFailed
 from ..settings import FarmSettings
 from ..storage import Storage
@@ -40,6 +41,8 @@ from .renders import IDEMPOTENCY_TTL, Submission, check_idempotency_key
 from .tx import begin_write
 
 CHARACTER_CREDITS = 10
+DESIGN_STALL = timedelta(minutes=15)
+"""A design claim unanswered this long belongs to a request that died: the reaper gives it back."""
 REPEAT_WAIT_SECONDS = 120.0
 """How long a repeat of a design request waits for the first one's answer before a 409."""
 _POLL_SECONDS = 0.05
@@ -127,7 +130,10 @@ class CloudAI:
             "art": art,
         }
         record = _record(session, user_id, key)
-        assert record is not None and record.response_status is None  # only the claim holder gets here
+        if record is None or record.response_status is not None:
+            # The claim outlived DESIGN_STALL and was given back by the reaper: nothing was charged.
+            session.rollback()
+            raise Conflict("the character design took too long and its credits were returned; send it again")
         record.response_status = 200
         record.response_body = body
         session.commit()
@@ -161,10 +167,13 @@ class CloudAI:
             if time.monotonic() > deadline:
                 raise Conflict("a request with this Idempotency-Key is still being designed; repeat it in a while")
             time.sleep(_POLL_SECONDS)
+        claim = IdempotencyRecord(user_id=user_id, key=key, request_hash=digest, expires_at=now + IDEMPOTENCY_TTL)
+        session.add(claim)
+        session.flush()
         if cost:
             # InsufficientCredits (402, with the shortfall) rolls back the claim too: nothing was done.
-            ledger.append(session, user_id, -cost, LedgerKind.design, note=f"character design: {characters}")
-        session.add(IdempotencyRecord(user_id=user_id, key=key, request_hash=digest, expires_at=now + IDEMPOTENCY_TTL))
+            note = f"character design: {characters} {_tag(claim)}"
+            ledger.append(session, user_id, -cost, LedgerKind.design, note=note)
         session.commit()
         return None
 
@@ -175,9 +184,7 @@ class CloudAI:
         session.execute(select(User.id).where(User.id == user_id).with_for_update())
         record = _record(session, user_id, key)
         if record is not None and record.response_status is None:
-            session.delete(record)
-            if cost:
-                ledger.append(session, user_id, cost, LedgerKind.release, note="returned: character design failed")
+            _release(session, record, "character design failed")
         session.commit()
 
     def _run_designer(self, film: Film, chosen: set[str]) -> tuple[Film, dict[str, str]]:
@@ -193,6 +200,50 @@ class CloudAI:
                     if path.is_file():
                         art[member.art] = base64.b64encode(path.read_bytes()).decode("ascii")
         return designed, art
+
+
+def _tag(claim: IdempotencyRecord) -> str:
+    """How a design's ledger entries name the claim they belong to."""
+    return f"[claim {claim.id}]"
+
+
+def _release(session: Session, claim: IdempotencyRecord, reason: str) -> None:
+    """Give back what an unanswered claim was charged and drop the claim (the caller holds the
+    user's row lock, and has checked that the claim is still unanswered: so this runs once)."""
+    charge = session.scalar(
+        select(CreditLedgerEntry).where(
+            CreditLedgerEntry.user_id == claim.user_id,
+            CreditLedgerEntry.kind == LedgerKind.design,
+            CreditLedgerEntry.note.endswith(_tag(claim)),
+        )
+    )
+    if charge is not None and charge.delta < 0:
+        note = f"returned: {reason} {_tag(claim)}"
+        ledger.append(session, claim.user_id, -charge.delta, LedgerKind.release, note=note)
+    session.delete(claim)
+
+
+def release_stalled(factory: sessionmaker[Session], now: datetime | None = None) -> int:
+    """Give back the charge of design claims left unanswered for :data:`DESIGN_STALL` (the API
+    process that held them died mid-design); returns how many. Run by the reaper."""
+    cutoff = (now or utcnow()) - DESIGN_STALL
+    released = 0
+    with factory() as session:
+        stalled = session.execute(
+            select(IdempotencyRecord.user_id, IdempotencyRecord.key).where(
+                IdempotencyRecord.response_status.is_(None), IdempotencyRecord.created_at < cutoff
+            )
+        ).all()
+        session.rollback()  # the look was read-only; each claim is given back in its own write
+        for user_id, key in stalled:
+            begin_write(session)
+            session.execute(select(User.id).where(User.id == user_id).with_for_update())
+            record = _record(session, user_id, key)
+            if record is not None and record.response_status is None and record.created_at < cutoff:
+                _release(session, record, "character design did not finish")
+                released += 1
+            session.commit()
+    return released
 
 
 def _chosen(film: Film, only: list[str] | None) -> list[str]:

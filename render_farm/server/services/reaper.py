@@ -20,7 +20,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 from ..db.base import utcnow
 from ..db.models import IdempotencyRecord, JobState, RenderJob, RenderTask
 from ..settings import FarmSettings
-from . import outbox
+from . import cloud_ai, outbox
 from .render_tasks import heartbeat_stale, lock_task, queue_again, task_label
 from .renders import ACTIVE_STATES, fail_job
 from .tx import begin_write
@@ -100,10 +100,12 @@ def _reap_one(session: Session, settings: FarmSettings, job: RenderJob, task: Re
 
 
 def purge(factory: sessionmaker[Session]) -> int:
-    """Delete expired idempotency records and long-sent outbox rows."""
+    """Give back stalled design claims, then delete expired idempotency records and long-sent
+    outbox rows (a claim is given back before it can expire, so no charge is lost with it)."""
+    released = cloud_ai.release_stalled(factory)
     with factory() as session:
         begin_write(session)
         result = session.execute(delete(IdempotencyRecord).where(IdempotencyRecord.expires_at < utcnow()))
         removed = int(getattr(result, "rowcount", 0) or 0) + outbox.purge_sent(session)
         session.commit()
-    return removed
+    return released + removed
