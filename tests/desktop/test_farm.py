@@ -5,9 +5,12 @@ account, the farm going away, an expired access token, and a system without a ke
 from __future__ import annotations
 
 import json
+import os
+import signal
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -76,6 +79,33 @@ def farm_window(
     return window
 
 
+def _signal_workers(farm: LiveFarm, signum: int) -> None:
+    for process in farm.workers:  # each worker leads its own process group (its pool children too)
+        os.killpg(process.pid, signum)
+
+
+@contextmanager
+def workers_held(farm: LiveFarm) -> Iterator[None]:
+    """The farm's worker processes stopped (SIGSTOP) for the block, except while stepped."""
+    _signal_workers(farm, signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        _signal_workers(farm, signal.SIGCONT)
+
+
+def step_until_partly_done(qtbot: Any, farm: LiveFarm, seen: list[RenderJob]) -> None:
+    """Let held workers run in short steps until the app has shown a render partly done."""
+    for _ in range(400):
+        _signal_workers(farm, signal.SIGCONT)
+        time.sleep(0.03)
+        _signal_workers(farm, signal.SIGSTOP)
+        qtbot.wait(300)  # a poll or two of the app's (250 ms while a render is active)
+        if any(0 < job.progress < 1 for job in seen):
+            return
+        assert not any(job.progress >= 1 for job in seen), "the render finished within one step"
+
+
 def sign_in(qtbot: Any, window: MainWindow, farm: LiveFarm, email: str, *, create: bool) -> SignInDialog:
     dialog = window.farm_ui.sign_in()
     dialog.url.clear()
@@ -129,9 +159,11 @@ def test_sign_up_estimate_render_progress_download_and_ledger(
 
     seen: list[RenderJob] = []
     window.farm.jobsChanged.connect(lambda jobs: seen.extend(jobs))
-    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.queue_model.rowCount() == 1, timeout=20_000)
-    assert window.farm_ui.dock.isVisible()
+    with workers_held(farm):  # scenes render in a blink here: step the workers to catch them mid-way
+        qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: panel.queue_model.rowCount() == 1, timeout=20_000)
+        assert window.farm_ui.dock.isVisible()
+        step_until_partly_done(qtbot, farm, seen)
     qtbot.waitUntil(lambda: panel.current_job() is not None and panel.current_job().state == "success", timeout=WAIT)
     job = panel.current_job()
     assert job is not None and job.download_ready and len(job.scenes) == 2
@@ -452,10 +484,13 @@ def test_cancel_gives_the_credits_back(qtbot: Any, farm_window: MainWindow, farm
     email, token = farm.sign_up()
     sign_in(qtbot, window, farm, email, create=False)
     dialog = open_estimate(qtbot, window)
-    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.cancel_button.isEnabled(), timeout=20_000)
-    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.current_job() is not None and panel.current_job().state == "canceled", timeout=20_000)
+    with workers_held(farm):  # so the render cannot finish before the click lands
+        qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: panel.cancel_button.isEnabled(), timeout=20_000)
+        qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(
+            lambda: panel.current_job() is not None and panel.current_job().state == "canceled", timeout=20_000
+        )
     qtbot.waitUntil(lambda: panel.balance.text() == "100 credits", timeout=10_000)
     assert not panel.cancel_button.isEnabled() and not panel.download_button.isEnabled()
     assert [kind for kind, _d, _b in farm_ledger(farm, token)][:2] == ["release", "reserve"]
