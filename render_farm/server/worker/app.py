@@ -2,7 +2,8 @@
 
 The broker is Redis in production (``BROKER_URL=redis://...``) and, embedded, Kombu's
 ``filesystem://`` transport in the farm home: no server, and several worker processes on one
-machine can share it (a message file is taken by an atomic rename). The settings that keep work
+machine can share it (a message file is written whole and taken by an atomic rename: see
+:mod:`.broker_files`). The settings that keep work
 safe: late acknowledgement with requeue when a worker process dies, a prefetch of one so a busy
 worker holds no queued scene back, a broker visibility timeout longer than the longest task, and
 hard and soft time limits. No result backend: job and task state live in the database.
@@ -17,6 +18,7 @@ from celery import Celery
 
 from ..services import outbox
 from ..settings import FarmSettings
+from . import broker_files
 
 QUEUE = "renders"
 TASK_NAMES = {
@@ -48,7 +50,8 @@ def _transport_options(settings: FarmSettings) -> dict[str, Any]:
 
 
 def make_celery(settings: FarmSettings) -> Celery:
-    app = Celery("aistudio-farm", broker=settings.broker_url, include=["render_farm.server.worker.tasks"])
+    broker = broker_files.broker_url(settings.broker_url)
+    app = Celery("aistudio-farm", broker=broker, include=["render_farm.server.worker.tasks"])
     app.conf.update(
         task_default_queue=QUEUE,
         task_serializer="json",
