@@ -39,11 +39,6 @@ SPF = TINY.samples_per_frame
 
 
 @pytest.fixture(scope="module")
-def voice() -> EspeakVoice:
-    return EspeakVoice()
-
-
-@pytest.fixture(scope="module")
 def film() -> Film:
     plain = Film(
         title="Three Places",

@@ -40,11 +40,6 @@ TINY = Preset(
 
 
 @pytest.fixture(scope="module")
-def voice() -> EspeakVoice:
-    return EspeakVoice()
-
-
-@pytest.fixture(scope="module")
 def film() -> Film:
     plain = Film(
         title="Two Friends",
