@@ -19,8 +19,9 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QThreadPool, QTimer, Signal
 
+from .background import Background
 from .farm_client import (
     Account,
     FarmClient,
@@ -39,24 +40,6 @@ from .farm_tokens import KeyringTokens, SessionTokens, TokenStore
 
 URL_SETTING = "farm/url"
 DEFAULT_URL = "http://127.0.0.1:8000"
-
-
-class _Relay(QObject):
-    done = Signal(object, object)  # result, exception (None on success)
-
-
-class _Call(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.work, self.relay = work, relay
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as error:  # every failure goes back to the UI thread as a message
-            self.relay.done.emit(None, error)
-        else:
-            self.relay.done.emit(result, None)
 
 
 class FarmSession(QObject):
@@ -93,7 +76,7 @@ class FarmSession(QObject):
         self.notifications: list[Notification] = []
         self.unread = 0
         self.stream_live = False
-        self._relays: set[_Relay] = set()
+        self._background = Background(self.pool)
         self._polling = False
         self._stream: NotificationFollower | None = None
         self._poll_timer = self._timer(self.poll_ms, self._poll_active)
@@ -120,12 +103,8 @@ class FarmSession(QObject):
         failed: Callable[[BaseException], None] | None = None,
     ) -> None:
         """``work()`` on a worker thread; ``done(result)`` or ``failed(error)`` back on the UI thread."""
-        relay = _Relay()
-        self._relays.add(relay)
 
         def finish(result: Any, error: BaseException | None) -> None:
-            self._relays.discard(relay)
-            relay.deleteLater()
             if error is None:
                 done(result)
             elif failed is not None:
@@ -133,8 +112,7 @@ class FarmSession(QObject):
             else:
                 self.report(error)
 
-        relay.done.connect(finish)
-        self.pool.start(_Call(work, relay))
+        self._background.run(work, finish)
 
     def report(self, error: BaseException) -> None:
         if isinstance(error, SignInRequired):

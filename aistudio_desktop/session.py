@@ -11,12 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from render_farm.ai.protocols import Providers, VoiceProvider
 from render_farm.film import Film, Scene
 
 from .autosave import AutosaveWriter
+from .background import Background
 from .document import ProjectDocument
 from .pictures import PictureCache, default_cache_dir
 from .previews import PreviewRenderer
@@ -42,26 +43,6 @@ def default_voice() -> VoiceProvider:
     from render_farm.ai.offline.espeak import EspeakVoice
 
     return EspeakVoice()
-
-
-class _Signals(QObject):
-    finished = Signal(object, str)  # result, error message ('' on success)
-
-
-class _Task(QRunnable):
-    def __init__(self, work: Callable[[], Any], signals: _Signals) -> None:
-        super().__init__()
-        self.work, self.signals = work, signals
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except StoreError as error:
-            self.signals.finished.emit(None, str(error))
-        except Exception as error:  # reported to the user, never a crash of the worker
-            self.signals.finished.emit(None, f"{type(error).__name__}: {error}")
-        else:
-            self.signals.finished.emit(result, "")
 
 
 class Studio(QObject):
@@ -97,7 +78,7 @@ class Studio(QObject):
         )
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self._tasks: list[_Signals] = []
+        self._background = Background(self.pool)
         self.document.edited.connect(self._autosave)
         self.writer.saved.connect(
             lambda _p, _r: self.saveState.emit("All changes saved" if self.writer.idle else "Saving…")
@@ -151,16 +132,17 @@ class Studio(QObject):
     # -- one-file import and export ------------------------------------------------------------
 
     def _run(self, work: Callable[[], Any], done: Callable[[Any, str], None]) -> None:
-        signals = _Signals(self)
-        self._tasks.append(signals)
+        """``work()`` on the pool; ``done(result, message)`` on the UI thread (message '' on success)."""
 
-        def finished(result: object, error: str) -> None:
-            self._tasks.remove(signals)
-            signals.deleteLater()
-            done(result, error)
+        def finished(result: Any, error: BaseException | None) -> None:
+            if error is None:
+                done(result, "")
+            elif isinstance(error, StoreError):
+                done(None, str(error))
+            else:  # reported to the user, never a crash of the worker
+                done(None, f"{type(error).__name__}: {error}")
 
-        signals.finished.connect(finished)
-        self.pool.start(_Task(work, signals))
+        self._background.run(work, finished)
 
     def import_file(self, path: Path) -> None:
         """Import a ``.aistudio`` file off the UI thread, then open it (``imported`` reports)."""
