@@ -1,4 +1,4 @@
-"""Helpers shared by the farm tests: a signed-up account and a small valid film spec."""
+"""Helpers shared by the farm tests: a signed-up account, a small valid film spec, its credits."""
 
 from __future__ import annotations
 
@@ -6,7 +6,11 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from render_farm.server.db.models import CreditLedgerEntry, User
 
 PASSWORD = "correct horse battery staple"
 
@@ -99,3 +103,19 @@ def team_project(client: TestClient, owner: Account, member: Account, role: str 
     version = client.post(f"/projects/{project}/versions", headers=owner.headers, json=film_spec(scenes=1))
     assert version.status_code == 201, version.text
     return str(team), str(project)
+
+
+def balance(client: TestClient, account: Account) -> int:
+    """The balance the API shows the account (``/auth/me``)."""
+    return int(client.get("/auth/me", headers=account.headers).json()["credits"])
+
+
+def ledger_rows(app: FastAPI, email: str) -> list[CreditLedgerEntry]:
+    """The account's ledger entries as stored, oldest first."""
+    with app.state.session_factory() as session:
+        user_id = session.scalar(select(User.id).where(User.email == email))
+        return list(
+            session.scalars(
+                select(CreditLedgerEntry).where(CreditLedgerEntry.user_id == user_id).order_by(CreditLedgerEntry.id)
+            )
+        )

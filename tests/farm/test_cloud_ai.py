@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from conftest import client_for
-from farm_helpers import Account, film_spec, new_project, sign_up
+from farm_helpers import Account, balance, film_spec, ledger_rows, new_project, sign_up
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select, text
@@ -40,23 +40,9 @@ from openai_server import OpenAIServer  # tests/ai: a real local OpenAI-compatib
 PREMISE = "a lighthouse keeper's cat befriends a lost seagull during a storm"
 
 
-def ledger_rows(app: FastAPI, email: str) -> list[CreditLedgerEntry]:
-    with app.state.session_factory() as session:
-        user_id = session.scalar(select(User.id).where(User.email == email))
-        return list(
-            session.scalars(
-                select(CreditLedgerEntry).where(CreditLedgerEntry.user_id == user_id).order_by(CreditLedgerEntry.id)
-            )
-        )
-
-
 def ledger_sum(app: FastAPI, email: str) -> int:
     with app.state.session_factory() as session:
         return credits.ledger_sum(session, session.scalar(select(User.id).where(User.email == email)))
-
-
-def balance(client: TestClient, account: Account) -> int:
-    return int(client.get("/auth/me", headers=account.headers).json()["credits"])
 
 
 def breakdown(client: TestClient, account: Account, **body: Any) -> Any:

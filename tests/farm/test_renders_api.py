@@ -9,14 +9,13 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
-from farm_helpers import Account, film_spec, new_project, submit_render, team_project
+from farm_helpers import Account, balance, film_spec, ledger_rows, new_project, submit_render, team_project
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
 from render_farm.server.db.base import utcnow
 from render_farm.server.db.models import (
-    CreditLedgerEntry,
     IdempotencyRecord,
     LedgerKind,
     OutboxMessage,
@@ -33,20 +32,6 @@ def add_credits(app: FastAPI, email: str, amount: int) -> None:
         user_id = session.scalar(select(User.id).where(User.email == email))
         ledger.append(session, user_id, amount, LedgerKind.purchase, note="test top-up")
         session.commit()
-
-
-def ledger_rows(app: FastAPI, email: str) -> list[CreditLedgerEntry]:
-    with app.state.session_factory() as session:
-        user_id = session.scalar(select(User.id).where(User.email == email))
-        return list(
-            session.scalars(
-                select(CreditLedgerEntry).where(CreditLedgerEntry.user_id == user_id).order_by(CreditLedgerEntry.id)
-            )
-        )
-
-
-def balance(client: TestClient, account: Account) -> int:
-    return int(client.get("/auth/me", headers=account.headers).json()["credits"])
 
 
 @pytest.fixture
