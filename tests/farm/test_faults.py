@@ -58,12 +58,27 @@ def running_scene(farm: Farm, job_id: str) -> RenderTask | None:
         ).first()
 
 
-def wait_for_running_scene(farm: Farm, job_id: str, timeout: float = 60) -> RenderTask:
-    deadline = time.monotonic() + timeout
-    while (task := running_scene(farm, job_id)) is None:
-        assert time.monotonic() < deadline, farm.log_tail()
-        time.sleep(0.05)
-    return task
+def _signal_workers(farm: Farm, signum: int) -> None:
+    for process in farm.workers:  # each worker leads its own process group (its pool child too)
+        if process.poll() is None:
+            os.killpg(process.pid, signum)
+
+
+def catch_running_scene(farm: Farm, job_id: str, steps: int = 1500) -> RenderTask:
+    """A scene of the job caught mid-render, the workers left stopped (SIGSTOP) there: a scene
+    renders here in well under a second, too fast to catch by polling alone, so the workers run
+    in short steps until one is part-way through a scene."""
+    _signal_workers(farm, signal.SIGSTOP)
+    for _ in range(steps):
+        task = running_scene(farm, job_id)
+        if task is not None:
+            return task
+        _signal_workers(farm, signal.SIGCONT)
+        time.sleep(0.03)
+        _signal_workers(farm, signal.SIGSTOP)
+        time.sleep(0.01)
+    _signal_workers(farm, signal.SIGCONT)
+    raise AssertionError(f"no scene of the job was seen part-way through\n{farm.log_tail()}")
 
 
 def test_a_worker_killed_mid_scene_loses_nothing_and_charges_once(farm: Farm) -> None:
@@ -72,9 +87,10 @@ def test_a_worker_killed_mid_scene_loses_nothing_and_charges_once(farm: Farm) ->
     project = new_project(farm.client, account, spec)
     job_id = submit_render(farm.client, account, project).json()["id"]
 
-    victim = wait_for_running_scene(farm, job_id)
+    victim = catch_running_scene(farm, job_id)
     pid = int((victim.worker or "").rsplit(":", 1)[1])
     os.kill(pid, signal.SIGKILL)
+    _signal_workers(farm, signal.SIGCONT)
 
     job = farm.wait_done(account, job_id, timeout=120)
     assert job["state"] == "success", job
@@ -90,7 +106,8 @@ def test_cancel_mid_render_refunds_once_and_stops_the_workers(farm: Farm) -> Non
     spec = offline_film(seed=22, scene_seconds=8.0, title=f"Canceled {uuid.uuid4().hex[:6]}")
     project = new_project(farm.client, account, spec)
     job_id = submit_render(farm.client, account, project).json()["id"]
-    wait_for_running_scene(farm, job_id)
+    catch_running_scene(farm, job_id)
+    _signal_workers(farm, signal.SIGCONT)  # the rest of the film takes far longer than the cancel
 
     canceled = farm.client.post(f"/renders/{job_id}/cancel", headers=account.headers)
     assert canceled.status_code == 200 and canceled.json()["state"] == "canceled"
