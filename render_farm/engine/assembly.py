@@ -48,6 +48,8 @@ from .transitions import FilmPlan, TransitionKey, black_frame, plan_film, transi
 
 log = logging.getLogger(__name__)
 
+_NO_DECODING = {"threads": "1", "skip_frame": "all"}
+
 
 @dataclass(frozen=True)
 class SceneClip:
@@ -83,7 +85,7 @@ class _Clip:
     ticks_per_frame: int
     keyframes: frozenset[int] = frozenset()
     first: int = 0  # the scene frame the file starts at: the head's length for a trimmed clip
-    # kept open from the probe to the copy: opening an MP4 decodes a picture to learn its format
+    # kept open from the probe to the copy
     container: av.container.InputContainer | None = None
 
     def close(self) -> None:
@@ -106,7 +108,8 @@ def _probe(path: Path, fps: int, *, width: int, height: int) -> _Clip:
     """What a clip holds (its file left open for copying: close the clip when done)."""
     container = None
     try:
-        container = av.open(str(path))
+        # opened for its packets alone: no picture is decoded to learn the stream's format
+        container = av.open(str(path), stream_options=[_NO_DECODING])
         stream = container.streams.video[0]
         if stream.time_base is None:
             raise RenderError(f"{path}: its video stream has no time base")
@@ -220,8 +223,7 @@ def assemble(
     fps, spf = preset.fps, preset.samples_per_frame
     infos: list[_Clip] = []
     try:
-        for clip in clips:
-            infos.append(_probe(clip.video, fps, width=preset.width, height=preset.height))
+        infos += _probe_all([clip.video for clip in clips], preset)
         plan, audio = _plan_assembly(clips, infos, preset, fade_out, transitions, sound)
     except BaseException:
         _close(infos)
@@ -383,6 +385,18 @@ def _write_mp4(
         raise RenderError(f"cannot write {out}: {error}") from error
     finally:
         Path(tmp_name).unlink(missing_ok=True)
+
+
+def _probe_all(paths: Sequence[Path], preset: Preset) -> list[_Clip]:
+    """Every clip probed, two at a time (opening and indexing a clip is mostly waiting on FFmpeg)."""
+    with ThreadPoolExecutor(2, thread_name_prefix="probe") as pool:
+        probes = [pool.submit(_probe_segment, path, preset) for path in paths]
+    opened = [probe.result() for probe in probes if probe.exception() is None]
+    for probe in probes:
+        if (error := probe.exception()) is not None:
+            _close(opened)
+            raise error
+    return opened
 
 
 def _probe_segment(path: Path, preset: Preset) -> _Clip:

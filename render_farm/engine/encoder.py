@@ -282,6 +282,7 @@ class VideoWriter:
         # Queued frames, the one being encoded and the one being drawn: never one still in use.
         self._pool = [np.empty((preset.height * 3 // 2, preset.width), np.uint8) for _ in range(QUEUE_FRAMES + 2)]
         self._lent: np.ndarray | None = None
+        self._last: np.ndarray | None = None  # the buffer queued last (repeat() queues it again)
         self._next_buffer = 0
         self._thread = threading.Thread(target=self._run, name="video-encoder", daemon=True)
         self._thread.start()
@@ -313,6 +314,7 @@ class VideoWriter:
         buffer = self._pool[self._next_buffer]
         self._next_buffer = (self._next_buffer + 1) % len(self._pool)
         self._put(rgb_to_yuv420(rgb, buffer, accurate=self.preset.accurate_chroma))
+        self._last = buffer
         self.frames_written += 1
 
     def next_buffer(self) -> np.ndarray:
@@ -336,6 +338,14 @@ class VideoWriter:
             np.copyto(buffer, yuv)
         self._lent = None
         self._put(buffer)
+        self._last = buffer
+        self.frames_written += 1
+
+    def repeat(self) -> None:
+        """Queue the frame written last once more (a picture that holds still), without a copy."""
+        if self._last is None:
+            raise ValueError("no frame has been written to repeat")
+        self._put(self._last)
         self.frames_written += 1
 
     def _put(self, item: np.ndarray | _Sound) -> None:

@@ -6,11 +6,12 @@ import contextlib
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import av
 import numpy as np
@@ -25,6 +26,7 @@ from .errors import RenderError
 from .film_sound import encode_sound, mix_film
 from .layout import SceneLayout
 from .presets import Preset
+from .priority import background_pool
 from .scene import SceneOutput, SceneRenderer, scene_key
 from .transitions import FilmPlan, TransitionKey, plan_film, transition_frames
 
@@ -32,6 +34,7 @@ FADE_OUT = 0.8  # seconds the film fades to black at its end
 BODY_SUFFIX = ".body.mp4"  # a scene clip holding the frames between its transitions alone
 
 StageProgress = Callable[[str, int, int], None]
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -139,19 +142,24 @@ def render_film(
         workdir = Path(tempfile.mkdtemp(prefix=f".{out.name}.parts-", dir=out.parent))
     except OSError as error:
         raise RenderError(f"cannot write the film to {out}: {error.strerror or error}") from None
-    helpers = ThreadPoolExecutor(2, thread_name_prefix="film-sound")
+    # the sound has slack until the assembly: it runs below the encoder's priority
+    helpers = background_pool(2, "film-sound")
+    stager = ThreadPoolExecutor(1, thread_name_prefix="film-stage")
     closer = ThreadPoolExecutor(1, thread_name_prefix="film-segment")
     finishing: list[Future[None]] = []
     transitions: dict[TransitionKey, Future[Path]] = {}
     sounds: list[Future[_SceneSound]] = []
+    started = threading.Event()
     try:
+        # Until the first frame reaches an encoder, drawing it is all that matters: the sound and
+        # the next scenes' stages wait for it (they would only take turns with it at the GIL).
         sounds += [
-            helpers.submit(_scene_sound, renderer, layouts[i], cache_dir / f"{key}.wav", cached[i] is None)
+            helpers.submit(_after, started, _scene_sound, renderer, layouts[i], cache_dir / f"{key}.wav", not cached[i])
             for i, key in enumerate(keys)
         ]
         sound = helpers.submit(_film_sound, plan, sounds, preset, workdir / "sound.mp4")
         for layout in layouts[1:]:  # each scene's stage and first sprites, drawn while the one before encodes
-            helpers.submit(renderer.prepare, layout)
+            stager.submit(_after, started, renderer.prepare, layout)
         wanted = set(plan.transitions())
 
         def segment(key: TransitionKey) -> None:
@@ -165,7 +173,7 @@ def render_film(
                 preset,
             )
             writer = VideoWriter(path, preset, force_keyframes=[0], with_audio=False, faststart=False)
-            _feed(writer, frames)
+            _feed(writer, frames, started)
 
             def close() -> Path:
                 writer.close()
@@ -175,17 +183,21 @@ def render_film(
 
         for index, key in enumerate(keys):
             label = f"scene {index + 1}/{count}"
-            if ("in", index) in wanted:
-                segment(("in", index))
+            # A scene's transitions go to their encoders before its body, so the film's last
+            # encoder is a body's: the short ones start and finish while a long one is drawn.
+            for side in ("in", "out"):
+                if (side, index) in wanted:
+                    segment((side, index))
             if cached[index] is not None:
                 if progress:
                     progress(label + " (cached)", plan.frames[index], plan.frames[index])
             else:
                 finishing.append(
-                    _render_body(renderer, layouts[index], cache_dir, key, sounds[index], closer, label, progress)
+                    _render_body(
+                        renderer, layouts[index], cache_dir, key, sounds[index], closer, label, progress, started
+                    )
                 )
-            if ("out", index) in wanted:
-                segment(("out", index))
+        started.set()  # a film wholly from the cache draws nothing
         for done in finishing:  # the scenes' clips (the last transitions may still be encoding)
             done.result()
         clips = []
@@ -205,12 +217,14 @@ def render_film(
             clips, out, preset, fade_out=FADE_OUT, progress=report, transitions=transitions, sound=sound.result()
         )
     finally:
+        started.set()  # nothing waits for a first frame that will not come
         waiting: list[Future[Any]] = [*finishing, *transitions.values()]
         for encoding in waiting:  # a failed render still lets every encoder finish
             with contextlib.suppress(BaseException):
                 encoding.result()
         closer.shutdown()
         helpers.shutdown(cancel_futures=True)
+        stager.shutdown(cancel_futures=True)
         for mixed in sounds:  # a WAV written for a scene whose clip never came
             with contextlib.suppress(BaseException):
                 if (partial := mixed.result().partial) is not None:
@@ -224,10 +238,17 @@ def render_film(
     return FilmResult(path=out, scenes=outputs, rendered=rendered, reused=count - rendered, assembly=assembly)
 
 
-def _feed(writer: VideoWriter, frames: Iterable[np.ndarray]) -> None:
+def _after(started: threading.Event, work: Callable[..., _T], *args: Any) -> _T:
+    """``work(*args)`` once ``started`` is set (the film's first frame is with an encoder)."""
+    started.wait()
+    return work(*args)
+
+
+def _feed(writer: VideoWriter, frames: Iterable[np.ndarray], started: threading.Event) -> None:
     try:
         for frame in frames:
             writer.write_yuv(frame)
+            started.set()
     except BaseException:
         writer.abort()
         raise
@@ -242,12 +263,14 @@ def _render_body(
     closer: ThreadPoolExecutor,
     label: str,
     progress: StageProgress | None,
+    started: threading.Event,
 ) -> Future[None]:
     """Draw a scene's body into its own encoder; the encoder finishes (and the clip lands in the
     cache) in ``closer`` while the caller goes on drawing."""
     head, tail = renderer.edges(layout)
 
     def report(done: int, total: int) -> None:
+        started.set()
         if progress:  # counted over the body, the frames this clip holds
             progress(label, done - head, total - head - tail)
 

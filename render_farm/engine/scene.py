@@ -14,7 +14,7 @@ import hashlib
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -314,10 +314,7 @@ class SceneRenderer:
         camera = layout.camera_at(t)
         planes = i420_planes(out, layout.height)
         if not self._moving(layout):
-            base = static.get("i420")
-            if base is None:
-                base = static["i420"] = self._to_i420(self._stage_view(layout, camera))
-            np.copyto(out, base)
+            np.copyto(out, self._still_stage(layout, camera, static))
         else:
             stage_planes = static.get("stage")
             if stage_planes is None:
@@ -340,6 +337,13 @@ class SceneRenderer:
         for sprite, x, y in self._drawing(layout, t, camera):
             blend_i420(planes, sprite, x, y)
         return out
+
+    def _still_stage(self, layout: SceneLayout, camera: CameraState, static: dict) -> np.ndarray:
+        """The background of a scene whose camera holds still, as I420 (made once, kept in ``static``)."""
+        base = static.get("i420")
+        if base is None:
+            base = static["i420"] = self._to_i420(self._stage_view(layout, camera))
+        return base
 
     def _to_i420(self, rgb: np.ndarray) -> np.ndarray:
         height, width = rgb.shape[:2]
@@ -405,18 +409,20 @@ class SceneRenderer:
     def frames(self, layout: SceneLayout, start: int, stop: int) -> Iterator[np.ndarray]:
         """Frames [start, stop) of the scene in I420 (transitions are blended from them), each drawn
         into the same buffer over the one before: copy a frame to keep it."""
-        static: dict = {}
-        out = np.empty((self.preset.height * 3 // 2, self.preset.width), np.uint8)
+        canvas = SceneCanvas(self, layout)
         for i in range(start, stop):
-            yield self.compose_i420(layout, i / self.preset.fps, out, static)
+            yield canvas.draw(i / self.preset.fps)
 
     def draw(self, layout: SceneLayout, writer: VideoWriter, start: int, stop: int, progress: Progress | None) -> None:
-        """Draw frames [start, stop) straight into ``writer``'s buffers and queue them."""
-        static: dict = {}
+        """Draw frames [start, stop) in the encoder's pixel format and queue them to ``writer``."""
+        canvas = SceneCanvas(self, layout)
         fps = self.preset.fps
         for i in range(start, stop):
-            # drawn in the encoder's pixel format, into the buffer it will read: no conversion, no copy
-            writer.write_yuv(self.compose_i420(layout, i / fps, writer.next_buffer(), static))
+            frame = canvas.draw(i / fps)
+            if canvas.unchanged:
+                writer.repeat()  # the frame before, queued again: no drawing, no copy
+            else:
+                writer.write_yuv(frame)
             if progress is not None:
                 progress(i + 1, layout.n_frames)
 
@@ -498,3 +504,97 @@ class SceneRenderer:
         finally:
             for part in parts:
                 part.unlink(missing_ok=True)
+
+
+Box = tuple[int, int, int, int]  # x0, y0, x1, y1 on the frame, even (a whole chroma sample), x1/y1 excluded
+
+
+class SceneCanvas:
+    """One scene's frames in I420, each drawn into one buffer over the frame before.
+
+    Where the camera holds still, only what changed since the frame before is drawn again: for
+    each sprite that moved or changed, the stage is put back over its old and new boxes and every
+    sprite touching them is blended again there, in order. A frame where nothing changed costs
+    nothing (:attr:`unchanged`). Blending is per pixel, so the picture is exactly the one
+    :meth:`SceneRenderer.compose_i420` draws whole; a moving camera redraws every frame whole.
+    """
+
+    def __init__(self, renderer: SceneRenderer, layout: SceneLayout) -> None:
+        self.renderer, self.layout = renderer, layout
+        self.buffer = np.empty((layout.height * 3 // 2, layout.width), np.uint8)
+        self.planes = i420_planes(self.buffer, layout.height)
+        self.unchanged = False  # the last frame drawn is the one before it again
+        self._static: dict = {}
+        self._moving = renderer._moving(layout)
+        self._drawn: list[tuple[Sprite, int, int]] | None = None
+
+    def draw(self, t: float) -> np.ndarray:
+        """The frame at ``t`` seconds, in :attr:`buffer` (overwritten by the next call)."""
+        renderer, layout = self.renderer, self.layout
+        if self._moving:
+            self.unchanged = False
+            return renderer.compose_i420(layout, t, self.buffer, self._static)
+        camera = layout.camera_at(t)
+        drawing = renderer._drawing(layout, t, camera)
+        before, self._drawn = self._drawn, drawing
+        stage = renderer._still_stage(layout, camera, self._static)
+        if before is None or len(before) != len(drawing):  # the first frame, or a subtitle came or went
+            self.unchanged = False
+            np.copyto(self.buffer, stage)
+            for sprite, x, y in drawing:
+                blend_i420(self.planes, sprite, x, y)
+            return self.buffer
+        boxes = [
+            _union(_box(old, layout.width, layout.height), _box(new, layout.width, layout.height))
+            for old, new in zip(before, drawing, strict=True)
+            if old[0] is not new[0] or old[1:] != new[1:]
+        ]
+        self.unchanged = not boxes
+        stage_planes = i420_planes(stage, layout.height)
+        for x0, y0, x1, y1 in _merged(box for box in boxes if box[0] < box[2] and box[1] < box[3]):
+            regions = []
+            for plane, source, scale in zip(self.planes, stage_planes, (1, 2, 2), strict=True):
+                region = plane[y0 // scale : y1 // scale, x0 // scale : x1 // scale]
+                region[...] = source[y0 // scale : y1 // scale, x0 // scale : x1 // scale]
+                regions.append(region)
+            for entry in drawing:
+                bx0, by0, bx1, by1 = _box(entry, layout.width, layout.height)
+                if bx0 < x1 and x0 < bx1 and by0 < y1 and y0 < by1:
+                    sprite, x, y = entry
+                    blend_i420((regions[0], regions[1], regions[2]), sprite, x - x0, y - y0)
+        return self.buffer
+
+
+def _box(entry: tuple[Sprite, int, int], width: int, height: int) -> Box:
+    """Where a sprite drawn at (x, y) touches the frame, luma and chroma, widened to even edges."""
+    sprite, x, y = entry
+    if not sprite.width:
+        return (0, 0, 0, 0)
+    left, top = x + sprite.offset[0], y + sprite.offset[1]
+    x0, y0 = left - left % 2, top - top % 2
+    x1, y1 = left + sprite.width + (left + sprite.width) % 2, top + sprite.height + (top + sprite.height) % 2
+    return (max(0, x0), max(0, y0), min(width, x1), min(height, y1))
+
+
+def _union(a: Box, b: Box) -> Box:
+    if a[0] >= a[2] or a[1] >= a[3]:
+        return b
+    if b[0] >= b[2] or b[1] >= b[3]:
+        return a
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _merged(boxes: Iterable[Box]) -> list[Box]:
+    """The boxes with every overlapping pair joined into one, so no pixel is drawn twice."""
+    merged: list[Box] = []
+    for box in boxes:
+        while True:
+            touching = next(
+                (m for m in merged if m[0] < box[2] and box[0] < m[2] and m[1] < box[3] and box[1] < m[3]), None
+            )
+            if touching is None:
+                break
+            merged.remove(touching)
+            box = _union(box, touching)
+        merged.append(box)
+    return merged

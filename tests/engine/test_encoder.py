@@ -257,3 +257,27 @@ def test_frames_drawn_into_the_writer_buffers_encode_like_copied_ones(tmp_path: 
             buffer[...] = frame
             writer.write_yuv(buffer)  # queued without a copy; the pool never lends a buffer still queued
     assert sha(tmp_path / "copied.mp4") == sha(tmp_path / "drawn.mp4")
+
+
+def test_a_repeated_frame_encodes_like_the_same_frame_written_again(tmp_path: Path) -> None:
+    # held pictures mixed with new ones, often enough to go round the buffer pool several times
+    order = [0, 0, 0, 1, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 5, 5, 6, 7, 7, 7] * 3
+    frames = [rgb_to_yuv420(picture(i)) for i in range(8)]
+    with VideoWriter(tmp_path / "written.mp4", TINY, with_audio=False) as writer:
+        for i in order:
+            writer.write_yuv(frames[i])
+    with VideoWriter(tmp_path / "repeated.mp4", TINY, with_audio=False) as writer:
+        for k, i in enumerate(order):
+            if k and order[k - 1] == i:
+                writer.repeat()
+            else:
+                writer.write_yuv(frames[i])
+        assert writer.frames_written == len(order)
+    assert sha(tmp_path / "written.mp4") == sha(tmp_path / "repeated.mp4")
+
+
+def test_repeat_before_any_frame_is_refused(tmp_path: Path) -> None:
+    with VideoWriter(tmp_path / "empty.mp4", TINY, with_audio=False) as writer:
+        with pytest.raises(ValueError, match="no frame"):
+            writer.repeat()
+        writer.write_yuv(rgb_to_yuv420(picture(0)))

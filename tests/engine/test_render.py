@@ -15,7 +15,7 @@ from render_farm.engine.audio import read_wav
 from render_farm.engine.encoder import rgb_to_yuv420
 from render_farm.engine.film import render_film, render_scenes
 from render_farm.engine.presets import Preset
-from render_farm.engine.scene import SceneRenderer, scene_key
+from render_farm.engine.scene import SceneCanvas, SceneRenderer, scene_key
 from render_farm.film import (
     NARRATOR,
     CameraMove,
@@ -168,6 +168,30 @@ def test_frames_drawn_in_the_encoder_format_match_the_rgb_frames(
             expected = rgb_to_yuv420(renderer.compose(layout, t))
             assert psnr(drawn[:height], expected[:height]) > 40, (index, t)
             assert psnr(drawn[height:], expected[height:]) > 40, (index, t)
+
+
+@pytest.mark.parametrize("camera", [CameraMove.static, CameraMove.pan_left])
+def test_frames_drawn_over_the_one_before_are_the_frames_drawn_whole(
+    film: Film, voice: EspeakVoice, camera: CameraMove
+) -> None:
+    """The canvas redraws only what changed; every frame must still be exactly the whole drawing:
+    characters walking in and out of each other, mouths and blinks, subtitles coming and going."""
+    moved = film.model_copy(deep=True)
+    for scene in moved.scenes:
+        scene.camera = camera
+    renderer = SceneRenderer(moved, TINY, voice)
+    whole = np.empty((TINY.height * 3 // 2, TINY.width), np.uint8)
+    for index in range(2):
+        layout = renderer.layout(index)
+        canvas, static = SceneCanvas(renderer, layout), {}
+        held = 0
+        for i in range(layout.n_frames):
+            drawn = canvas.draw(i / TINY.fps)
+            held += canvas.unchanged
+            renderer.compose_i420(layout, i / TINY.fps, whole, static)
+            assert np.array_equal(drawn, whole), (index, i)
+        if camera is CameraMove.static:
+            assert held, "some frames of a still camera hold still"
 
 
 def actor_crop(renderer: SceneRenderer, index: int, member_id: str, t: float) -> np.ndarray:
