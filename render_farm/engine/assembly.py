@@ -109,7 +109,8 @@ def _probe(path: Path, fps: int, *, width: int, height: int) -> _Clip:
     container = None
     try:
         # opened for its packets alone: no picture is decoded to learn the stream's format
-        container = av.open(str(path), stream_options=[_NO_DECODING])
+        # (PyAV's stub types stream_options as list[str]; it takes one dict of options per stream)
+        container = av.open(str(path), stream_options=[_NO_DECODING])  # type: ignore[list-item]
         stream = container.streams.video[0]
         if stream.time_base is None:
             raise RenderError(f"{path}: its video stream has no time base")
