@@ -35,7 +35,7 @@ from .layout import CameraState, SceneLayout
 from .presets import Preset
 from .subtitles import render_cue
 
-ENGINE_REVISION = "3"  # bump when the same inputs would give different pixels or sound
+ENGINE_REVISION = "4"  # bump when the same inputs would give different pixels or sound
 SPRITE_CACHE = 768
 
 Progress = Callable[[int, int], None]

@@ -6,9 +6,11 @@ import itertools
 
 import numpy as np
 import pytest
+import skia
 
+from render_farm.engine.art.stage import Stage
 from render_farm.engine.backgrounds import Backdrop, render_background
-from render_farm.engine.styles import look_for, style_swatch
+from render_farm.engine.styles import argb, look_for, style_swatch
 from render_farm.film.spec import Place, Setting, Style, TimeOfDay, Weather
 
 
@@ -124,3 +126,51 @@ def test_space_has_no_weather(time: TimeOfDay, weather: Weather) -> None:
     clear = render_background(Setting(place=Place.space, time_of_day=time), Style.storybook, 320, 180)
     other = render_background(Setting(place=Place.space, time_of_day=time, weather=weather), Style.storybook, 320, 180)
     assert abs(float(other.pixels.mean()) - float(clear.pixels.mean())) < 2.5
+
+
+def _stage(pixels: np.ndarray) -> tuple[Stage, skia.Canvas]:
+    surface = skia.Surface(pixels, colorType=skia.kRGBA_8888_ColorType, alphaType=skia.kPremul_AlphaType)
+    canvas = surface.getCanvas()
+    unit = pixels.shape[0] / 100.0
+    canvas.scale(unit, unit)
+    look = look_for(Style.storybook)
+    stage = Stage(canvas, look, Setting(place=Place.meadow), pixels.shape[1] / unit, unit, 1, pixels=pixels)
+    return stage, canvas
+
+
+@pytest.mark.parametrize("top", [0.0, 61.37, 88.0])
+def test_a_band_written_in_rows_is_the_gradient_skia_draws(top: float) -> None:
+    colours, stops = ((40, 60, 140), (220, 120, 90), (250, 200, 120)), (0.0, 0.55, 1.0)
+    ours = np.zeros((270, 480, 4), np.uint8)
+    ours[..., 3] = 255
+    ours[..., 1] = 200  # something underneath, for the edge row to be blended with
+    theirs = ours.copy()
+    stage, _ = _stage(ours)
+    stage.band(top, top, 97.0, colours, stops)
+    canvas = _stage(theirs)[1]
+    paint = skia.Paint(AntiAlias=True)
+    paint.setShader(
+        skia.GradientShader.MakeLinear([skia.Point(0, top), skia.Point(0, 97.0)], [argb(c) for c in colours], stops)
+    )
+    canvas.drawRect(skia.Rect.MakeLTRB(0, top, stage.w, 101), paint)
+    difference = np.abs(ours.astype(int) - theirs.astype(int))
+    assert difference.max() <= 2, "within two levels of skia's own gradient, edge row included"
+    above = int(top * 2.7)  # rows wholly above the band's top edge (2.7 pixels a unit)
+    assert (ours[:above, :, :3] == (0, 200, 0)).all(), "above the band nothing changes"
+    assert (ours[above + 1 :, :, 3] == 255).all()
+
+
+def test_a_band_inside_a_clip_is_left_to_skia() -> None:
+    """A room's window shows the sky through a clip: the band must stay inside it."""
+    pixels = np.zeros((180, 320, 4), np.uint8)
+    stage, canvas = _stage(pixels)
+    canvas.save()
+    canvas.clipRect(skia.Rect.MakeLTRB(10, 10, 30, 30))
+    stage.band(0.0, 0.0, 100.0, ((255, 0, 0), (0, 0, 255)), (0.0, 1.0))
+    canvas.restore()
+    unit = 1.8
+    inside = pixels[round(12 * unit) : round(28 * unit), round(12 * unit) : round(28 * unit)]
+    assert (inside[..., 3] == 255).all()
+    outside = np.ones(pixels.shape[:2], bool)
+    outside[round(9 * unit) : round(31 * unit), round(9 * unit) : round(31 * unit)] = False
+    assert not pixels[outside].any(), "nothing painted outside the clip"

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+import cv2
 import numpy as np
 import skia
 
@@ -68,7 +69,7 @@ def render_background(setting: Setting, style: Style, width: int, height: int, s
     unit = height / 100.0
     canvas.scale(unit, unit)
     rng_seed = stable_seed("background", seed, place.value, setting.time_of_day.value, setting.weather.value)
-    stage = Stage(canvas, look, setting, width / unit, unit, rng_seed)
+    stage = Stage(canvas, look, setting, width / unit, unit, rng_seed, pixels=rgba)
     PLACES[place](stage)
     draw_weather(stage)
     if look.texture == "paper":
@@ -85,4 +86,4 @@ def render_background(setting: Setting, style: Style, width: int, height: int, s
         paint.setAlphaf(0.25)
         canvas.drawRect(skia.Rect.MakeLTRB(0, 0, width / unit, 101), paint)
     del canvas, surface
-    return Backdrop(pixels=np.ascontiguousarray(rgba[..., :3]), floor_y=FLOOR[place])
+    return Backdrop(pixels=cv2.cvtColor(rgba, cv2.COLOR_RGBA2RGB), floor_y=FLOOR[place])  # opaque: alpha dropped

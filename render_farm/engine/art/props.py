@@ -9,7 +9,7 @@ import skia
 
 from render_farm.engine.art.shapes import oval, poly, rect, union_all
 from render_farm.engine.art.stage import WINDOW_LIT, Stage
-from render_farm.engine.styles import RGB, argb, darker, lighter, mix
+from render_farm.engine.styles import RGB, darker, lighter, mix
 
 __all__ = ["grass_details", "ground", "tree", "windows"]
 
@@ -73,14 +73,8 @@ def grass_details(st: Stage, top: float, flowers: bool) -> None:
 
 
 def ground(st: Stage, top: float, color: RGB, far_color: RGB | None = None) -> None:
-    paint = skia.Paint(AntiAlias=True)
     far = st.p.color(far_color or lighter(color, 0.1))
-    paint.setShader(
-        skia.GradientShader.MakeLinear(
-            [skia.Point(0, top), skia.Point(0, 100)], [argb(far), argb(st.p.color(color))], [0.0, 1.0]
-        )
-    )
-    st.canvas.drawRect(skia.Rect.MakeLTRB(0, top, st.w, 101), paint)
+    st.band(top, top, 100.0, (far, st.p.color(color)), (0.0, 1.0))
 
 
 def windows(st: Stage, left: float, top: float, right: float, bottom: float, cols: int, rows: int, frame: RGB) -> None:

@@ -22,13 +22,7 @@ __all__ = ["draw_clouds", "draw_sky"]
 
 def draw_sky(st: Stage, horizon: float) -> None:
     top, mid, low = (st.look.treat(c) for c in st.sky)
-    paint = skia.Paint(AntiAlias=True)
-    paint.setShader(
-        skia.GradientShader.MakeLinear(
-            [skia.Point(0, 0), skia.Point(0, max(10.0, horizon))], [argb(top), argb(mid), argb(low)], [0.0, 0.55, 1.0]
-        )
-    )
-    st.canvas.drawRect(skia.Rect.MakeLTRB(0, 0, st.w, 101), paint)
+    st.band(0.0, 0.0, max(10.0, horizon), (top, mid, low), (0.0, 0.55, 1.0))
     if st.look.texture == "dots":
         st.canvas.drawRect(skia.Rect.MakeLTRB(0, 0, st.w, horizon * 0.55), halftone_paint(1.6, darker(top, 0.3), 0.22))
     time = st.time
