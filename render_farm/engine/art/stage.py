@@ -113,7 +113,9 @@ class Stage:
             paint.setShader(skia.GradientShader.MakeLinear(points, [argb(c) for c in colours], list(stops)))
             self.canvas.drawRect(skia.Rect.MakeLTRB(0, top, self.w, 101), paint)
             return
-        height = self.pixels.shape[0]
+        pixels = self.pixels
+        assert pixels is not None  # _plain_canvas() says so
+        height = pixels.shape[0]
         centres = (np.arange(height) + 0.5) / self.unit  # each row's centre, in canvas units
         t = np.clip((centres - start) / max(end - start, 1e-6), 0.0, 1.0)
         rows = np.stack([np.interp(t, stops, [c[k] for c in colours]) for k in range(3)], axis=1)
@@ -124,9 +126,9 @@ class Stage:
         cover = 1.0 - (edge - first) if edge > 0 else 1.0
         colour = np.empty((height - first, 4), np.float64)
         colour[:, :3], colour[:, 3] = rows[first:], 255.0
-        self.pixels[first + 1 :] = (colour[1:] + 0.5).astype(np.uint8)[:, None, :]
-        edge_row = self.pixels[first].astype(np.float64)
-        self.pixels[first] = (edge_row + (colour[0] - edge_row) * cover + 0.5).astype(np.uint8)
+        pixels[first + 1 :] = (colour[1:] + 0.5).astype(np.uint8)[:, None, :]
+        edge_row = pixels[first].astype(np.float64)
+        pixels[first] = (edge_row + (colour[0] - edge_row) * cover + 0.5).astype(np.uint8)
 
     def _plain_canvas(self) -> bool:
         """The canvas draws straight onto the whole picture: no clip, no transform but the scale."""
