@@ -64,7 +64,7 @@ class Sprite:
         "_chroma",
         "_luma",
         "_rgb",
-        "_yuv",
+        "_uva",
         "height",
         "matrix",
         "offset",
@@ -93,7 +93,7 @@ class Sprite:
         self._rgb: tuple[np.ndarray, np.ndarray] | None = None
         self._luma: tuple[np.ndarray, np.ndarray] | None = None
         self._chroma: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-        self._yuv: np.ndarray | None = None  # kept from luma() for the first chroma(), then dropped
+        self._uva: np.ndarray | None = None  # premultiplied U, V and alpha at full size, uint8 (from luma())
 
     def rgb(self) -> tuple[np.ndarray, np.ndarray]:
         """Colour (h, w, 3) and inverse alpha repeated over 3 channels, both uint8."""
@@ -113,26 +113,26 @@ class Sprite:
         if self._luma is None:
             yuv = self._premultiplied_yuv()
             self._luma = (np.clip(yuv[..., 0] + 0.5, 0, 255).astype(np.uint8), 255 - self.pixels[..., 3])
-            self._yuv = yuv  # handed on only once its luma is taken (chroma overwrites it)
+            yuv[..., 0] = self.pixels[..., 3]  # alpha in place of Y: what chroma() averages
+            self._uva = np.clip(yuv + 0.5, 0, 255).astype(np.uint8)
         return self._luma
 
     def chroma(self, phase_x: int, phase_y: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Premultiplied U, V and inverse alpha at half size, for a sprite whose (trimmed) top-left
-        pixel lands on a frame pixel with (x % 2, y % 2) == (phase_x, phase_y)."""
+        pixel lands on a frame pixel with (x % 2, y % 2) == (phase_x, phase_y): each sample the
+        rounded mean of the 2x2 full-size samples it covers (a moving sprite meets all four phases,
+        each made from the same full-size planes)."""
         planes = self._chroma.get((phase_x, phase_y))
         if planes is None:
-            uva, self._yuv = (self._yuv if self._yuv is not None else self._premultiplied_yuv()), None
-            uva[..., 0] = self.pixels[..., 3]  # alpha in place of Y
+            if self._uva is None:
+                self.luma()
+            assert self._uva is not None
             h, w = self.height + phase_y, self.width + phase_x
-            padded = np.zeros((h + h % 2, w + w % 2, 3), np.float32)
-            padded[phase_y:h, phase_x:w] = uva
+            padded = np.zeros((h + h % 2, w + w % 2, 3), np.uint8)
+            padded[phase_y:h, phase_x:w] = self._uva
             half = cv2.resize(padded, (padded.shape[1] // 2, padded.shape[0] // 2), interpolation=cv2.INTER_AREA)
-            half = np.clip(half + 0.5, 0, 255).astype(np.uint8)
-            planes = (
-                np.ascontiguousarray(half[..., 1]),
-                np.ascontiguousarray(half[..., 2]),
-                255 - np.ascontiguousarray(half[..., 0]),
-            )
+            alpha, u, v = cv2.split(half)
+            planes = (u, v, 255 - alpha)
             self._chroma[(phase_x, phase_y)] = planes
         return planes
 
