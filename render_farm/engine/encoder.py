@@ -1,9 +1,11 @@
 """Encoding to H.264 + AAC MP4 with PyAV, in a background thread.
 
-:class:`VideoWriter` takes frames in the encoder's own pixel format (I420), best drawn straight
-into the buffer :meth:`~VideoWriter.next_buffer` lends, or RGB frames it converts in the caller's
-thread, and hands them to an encoder thread through a small bounded queue: the caller composites
-frame N+1 while libx264 compresses frame N (PyAV releases the GIL while it encodes). Sound is
+:class:`VideoWriter` takes frames in the encoder's own pixel format (I420), or RGB frames it
+converts in the caller's thread, copies them into the planes of encoder frames it keeps in a
+small pool (the one copy a frame makes on its way to libx264, which copies it again into its own
+pictures) and hands those to an encoder thread through a small bounded queue: the caller
+composites frame N+1 while libx264 compresses frame N (PyAV releases the GIL while it encodes).
+A picture that holds still is queued again without a copy (:meth:`~VideoWriter.repeat`). Sound is
 encoded alongside as AAC so the file interleaves well. The file is written
 under a temporary name and renamed when complete, so a crash never leaves a half-written MP4.
 
@@ -235,6 +237,24 @@ class _Sound:
     samples: np.ndarray
 
 
+_IDR = av.video.frame.PictureType.I  # with forced-idr=1, a frame given as I is encoded as an IDR
+_ANY = av.video.frame.PictureType.NONE  # the encoder chooses
+
+
+class _PooledFrame:
+    """An encoder frame (yuv420p) and numpy views of its three planes (rows may be padded)."""
+
+    __slots__ = ("frame", "planes")
+
+    def __init__(self, width: int, height: int) -> None:
+        self.frame = av.VideoFrame(width, height, "yuv420p")
+        sizes = ((height, width), (height // 2, width // 2), (height // 2, width // 2))
+        self.planes = tuple(
+            np.frombuffer(memoryview(plane), np.uint8).reshape(rows, plane.line_size)[:, :columns]
+            for plane, (rows, columns) in zip(self.frame.planes, sizes, strict=True)
+        )
+
+
 class VideoWriter:
     """Writes one MP4 (H.264 + optional AAC); use as a context manager.
 
@@ -279,10 +299,11 @@ class VideoWriter:
                 raise RenderError(_os_error_message(error, self.path)) from None
             raise RenderError(f"cannot start the encoder for {self.path}: {error}") from error
         self._queue: queue.Queue[object] = queue.Queue(maxsize=QUEUE_FRAMES)
-        # Queued frames, the one being encoded and the one being drawn: never one still in use.
-        self._pool = [np.empty((preset.height * 3 // 2, preset.width), np.uint8) for _ in range(QUEUE_FRAMES + 2)]
-        self._lent: np.ndarray | None = None
-        self._last: np.ndarray | None = None  # the buffer queued last (repeat() queues it again)
+        # Queued frames, the one being encoded and one to spare: never one still in use (libx264
+        # has copied a frame into its own pictures by the time encode() returns).
+        self._pool = [_PooledFrame(preset.width, preset.height) for _ in range(QUEUE_FRAMES + 2)]
+        self._scratch: np.ndarray | None = None  # write_rgb's conversion
+        self._last: _PooledFrame | None = None  # the frame queued last (repeat() queues it again)
         self._next_buffer = 0
         self._thread = threading.Thread(target=self._run, name="video-encoder", daemon=True)
         self._thread.start()
@@ -311,34 +332,22 @@ class VideoWriter:
             raise ValueError(
                 f"expected a {self.preset.width}x{self.preset.height} uint8 RGB frame, got {rgb.shape} {rgb.dtype}"
             )
-        buffer = self._pool[self._next_buffer]
-        self._next_buffer = (self._next_buffer + 1) % len(self._pool)
-        self._put(rgb_to_yuv420(rgb, buffer, accurate=self.preset.accurate_chroma))
-        self._last = buffer
-        self.frames_written += 1
-
-    def next_buffer(self) -> np.ndarray:
-        """An I420 buffer ((h*3/2, w) uint8, contents undefined) to draw the next frame into and
-        hand to :meth:`write_yuv`, which then queues it without a copy."""
-        buffer = self._pool[self._next_buffer]
-        self._next_buffer = (self._next_buffer + 1) % len(self._pool)
-        self._lent = buffer
-        return buffer
+        if self._scratch is None:
+            self._scratch = np.empty((self.preset.height * 3 // 2, self.preset.width), np.uint8)
+        self.write_yuv(rgb_to_yuv420(rgb, self._scratch, accurate=self.preset.accurate_chroma))
 
     def write_yuv(self, yuv: np.ndarray) -> None:
-        """Queue one I420 frame ((h*3/2, w) uint8). A buffer from :meth:`next_buffer` is queued as
-        it is; any other is copied (~0.1 ms at 1080p), so the caller may reuse it at once."""
-        if yuv.shape != self._pool[0].shape or yuv.dtype != np.uint8:
-            raise ValueError(f"expected a {self._pool[0].shape} uint8 I420 frame, got {yuv.shape} {yuv.dtype}")
-        if yuv is self._lent:
-            buffer = yuv
-        else:
-            buffer = self._pool[self._next_buffer]
-            self._next_buffer = (self._next_buffer + 1) % len(self._pool)
-            np.copyto(buffer, yuv)
-        self._lent = None
-        self._put(buffer)
-        self._last = buffer
+        """Queue one I420 frame ((h*3/2, w) uint8), copied (~0.1 ms at 1080p): the caller may
+        reuse ``yuv`` at once."""
+        shape = (self.preset.height * 3 // 2, self.preset.width)
+        if yuv.shape != shape or yuv.dtype != np.uint8:
+            raise ValueError(f"expected a {shape} uint8 I420 frame, got {yuv.shape} {yuv.dtype}")
+        pooled = self._pool[self._next_buffer]
+        self._next_buffer = (self._next_buffer + 1) % len(self._pool)
+        for plane, source in zip(pooled.planes, i420_planes(yuv, self.preset.height), strict=True):
+            np.copyto(plane, source)
+        self._put(pooled)
+        self._last = pooled
         self.frames_written += 1
 
     def repeat(self) -> None:
@@ -348,7 +357,7 @@ class VideoWriter:
         self._put(self._last)
         self.frames_written += 1
 
-    def _put(self, item: np.ndarray | _Sound) -> None:
+    def _put(self, item: _PooledFrame | _Sound) -> None:
         if self._closed:
             raise RenderError(f"{self.path}: written to after the writer was closed")
         if self._error is not None:
@@ -375,11 +384,10 @@ class VideoWriter:
                         self._sound.samples = item.samples
                         self._sound.encode_until(index * self.preset.samples_per_frame)
                     continue
-                assert isinstance(item, np.ndarray)
-                frame = av.VideoFrame.from_ndarray(item, format="yuv420p")
+                assert isinstance(item, _PooledFrame)
+                frame = item.frame  # the same frame comes round again: every field is set anew
                 frame.pts = index
-                if index in self.keyframes:
-                    frame.pict_type = av.video.frame.PictureType.I
+                frame.pict_type = _IDR if index in self.keyframes else _ANY
                 for packet in self._video.encode(frame):
                     self._container.mux(packet)
                 index += 1
