@@ -4,8 +4,9 @@
 and turns a scene into frames (:meth:`frame_at`, :meth:`render`) that are pure functions of
 the scene's inputs. :meth:`compose` gives RGB (stills, previews in the app); the render path,
 :meth:`compose_i420`, draws the same picture straight in the encoder's pixel format and colours,
-so no frame is ever converted. While the encoder thread compresses frame N the caller composites
-N+1, and the scene's sound is mixed beside the first pictures.
+so no frame is ever converted, and :class:`SceneCanvas` draws a scene's frames each over the one
+before, redrawing only what changed. While the encoder thread compresses frame N the caller
+composites N+1, and the scene's sound is mixed beside the first pictures.
 """
 
 from __future__ import annotations
