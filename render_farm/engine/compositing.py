@@ -111,11 +111,19 @@ class Sprite:
     def luma(self) -> tuple[np.ndarray, np.ndarray]:
         """Premultiplied Y and inverse alpha, (h, w) uint8 each."""
         if self._luma is None:
-            yuv = self._premultiplied_yuv()
-            self._luma = (np.clip(yuv[..., 0] + 0.5, 0, 255).astype(np.uint8), 255 - self.pixels[..., 3])
-            yuv[..., 0] = self.pixels[..., 3]  # alpha in place of Y: what chroma() averages
-            self._uva = np.clip(yuv + 0.5, 0, 255).astype(np.uint8)
+            self._prepare_yuv()
+        assert self._luma is not None
         return self._luma
+
+    def _prepare_yuv(self) -> None:
+        # Sprites are shared by the threads drawing a film: one may find the other halfway. Each
+        # field is set whole, the chroma planes before the luma, so a thread that sees the luma
+        # sees them too; two threads both preparing only compute the same thing twice.
+        yuv = self._premultiplied_yuv()
+        luma = (np.clip(yuv[..., 0] + 0.5, 0, 255).astype(np.uint8), 255 - self.pixels[..., 3])
+        yuv[..., 0] = self.pixels[..., 3]  # alpha in place of Y: what chroma() averages
+        self._uva = np.clip(yuv + 0.5, 0, 255).astype(np.uint8)
+        self._luma = luma
 
     def chroma(self, phase_x: int, phase_y: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Premultiplied U, V and inverse alpha at half size, for a sprite whose (trimmed) top-left
@@ -125,11 +133,12 @@ class Sprite:
         planes = self._chroma.get((phase_x, phase_y))
         if planes is None:
             if self._uva is None:
-                self.luma()
-            assert self._uva is not None
+                self._prepare_yuv()
+            uva = self._uva
+            assert uva is not None
             h, w = self.height + phase_y, self.width + phase_x
             padded = np.zeros((h + h % 2, w + w % 2, 3), np.uint8)
-            padded[phase_y:h, phase_x:w] = self._uva
+            padded[phase_y:h, phase_x:w] = uva
             half = cv2.resize(padded, (padded.shape[1] // 2, padded.shape[0] // 2), interpolation=cv2.INTER_AREA)
             alpha, u, v = cv2.split(half)
             planes = (u, v, 255 - alpha)
