@@ -224,7 +224,8 @@ def assemble(
     fps, spf = preset.fps, preset.samples_per_frame
     infos: list[_Clip] = []
     try:
-        infos += _probe_all([clip.video for clip in clips], preset)
+        for clip in clips:
+            infos.append(_probe_segment(clip.video, preset))
         plan, audio = _plan_assembly(clips, infos, preset, fade_out, transitions, sound)
     except BaseException:
         _close(infos)
@@ -386,18 +387,6 @@ def _write_mp4(
         raise RenderError(f"cannot write {out}: {error}") from error
     finally:
         Path(tmp_name).unlink(missing_ok=True)
-
-
-def _probe_all(paths: Sequence[Path], preset: Preset) -> list[_Clip]:
-    """Every clip probed, two at a time (opening and indexing a clip is mostly waiting on FFmpeg)."""
-    with ThreadPoolExecutor(2, thread_name_prefix="probe") as pool:
-        probes = [pool.submit(_probe_segment, path, preset) for path in paths]
-    opened = [probe.result() for probe in probes if probe.exception() is None]
-    for probe in probes:
-        if (error := probe.exception()) is not None:
-            _close(opened)
-            raise error
-    return opened
 
 
 def _probe_segment(path: Path, preset: Preset) -> _Clip:

@@ -153,10 +153,9 @@ def render_film(
     try:
         # Until the first frame reaches an encoder, drawing it is all that matters: the sound and
         # the next scenes' stages wait for it (they would only take turns with it at the GIL).
-        sounds += [
-            helpers.submit(_after, started, _scene_sound, renderer, layouts[i], cache_dir / f"{key}.wav", not cached[i])
-            for i, key in enumerate(keys)
-        ]
+        for i, key in enumerate(keys):
+            wav, render = cache_dir / f"{key}.wav", cached[i] is None
+            sounds.append(helpers.submit(_after, started, _scene_sound, renderer, layouts[i], wav, render))
         sound = helpers.submit(_film_sound, plan, sounds, preset, workdir / "sound.mp4")
         for layout in layouts[1:]:  # each scene's stage and first sprites, drawn while the one before encodes
             stager.submit(_after, started, renderer.prepare, layout)

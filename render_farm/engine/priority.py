@@ -13,6 +13,7 @@ waits on workers that were born lowered.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import threading
@@ -26,8 +27,9 @@ BACKGROUND_NICE = 10
 it (Linux CFS weights), while a background thread holding the GIL still gets to run soon."""
 
 
+@functools.cache
 def _start_opencv_pool() -> None:
-    # a resize this big runs as a parallel loop, which starts the pool if it is not there yet
+    """Once per process: a resize this big runs as a parallel loop, which starts the pool."""
     picture = np.zeros((720, 1280), np.uint8)
     cv2.resize(picture, (640, 360), interpolation=cv2.INTER_LINEAR)
 

@@ -528,6 +528,7 @@ class SceneCanvas:
         self._static: dict = {}
         self._moving = renderer._moving(layout)
         self._drawn: list[tuple[Sprite, int, int]] | None = None
+        self._boxes: list[Box] = []  # where each sprite of the frame before touches it
 
     def draw(self, t: float) -> np.ndarray:
         """The frame at ``t`` seconds, in :attr:`buffer` (overwritten by the next call)."""
@@ -537,7 +538,9 @@ class SceneCanvas:
             return renderer.compose_i420(layout, t, self.buffer, self._static)
         camera = layout.camera_at(t)
         drawing = renderer._drawing(layout, t, camera)
-        before, self._drawn = self._drawn, drawing
+        boxes = [_box(entry, layout.width, layout.height) for entry in drawing]
+        before, before_boxes = self._drawn, self._boxes
+        self._drawn, self._boxes = drawing, boxes
         stage = renderer._still_stage(layout, camera, self._static)
         if before is None or len(before) != len(drawing):  # the first frame, or a subtitle came or went
             self.unchanged = False
@@ -545,23 +548,18 @@ class SceneCanvas:
             for sprite, x, y in drawing:
                 blend_i420(self.planes, sprite, x, y)
             return self.buffer
-        boxes = [
-            _union(_box(old, layout.width, layout.height), _box(new, layout.width, layout.height))
-            for old, new in zip(before, drawing, strict=True)
-            if old[0] is not new[0] or old[1:] != new[1:]
-        ]
-        self.unchanged = not boxes
+        # a sprite is the same when it is the same picture at the same place (pictures are cached)
+        changed = [_union(before_boxes[k], boxes[k]) for k in range(len(drawing)) if before[k] != drawing[k]]
+        self.unchanged = not changed
         stage_planes = i420_planes(stage, layout.height)
-        for x0, y0, x1, y1 in _merged(box for box in boxes if box[0] < box[2] and box[1] < box[3]):
+        for x0, y0, x1, y1 in _merged(box for box in changed if box[0] < box[2] and box[1] < box[3]):
             regions = []
             for plane, source, scale in zip(self.planes, stage_planes, (1, 2, 2), strict=True):
                 region = plane[y0 // scale : y1 // scale, x0 // scale : x1 // scale]
                 region[...] = source[y0 // scale : y1 // scale, x0 // scale : x1 // scale]
                 regions.append(region)
-            for entry in drawing:
-                bx0, by0, bx1, by1 = _box(entry, layout.width, layout.height)
+            for (sprite, x, y), (bx0, by0, bx1, by1) in zip(drawing, boxes, strict=True):
                 if bx0 < x1 and x0 < bx1 and by0 < y1 and y0 < by1:
-                    sprite, x, y = entry
                     blend_i420((regions[0], regions[1], regions[2]), sprite, x - x0, y - y0)
         return self.buffer
 

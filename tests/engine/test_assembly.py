@@ -10,6 +10,7 @@ import av
 import cv2
 import numpy as np
 import pytest
+from engine_helpers import decode_rgb
 
 from render_farm.engine.assembly import AssemblyReport, SceneClip, assemble, boundary_keyframes
 from render_farm.engine.encoder import VideoWriter
@@ -60,17 +61,6 @@ def make_clip(
     return SceneClip(video=path, audio=audio, transition_in=transition_in)
 
 
-def decode(path: Path) -> list[np.ndarray]:
-    av.logging.set_level(av.logging.WARNING)
-    try:
-        with av.logging.Capture() as logs, av.open(str(path)) as container:
-            frames = [frame.to_ndarray(format="rgb24") for frame in container.decode(video=0)]
-    finally:
-        av.logging.set_level(None)
-    assert not [entry for entry in logs if entry[0] <= av.logging.WARNING], logs
-    return frames
-
-
 def decode_audio(path: Path) -> np.ndarray:
     with av.open(str(path)) as container:
         return np.concatenate([f.to_ndarray() for f in container.decode(audio=0)], axis=1)
@@ -97,8 +87,8 @@ def test_cuts_copy_every_frame_without_re_encoding(tmp_path: Path) -> None:
     report = assemble(clips, tmp_path / "film.mp4", TINY, progress=lambda done, total: seen.append((done, total)))
     assert report == AssemblyReport(frames_total=62, frames_copied=62, frames_encoded=0, duration=62 / 12)
     assert seen[-1] == (62, 62)
-    film = decode(tmp_path / "film.mp4")
-    originals = [frame for clip in clips for frame in decode(clip.video)]
+    film = decode_rgb(tmp_path / "film.mp4")
+    originals = [frame for clip in clips for frame in decode_rgb(clip.video)]
     assert len(film) == len(originals) == 62
     for mine, theirs in zip(film, originals, strict=True):
         assert np.array_equal(mine, theirs)  # the very same packets, decoded
@@ -110,7 +100,7 @@ def test_crossfade_frames_mix_both_neighbours(tmp_path: Path) -> None:
     b = make_clip(tmp_path / "b.mp4", 30, GREEN, fade)
     report = assemble([a, b], tmp_path / "film.mp4", TINY)
     assert (report.frames_total, report.frames_encoded, report.frames_copied) == (54, 12, 42)
-    film = decode(tmp_path / "film.mp4")
+    film = decode_rgb(tmp_path / "film.mp4")
     assert len(film) == 54
     before, middle, after = mean_colour(film[23]), mean_colour(film[30]), mean_colour(film[36])
     assert np.allclose(before, RED, atol=8) and np.allclose(after, GREEN, atol=8)
@@ -126,7 +116,7 @@ def test_fade_through_black_is_dark_in_the_middle(tmp_path: Path) -> None:
     a = make_clip(tmp_path / "a.mp4", 30, RED, tail=1.0, hz=440)
     b = make_clip(tmp_path / "b.mp4", 30, GREEN, fade, hz=660)
     report = assemble([a, b], tmp_path / "film.mp4", TINY)
-    film = decode(tmp_path / "film.mp4")
+    film = decode_rgb(tmp_path / "film.mp4")
     assert len(film) == report.frames_total == 48
     middle = film[18 + 5 : 18 + 7]  # transition frames 5 and 6 of 12
     assert all(frame.mean() < 25 for frame in middle)
@@ -142,7 +132,7 @@ def test_wipe_shows_the_next_scene_on_the_left_and_the_previous_on_the_right(tmp
     a = make_clip(tmp_path / "a.mp4", 30, RED, tail=1.0)
     b = make_clip(tmp_path / "b.mp4", 30, GREEN, wipe)
     assemble([a, b], tmp_path / "film.mp4", TINY)
-    middle = decode(tmp_path / "film.mp4")[18 + 6]
+    middle = decode_rgb(tmp_path / "film.mp4")[18 + 6]
     left = middle[130:175, 5:100].reshape(-1, 3).mean(0)
     right = middle[130:175, 230:315].reshape(-1, 3).mean(0)
     assert np.allclose(left, GREEN, atol=10)
@@ -169,7 +159,7 @@ def test_a_film_of_all_kinds_has_the_right_length_sound_and_decodes_cleanly(tmp_
     assert report.frames_encoded == 6 + 6 + 9 + 12 + 6
     assert report.frames_copied + report.frames_encoded == report.frames_total
     assert report.duration == pytest.approx(report.frames_total / TINY.fps)
-    film = decode(out)
+    film = decode_rgb(out)
     assert len(film) == report.frames_total
     assert film[0].mean() < 40 and film[-1].mean() < 40  # fades in from and out to black
     with av.open(str(out)) as container:
@@ -208,7 +198,7 @@ def test_a_clip_without_boundary_keyframes_is_re_encoded_not_broken(
     report = assemble([a, b], tmp_path / "film.mp4", TINY)
     assert "re-encoding scene 1" in caplog.text
     assert report.frames_encoded == 18 + 12 and report.frames_copied == 18
-    assert len(decode(tmp_path / "film.mp4")) == report.frames_total == 48
+    assert len(decode_rgb(tmp_path / "film.mp4")) == report.frames_total == 48
 
 
 def test_clips_of_another_size_are_refused_and_nothing_is_written(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
+from engine_helpers import TINY_FILM, decode_rgb
 
 from render_farm.ai.offline.designer import OfflineDesigner
 from render_farm.ai.offline.espeak import EspeakVoice
@@ -15,7 +16,6 @@ from render_farm.engine.audio import read_wav
 from render_farm.engine.errors import RenderError
 from render_farm.engine.film import FADE_OUT, FilmResult, render_film, render_scenes
 from render_farm.engine.film_sound import mix_film
-from render_farm.engine.presets import Preset
 from render_farm.engine.scene import SceneRenderer
 from render_farm.engine.transitions import FilmPlan, plan_film
 from render_farm.film import (
@@ -32,9 +32,7 @@ from render_farm.film import (
     TransitionKind,
 )
 
-TINY = Preset(
-    name="tiny", width=320, height=180, fps=12, crf=30, x264_preset="ultrafast", audio_bitrate=96_000, keyint=48
-)
+TINY = TINY_FILM
 SPF = TINY.samples_per_frame
 
 
@@ -104,17 +102,6 @@ def digest(path: Path) -> str:
 def frame_count(path: Path) -> int:
     with av.open(str(path)) as container:
         return sum(1 for packet in container.demux(container.streams.video[0]) if packet.size)
-
-
-def decode_rgb(path: Path) -> list[np.ndarray]:
-    av.logging.set_level(av.logging.WARNING)
-    try:
-        with av.logging.Capture() as logs, av.open(str(path)) as container:
-            frames = [frame.to_ndarray(format="rgb24") for frame in container.decode(video=0)]
-    finally:
-        av.logging.set_level(None)
-    assert not [entry for entry in logs if entry[0] <= av.logging.WARNING], logs
-    return frames
 
 
 def psnr(a: np.ndarray, b: np.ndarray) -> float:

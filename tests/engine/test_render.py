@@ -8,13 +8,13 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
+from engine_helpers import TINY_FILM
 
 from render_farm.ai.offline.designer import OfflineDesigner
 from render_farm.ai.offline.espeak import EspeakVoice
 from render_farm.engine.audio import read_wav
 from render_farm.engine.encoder import rgb_to_yuv420
 from render_farm.engine.film import render_film, render_scenes
-from render_farm.engine.presets import Preset
 from render_farm.engine.scene import SceneCanvas, SceneRenderer, scene_key
 from render_farm.film import (
     NARRATOR,
@@ -34,9 +34,7 @@ from render_farm.film import (
     VoiceStyle,
 )
 
-TINY = Preset(
-    name="tiny", width=320, height=180, fps=12, crf=30, x264_preset="ultrafast", audio_bitrate=96_000, keyint=48
-)
+TINY = TINY_FILM
 
 
 @pytest.fixture(scope="module")
