@@ -66,17 +66,19 @@ def _signal_workers(farm: Farm, signum: int) -> None:
 
 def catch_running_scene(farm: Farm, job_id: str, steps: int = 1500) -> RenderTask:
     """A scene of the job caught mid-render, the workers left stopped (SIGSTOP) there: a scene
-    renders here in well under a second, too fast to catch by polling alone, so the workers run
-    in short steps until one is part-way through a scene."""
+    renders here in a few tenths of a second, too fast to catch by polling alone, so the workers
+    run in short steps until one is part-way through a scene. They run a fifth of the time: the
+    clock goes on while they are stopped, so a scene lasts long enough on it for the worker to
+    report its progress (at most every heartbeat) before it is done."""
     _signal_workers(farm, signal.SIGSTOP)
     for _ in range(steps):
         task = running_scene(farm, job_id)
         if task is not None:
             return task
         _signal_workers(farm, signal.SIGCONT)
-        time.sleep(0.03)
-        _signal_workers(farm, signal.SIGSTOP)
         time.sleep(0.01)
+        _signal_workers(farm, signal.SIGSTOP)
+        time.sleep(0.04)
     _signal_workers(farm, signal.SIGCONT)
     raise AssertionError(f"no scene of the job was seen part-way through\n{farm.log_tail()}")
 
