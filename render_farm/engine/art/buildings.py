@@ -70,10 +70,21 @@ def town_houses(st: Stage, *, base: float = 76.0, tower: bool = True) -> None:
     while x < st.w:
         w, h = rng.uniform(15, 19), rng.uniform(30, 42)
         colour = rng.choice(colours)
-        body = union_all([rect(x, base - h, x + w, base), poly([(x, base - h + 0.5), (x + w / 2, base - h - 8), (x + w, base - h + 0.5)])])
+        body = union_all(
+            [
+                rect(x, base - h, x + w, base),
+                poly([(x, base - h + 0.5), (x + w / 2, base - h - 8), (x + w, base - h + 0.5)]),
+            ]
+        )
         st.fill(body, colour)
-        gable = poly([(x - 0.8, base - h + 0.8), (x + w / 2, base - h - 8.8), (x + w + 0.8, base - h + 0.8),
-                      (x + w / 2, base - h - 7.2)])  # fmt: skip
+        gable = poly(
+            [
+                (x - 0.8, base - h + 0.8),
+                (x + w / 2, base - h - 8.8),
+                (x + w + 0.8, base - h + 0.8),
+                (x + w / 2, base - h - 7.2),
+            ]
+        )
         st.fill(gable, darker(colour, 0.3), outline=0.5)
         st.snow_cap(gable, 2.5)
         windows(st, x + 1.5, base - h + 2, x + w - 1.5, base - 9, 2, max(2, int(h / 11)), colour)
@@ -152,8 +163,12 @@ def castle(st: Stage, *, base: float = 76.0) -> None:
         battlements = [rect(x, base - 31, x + 3, base - 27) for x in np.arange(cx - 34, cx + 34, 5.5)]
         st.fill(union_all([wall, *battlements]), stone)
         st.fill(rect(cx - 6, base - 16, cx + 6, base, 0), (90, 64, 44))
-        st.fill(skia.Op(oval(cx, base - 16, 6, 6), rect(cx - 7, base - 16, cx + 7, base - 6),
-                        skia.PathOp.kDifference_PathOp), (90, 64, 44))  # fmt: skip
+        st.fill(
+            skia.Op(
+                oval(cx, base - 16, 6, 6), rect(cx - 7, base - 16, cx + 7, base - 6), skia.PathOp.kDifference_PathOp
+            ),
+            (90, 64, 44),
+        )
         for tx, h in ((cx - 36, 44), (cx + 36, 44), (cx - 14, 34), (cx + 14, 30)):
             st.fill(rect(tx - 6, base - h, tx + 6, base), lighter(stone, 0.05))
             cone = poly([(tx - 8, base - h + 0.5), (tx + 8, base - h + 0.5), (tx, base - h - 13)])
@@ -185,8 +200,14 @@ def market_stalls(st: Stage, *, base: float = 78.0, xs: tuple[float, ...] = (-70
             st.fill(rect(px, base - 22, px + 1, base), (120, 84, 56), outline=0.5)
         awning = skia.Path()
         for k in range(6):
-            colour_path = poly([(x - 10 + k * 3.4, base - 23), (x - 10 + (k + 1) * 3.4, base - 23),
-                                (x - 10 + (k + 1) * 3.4, base - 19), (x - 10 + k * 3.4, base - 19)])  # fmt: skip
+            colour_path = poly(
+                [
+                    (x - 10 + k * 3.4, base - 23),
+                    (x - 10 + (k + 1) * 3.4, base - 23),
+                    (x - 10 + (k + 1) * 3.4, base - 19),
+                    (x - 10 + k * 3.4, base - 19),
+                ]
+            )
             if k % 2 == 0:
                 awning.addPath(colour_path)
         st.fill(rect(x - 10, base - 23, x + 10.4, base - 19), (250, 246, 236), outline=0.5)
@@ -194,4 +215,6 @@ def market_stalls(st: Stage, *, base: float = 78.0, xs: tuple[float, ...] = (-70
         st.snow_cap(rect(x - 10, base - 23, x + 10.4, base - 19), 1.0)
         for k in range(5):
             fx = x - 7 + k * 3.5
-            st.fill(oval(fx, base - 10, 1.4, 1.2), rng.choice([(230, 70, 60), (250, 180, 50), (120, 180, 70)]), outline=0.4)
+            st.fill(
+                oval(fx, base - 10, 1.4, 1.2), rng.choice([(230, 70, 60), (250, 180, 50), (120, 180, 70)]), outline=0.4
+            )

@@ -149,7 +149,9 @@ def island_mound(st: Stage, *, top: float) -> None:
 def vines(st: Stage, *, count_per_100: float = 10.0) -> None:
     """Lianas hanging from the canopy, leafy all the way down."""
     rng = random.Random(st.rng.random())
-    canopy = union_all([oval(x, rng.uniform(-2, 3), rng.uniform(10, 16), rng.uniform(6, 10)) for x in spread(st, 14, 0.3)])
+    canopy = union_all(
+        [oval(x, rng.uniform(-2, 3), rng.uniform(10, 16), rng.uniform(6, 10)) for x in spread(st, 14, 0.3)]
+    )
     st.fill(canopy, st.leaf((40, 110, 56), 0.4))
     ropes = skia.Path()
     leaves = skia.Path()
@@ -173,12 +175,19 @@ def ferns(st: Stage, *, base: float, per_100: float = 6.0, size: float = 1.0) ->
         for a in (-150, -120, -90, -60, -30):
             r = math.radians(a)
             tip = (x + 8 * size * math.cos(r), base + 7 * size * math.sin(r))
-            fronds.append(tube([(x, base), (x + 4 * size * math.cos(r), base + 5 * size * math.sin(r) - 1), tip], 1.8 * size))
+            fronds.append(
+                tube([(x, base), (x + 4 * size * math.cos(r), base + 5 * size * math.sin(r) - 1), tip], 1.8 * size)
+            )
         st.fill(union_all(fronds), st.leaf(mix((50, 140, 60), (30, 110, 60), rng.random()), 0.5))
         if rng.random() < 0.4:
             fx, fy = x + rng.uniform(-4, 4), base - rng.uniform(3, 6) * size
-            st.fill(union_all([oval(fx + math.cos(a) * 0.9, fy + math.sin(a) * 0.9, 0.9, 0.9) for a in (0, 1.3, 2.5, 3.8, 5)]),
-                    rng.choice([(240, 70, 110), (250, 150, 40), (250, 220, 70)]), outline=0.4)  # fmt: skip
+            st.fill(
+                union_all(
+                    [oval(fx + math.cos(a) * 0.9, fy + math.sin(a) * 0.9, 0.9, 0.9) for a in (0, 1.3, 2.5, 3.8, 5)]
+                ),
+                rng.choice([(240, 70, 110), (250, 150, 40), (250, 220, 70)]),
+                outline=0.4,
+            )
 
 
 def tall_grass(st: Stage, *, base: float, height: float = 5.0, colour: RGB = (214, 180, 90)) -> None:
@@ -197,8 +206,11 @@ def lily_pads(st: Stage, *, top: float, bottom: float, per_100: float = 8.0) -> 
     for _ in range(int(st.w * per_100 / 100)):
         x, y = rng.uniform(0, st.w), rng.uniform(top + 1, bottom - 1)
         s = 0.6 + (y - top) / 12
-        pad = skia.Op(oval(x, y, 2.4 * s, 0.9 * s), poly([(x, y), (x + 3 * s, y - 0.5 * s), (x + 3 * s, y + 0.5 * s)]),
-                      skia.PathOp.kDifference_PathOp)  # fmt: skip
+        pad = skia.Op(
+            oval(x, y, 2.4 * s, 0.9 * s),
+            poly([(x, y), (x + 3 * s, y - 0.5 * s), (x + 3 * s, y + 0.5 * s)]),
+            skia.PathOp.kDifference_PathOp,
+        )
         if pad is not None:
             st.fill(pad, (80, 150, 70), outline=0.4)
         if rng.random() < 0.3:
@@ -208,7 +220,9 @@ def lily_pads(st: Stage, *, top: float, bottom: float, per_100: float = 8.0) -> 
 def mist(st: Stage, *, top: float, bottom: float, alpha: float = 0.35) -> None:
     """Low mist lying over water or ground."""
     rng = random.Random(st.rng.random())
-    wisps = union_all([oval(x, rng.uniform(top, bottom), rng.uniform(10, 20), rng.uniform(1.2, 2.4)) for x in spread(st, 12, 0.4)])
+    wisps = union_all(
+        [oval(x, rng.uniform(top, bottom), rng.uniform(10, 20), rng.uniform(1.2, 2.4)) for x in spread(st, 12, 0.4)]
+    )
     st.p.flat(wisps, st.haze((230, 236, 230), 0.4), alpha=alpha)
 
 

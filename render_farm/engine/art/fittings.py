@@ -6,6 +6,7 @@ skeleton and cases, the hospital bed, the theatre's curtains and footlights. Pie
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 
@@ -93,12 +94,18 @@ def school_desks(st: Stage, *, xs: tuple[float, ...], base: float, colour: RGB =
         for lx in (x - 6.5, x + 5.5):
             st.fill(rect(lx, base - 10, lx + 1, base), (110, 110, 120), outline=0.4)
         st.fill(rect(x - 7.5, base - 11.4, x + 7.5, base - 10, 0.3), colour)
-        st.fill(poly([(x - 3, base - 11.4), (x, base - 12.2), (x + 3, base - 11.4), (x, base - 11.8)]), (250, 250, 244), outline=0.3)
+        st.fill(
+            poly([(x - 3, base - 11.4), (x, base - 12.2), (x + 3, base - 11.4), (x, base - 11.8)]),
+            (250, 250, 244),
+            outline=0.3,
+        )
 
 
 def globe(st: Stage, *, x: float, base: float) -> None:
     x = st.cx + x
-    st.fill(union_all([rect(x - 0.5, base - 8, x + 0.5, base), oval(x, base - 0.5, 3, 0.8)]), (120, 90, 60), outline=0.4)
+    st.fill(
+        union_all([rect(x - 0.5, base - 8, x + 0.5, base), oval(x, base - 0.5, 3, 0.8)]), (120, 90, 60), outline=0.4
+    )
     ball = oval(x, base - 11, 4, 4)
     st.fill(ball, (90, 150, 220))
     land = union_all([oval(x - 1.6, base - 12.2, 1.8, 1.3), oval(x + 1.4, base - 9.8, 1.6, 1.8)])
@@ -156,7 +163,14 @@ def lectern(st: Stage, *, x: float, base: float, flags: bool = True) -> None:
         px = x + side * 14
         st.fill(rect(px - 0.4, base - 34, px + 0.4, base - 3), (200, 170, 80), outline=0.4)
         st.fill(oval(px, base - 34.6, 0.9, 0.9), (230, 200, 90), outline=0.3)
-        cloth = poly([(px + side * 0.4, base - 33), (px + side * 9, base - 32), (px + side * 8, base - 25), (px + side * 0.4, base - 24)])
+        cloth = poly(
+            [
+                (px + side * 0.4, base - 33),
+                (px + side * 9, base - 32),
+                (px + side * 8, base - 25),
+                (px + side * 0.4, base - 24),
+            ]
+        )
         st.fill(cloth, colour)
 
 
@@ -186,8 +200,21 @@ def throne(st: Stage, *, x: float, base: float) -> None:
     st.fill(rect(x - 6.5, base - 11.5, x + 6.5, base - 9.6, 0.6), (190, 50, 70), outline=0.4)
     for side in (-1, 1):
         st.fill(rect(x + side * 7 - 1, base - 15, x + side * 7 + 1, base - 5), (210, 166, 50))
-    st.fill(poly([(x - 2.4, base - 30), (x - 1.2, base - 32.5), (x, base - 30.5), (x + 1.2, base - 32.5), (x + 2.4, base - 30),
-                  (x + 2.4, base - 29), (x - 2.4, base - 29)]), (250, 210, 70), outline=0.4)  # fmt: skip
+    st.fill(
+        poly(
+            [
+                (x - 2.4, base - 30),
+                (x - 1.2, base - 32.5),
+                (x, base - 30.5),
+                (x + 1.2, base - 32.5),
+                (x + 2.4, base - 30),
+                (x + 2.4, base - 29),
+                (x - 2.4, base - 29),
+            ]
+        ),
+        (250, 210, 70),
+        outline=0.4,
+    )
 
 
 def banners(st: Stage, *, xs: tuple[float, ...], top: float = 6.0, length: float = 28.0) -> None:
@@ -197,9 +224,19 @@ def banners(st: Stage, *, xs: tuple[float, ...], top: float = 6.0, length: float
         x = st.cx + offset
         colour = colours[k % len(colours)]
         st.fill(rect(x - 5.5, top - 0.6, x + 5.5, top + 0.6, 0.3), (150, 120, 60), outline=0.4)
-        cloth = poly([(x - 4.5, top + 0.6), (x + 4.5, top + 0.6), (x + 4.5, top + length), (x, top + length - 4), (x - 4.5, top + length)])
+        cloth = poly(
+            [
+                (x - 4.5, top + 0.6),
+                (x + 4.5, top + 0.6),
+                (x + 4.5, top + length),
+                (x, top + length - 4),
+                (x - 4.5, top + length),
+            ]
+        )
         st.fill(cloth, colour)
-        crest = poly([(x - 2.4, top + 7), (x + 2.4, top + 7), (x + 2.4, top + 11), (x, top + 14), (x - 2.4, top + 11)], 0.4)
+        crest = poly(
+            [(x - 2.4, top + 7), (x + 2.4, top + 7), (x + 2.4, top + 11), (x, top + 14), (x - 2.4, top + 11)], 0.4
+        )
         st.fill(crest, (240, 200, 80), outline=0.4)
 
 
@@ -232,7 +269,11 @@ def skeleton(st: Stage, *, x: float, base: float) -> None:
     st.p.flat(oval(x + 19, base - 32.6, 0.8, 0.8), (80, 70, 60))
     teeth = skia.Path()
     for k in range(4):
-        teeth.addPath(poly([(x + 17 + k * 1.4, base - 29.6), (x + 17.7 + k * 1.4, base - 28.4), (x + 18.4 + k * 1.4, base - 29.6)]))
+        teeth.addPath(
+            poly(
+                [(x + 17 + k * 1.4, base - 29.6), (x + 17.7 + k * 1.4, base - 28.4), (x + 18.4 + k * 1.4, base - 29.6)]
+            )
+        )
     st.p.flat(teeth, bone)
 
 
@@ -244,17 +285,35 @@ def display_cases(st: Stage, *, xs: tuple[float, ...], base: float) -> None:
         st.fill(rect(x - 6, base - 13, x + 6, base - 12, 0.3), (120, 90, 64), outline=0.4)
         item = k % 3
         if item == 0:
-            st.fill(union_all([oval(x, base - 16, 2.6, 3.2), rect(x - 1.2, base - 20.5, x + 1.2, base - 18)]), (70, 130, 180))
+            st.fill(
+                union_all([oval(x, base - 16, 2.6, 3.2), rect(x - 1.2, base - 20.5, x + 1.2, base - 18)]),
+                (70, 130, 180),
+            )
             st.p.stroke(oval(x, base - 16, 2.6, 0.8), (240, 240, 220), 0.3)
         elif item == 1:
-            st.fill(poly([(x - 2.4, base - 16.5), (x, base - 19.5), (x + 2.4, base - 16.5), (x, base - 13.5)]), (120, 220, 200))
+            st.fill(
+                poly([(x - 2.4, base - 16.5), (x, base - 19.5), (x + 2.4, base - 16.5), (x, base - 13.5)]),
+                (120, 220, 200),
+            )
         else:
-            st.fill(poly([(x - 2.6, base - 14), (x - 2.6, base - 18), (x - 1.3, base - 16.3), (x, base - 18.6), (x + 1.3, base - 16.3),
-                          (x + 2.6, base - 18), (x + 2.6, base - 14)]), (240, 200, 70))  # fmt: skip
+            st.fill(
+                poly(
+                    [
+                        (x - 2.6, base - 14),
+                        (x - 2.6, base - 18),
+                        (x - 1.3, base - 16.3),
+                        (x, base - 18.6),
+                        (x + 1.3, base - 16.3),
+                        (x + 2.6, base - 18),
+                        (x + 2.6, base - 14),
+                    ]
+                ),
+                (240, 200, 70),
+            )
         st.fill(rect(x - 5, base - 23, x + 5, base - 13), (210, 236, 246), outline=0.5, alpha=0.35)
     ropes = skia.Path()
     posts = [st.cx + o for o in xs]
-    for a, b in zip(posts, posts[1:], strict=False):
+    for a, b in itertools.pairwise(posts):
         ropes.moveTo(a + 7, base - 6)
         ropes.quadTo((a + b) / 2, base - 3, b - 7, base - 6)
     st.p.stroke(ropes, (170, 40, 50), 0.5)
@@ -293,7 +352,9 @@ def stage_curtains(st: Stage, *, colour: RGB = (176, 30, 50)) -> None:
     for side in (-1, 1):
         edge = 0.0 if side < 0 else st.w
         inner = st.cx + side * (st.w * 0.36)
-        drape = poly([(edge, 0), (inner, 0), (inner - side * 2, 30), (inner + side * 4, 60), (edge + side * -1, 80), (edge, 80)])
+        drape = poly(
+            [(edge, 0), (inner, 0), (inner - side * 2, 30), (inner + side * 4, 60), (edge + side * -1, 80), (edge, 80)]
+        )
         drape = poly([(edge, 0), (inner, 0), (inner + side * 3, 34), (inner + side * 8, 62), (edge, 76)])
         st.fill(drape, colour)
         folds = skia.Path()

@@ -62,14 +62,18 @@ def fireplace(st: Stage, *, x: float, base: float) -> None:
     st.fill(rect(x - 15, base - 26, x + 15, base - 23, 0.5), (240, 232, 216))
     hearth = union_all([rect(x - 7, base - 8, x + 7, base), oval(x, base - 8, 7, 6)])
     st.fill(hearth, (50, 36, 34))
-    flames = union_all([oval(x - 2.5, base - 3, 2.2, 3.6), oval(x + 2, base - 3.5, 2.4, 4.4), oval(x, base - 2.5, 3, 2.6)])
+    flames = union_all(
+        [oval(x - 2.5, base - 3, 2.2, 3.6), oval(x + 2, base - 3.5, 2.4, 4.4), oval(x, base - 2.5, 3, 2.6)]
+    )
     st.halo(x, base - 4, 14, (255, 170, 80), 0.45)
     st.glow(flames, (255, 170, 60))
     st.glow(oval(x, base - 2.6, 1.6, 2.0), (255, 230, 140))
     st.fill(rect(x - 6, base - 1.2, x + 6, base, 0.4), (110, 70, 40), outline=0.4)
 
 
-def picture(st: Stage, *, x: float, top: float, width: float = 14.0, height: float = 10.0, scene: str = "hills") -> None:
+def picture(
+    st: Stage, *, x: float, top: float, width: float = 14.0, height: float = 10.0, scene: str = "hills"
+) -> None:
     """A framed picture on the wall (hills, a portrait, or a ship)."""
     x = st.cx + x
     st.fill(rect(x - width / 2 - 1.2, top - 1.2, x + width / 2 + 1.2, top + height + 1.2, 0.4), (170, 120, 60))
@@ -79,13 +83,38 @@ def picture(st: Stage, *, x: float, top: float, width: float = 14.0, height: flo
         st.fill(oval(x, top + height * 0.4, width * 0.16, height * 0.2), (236, 200, 170), outline=0.4)
         st.fill(oval(x, top + height * 0.95, width * 0.3, height * 0.32), (120, 40, 50), outline=0.4)
     elif scene == "ship":
-        st.fill(poly([(x - width * 0.3, top + height * 0.62), (x + width * 0.3, top + height * 0.62), (x + width * 0.2, top + height * 0.78),
-                      (x - width * 0.2, top + height * 0.78)]), (120, 70, 40), outline=0.3)  # fmt: skip
-        st.fill(poly([(x, top + height * 0.2), (x, top + height * 0.6), (x + width * 0.25, top + height * 0.6)]), (250, 246, 236), outline=0.3)
+        st.fill(
+            poly(
+                [
+                    (x - width * 0.3, top + height * 0.62),
+                    (x + width * 0.3, top + height * 0.62),
+                    (x + width * 0.2, top + height * 0.78),
+                    (x - width * 0.2, top + height * 0.78),
+                ]
+            ),
+            (120, 70, 40),
+            outline=0.3,
+        )
+        st.fill(
+            poly([(x, top + height * 0.2), (x, top + height * 0.6), (x + width * 0.25, top + height * 0.6)]),
+            (250, 246, 236),
+            outline=0.3,
+        )
     else:
-        st.fill(poly([(x - width / 2, top + height), (x - width / 2, top + height * 0.7), (x - width * 0.1, top + height * 0.45),
-                      (x + width * 0.2, top + height * 0.65), (x + width / 2, top + height * 0.5), (x + width / 2, top + height)]),
-                (110, 160, 90), outline=0.3)  # fmt: skip
+        st.fill(
+            poly(
+                [
+                    (x - width / 2, top + height),
+                    (x - width / 2, top + height * 0.7),
+                    (x - width * 0.1, top + height * 0.45),
+                    (x + width * 0.2, top + height * 0.65),
+                    (x + width / 2, top + height * 0.5),
+                    (x + width / 2, top + height),
+                ]
+            ),
+            (110, 160, 90),
+            outline=0.3,
+        )
 
 
 def bookcase(st: Stage, *, x: float, base: float, width: float = 18.0, height: float = 30.0, seed: float = 0.0) -> None:
@@ -141,7 +170,9 @@ def bed(st: Stage, *, x: float, base: float, blanket: RGB = (120, 160, 210)) -> 
     st.fill(rect(x + 15.5, base - 13, x + 18, base, 0.8), _WOOD)
     st.fill(rect(x - 16, base - 10, x + 16, base - 3, 1.0), (246, 244, 238))
     st.fill(rect(x - 15, base - 14, x - 7, base - 9.5, 2.0), (250, 250, 252), outline=0.5)
-    st.fill(poly([(x - 8, base - 11), (x + 16.5, base - 11), (x + 16.5, base - 2.5), (x - 8, base - 2.5)], 1.0), blanket)
+    st.fill(
+        poly([(x - 8, base - 11), (x + 16.5, base - 11), (x + 16.5, base - 2.5), (x - 8, base - 2.5)], 1.0), blanket
+    )
     checks = skia.Path()
     for k in range(4):
         checks.moveTo(x - 5 + k * 6, base - 11)
@@ -160,12 +191,30 @@ def wardrobe(st: Stage, *, x: float, base: float, colour: RGB = (170, 120, 80)) 
     st.p.stroke(line, darker(colour, 0.35), 0.3)
     for side in (-1, 1):
         st.fill(oval(x + side * 1.4, base - 18, 0.5, 0.5), (230, 200, 120), outline=0.3)
-        st.fill(rect(x + side * 8.5 - 3.5 * (side < 0) - 0.5, base - 31, x + side * 8.5 + 3.5 * (side > 0) - 0.5, base - 4, 0.4),
-                lighter(colour, 0.06), outline=0.3)  # fmt: skip
+        st.fill(
+            rect(
+                x + side * 8.5 - 3.5 * (side < 0) - 0.5,
+                base - 31,
+                x + side * 8.5 + 3.5 * (side > 0) - 0.5,
+                base - 4,
+                0.4,
+            ),
+            lighter(colour, 0.06),
+            outline=0.3,
+        )
 
 
-def table(st: Stage, *, x: float, base: float, width: float = 24.0, height: float = 11.0, cloth: RGB | None = None,
-          chairs: bool = True, round_top: bool = False) -> None:  # fmt: skip
+def table(
+    st: Stage,
+    *,
+    x: float,
+    base: float,
+    width: float = 24.0,
+    height: float = 11.0,
+    cloth: RGB | None = None,
+    chairs: bool = True,
+    round_top: bool = False,
+) -> None:
     """A table (round for a café), a cloth if given, a chair at each side."""
     x = st.cx + x
     if chairs:
@@ -183,8 +232,17 @@ def table(st: Stage, *, x: float, base: float, width: float = 24.0, height: floa
         st.fill(rect(lx - 0.8, base - height, lx + 0.8, base), _WOOD, outline=0.4)
     st.fill(rect(x - width / 2, base - height - 1.4, x + width / 2, base - height, 0.4), _WOOD)
     if cloth is not None:
-        st.fill(poly([(x - width / 2 - 0.6, base - height - 1.6), (x + width / 2 + 0.6, base - height - 1.6),
-                      (x + width / 2 + 1.2, base - height + 3), (x - width / 2 - 1.2, base - height + 3)]), cloth)  # fmt: skip
+        st.fill(
+            poly(
+                [
+                    (x - width / 2 - 0.6, base - height - 1.6),
+                    (x + width / 2 + 0.6, base - height - 1.6),
+                    (x + width / 2 + 1.2, base - height + 3),
+                    (x - width / 2 - 1.2, base - height + 3),
+                ]
+            ),
+            cloth,
+        )
 
 
 def cupboards(st: Stage, *, x: float, top: float, width: float = 30.0, colour: RGB = (120, 170, 160)) -> None:
@@ -209,7 +267,9 @@ def kitchen_counter(st: Stage, *, x: float, base: float, width: float = 40.0, co
     st.fill(tube([(x + 2, base - 15.8), (x + 2, base - 19), (x - 0.5, base - 19)], 0.6), (170, 176, 186))
     for k, px in enumerate((x - width / 2 + 6, x - width / 2 + 12, x + width / 2 - 8)):
         st.fill(rect(px - 0.15, base - 44, px + 0.15, base - 38), (90, 90, 90), outline=0.0)
-        pan = union_all([oval(px, base - 35, 2.6 + k * 0.4, 2.6 + k * 0.4), rect(px - 0.4, base - 38.5, px + 0.4, base - 36)])
+        pan = union_all(
+            [oval(px, base - 35, 2.6 + k * 0.4, 2.6 + k * 0.4), rect(px - 0.4, base - 38.5, px + 0.4, base - 36)]
+        )
         st.fill(pan, (90, 94, 104) if k != 1 else (200, 110, 70))
 
 
@@ -239,7 +299,9 @@ def oven(st: Stage, *, x: float, base: float, brick: bool = False) -> None:
     st.fill(rect(x - 6, base - 10, x + 6, base - 4, 0.4), (255, 170, 90) if st.lit else (100, 100, 110), outline=0.3)
     for k in range(3):
         st.fill(oval(x - 5 + k * 5, base - 13, 0.7, 0.7), (60, 60, 70), outline=0.3)
-    pot = union_all([rect(x - 5, base - 21, x + 1, base - 15.2, 1.0), rect(x - 6, base - 21.5, x + 2, base - 20.5, 0.4)])
+    pot = union_all(
+        [rect(x - 5, base - 21, x + 1, base - 15.2, 1.0), rect(x - 6, base - 21.5, x + 2, base - 20.5, 0.4)]
+    )
     st.fill(pot, (200, 70, 60))
     steam = skia.Path()
     for k in range(2):
@@ -303,7 +365,9 @@ def shop_counter(st: Stage, *, x: float, base: float, width: float = 30.0) -> No
     st.fill(rect(x - width / 2 - 1, base - 14.4, x + width / 2 + 1, base - 12.8, 0.4), darker(_WOOD, 0.2))
     st.fill(rect(x + width / 2 - 9, base - 20, x + width / 2 - 2, base - 14.4, 0.6), (200, 60, 60))
     st.fill(rect(x + width / 2 - 8.2, base - 22.5, x + width / 2 - 2.8, base - 20, 0.4), (240, 240, 220), outline=0.4)
-    st.fill(union_all([rect(x - 6, base - 15.5, x - 1, base - 14.4), oval(x - 3.5, base - 19, 3.4, 1.0)]), (200, 200, 210))
+    st.fill(
+        union_all([rect(x - 6, base - 15.5, x - 1, base - 14.4), oval(x - 3.5, base - 19, 3.4, 1.0)]), (200, 200, 210)
+    )
 
 
 def goods_shelves(st: Stage, *, x: float, base: float, width: float = 36.0, height: float = 34.0) -> None:
@@ -317,7 +381,10 @@ def goods_shelves(st: Stage, *, x: float, base: float, width: float = 36.0, heig
         st.fill(rect(left, y - 0.8, right, y), darker((200, 170, 120), 0.25), outline=0.3)
         gx = left + 1.2
         while gx < right - 3:
-            kind, colour = rng.randrange(3), rng.choice(((230, 90, 80), (250, 200, 80), (100, 170, 220), (120, 190, 110), (240, 150, 200)))
+            kind, colour = (
+                rng.randrange(3),
+                rng.choice(((230, 90, 80), (250, 200, 80), (100, 170, 220), (120, 190, 110), (240, 150, 200))),
+            )
             if kind == 0:  # a jar with a lid
                 st.fill(rect(gx, y - 4.4, gx + 2.8, y - 0.8, 0.8), colour, outline=0.3)
                 st.fill(rect(gx - 0.2, y - 5.2, gx + 3.0, y - 4.4, 0.3), (240, 240, 240), outline=0.3)
@@ -346,8 +413,15 @@ def coffee_counter(st: Stage, *, x: float, base: float, width: float = 36.0) -> 
         st.fill(rect(x - 3 + k * 3, base - 17.5, x - 1 + k * 3, base - 15.2, 0.4), (250, 246, 236), outline=0.3)
     dx = x + width / 2 - 7
     st.fill(rect(dx - 4, base - 17.5, dx + 4, base - 15.2, 0.6), (240, 190, 210), outline=0.4)
-    st.fill(skia.Op(oval(dx, base - 15.2, 5, 6), rect(dx - 6, base - 15.2, dx + 6, base - 8), skia.PathOp.kDifference_PathOp) or skia.Path(),
-            (214, 236, 244), outline=0.5, alpha=0.6)  # fmt: skip
+    st.fill(
+        skia.Op(
+            oval(dx, base - 15.2, 5, 6), rect(dx - 6, base - 15.2, dx + 6, base - 8), skia.PathOp.kDifference_PathOp
+        )
+        or skia.Path(),
+        (214, 236, 244),
+        outline=0.5,
+        alpha=0.6,
+    )
 
 
 def chalk_menu(st: Stage, *, x: float, top: float, width: float = 20.0, height: float = 13.0) -> None:

@@ -37,8 +37,10 @@ def lighthouse(st: Stage, *, x: float, base: float, height: float = 34.0, rock: 
     """A red and white lighthouse on its rock; its lamp shines out at dusk and night."""
     x = st.cx + x
     if rock:
-        st.fill(union_all([oval(x, base + 1, 11, 3.5), oval(x - 5, base, 6, 3), oval(x + 6, base + 0.5, 5, 2.5)]),
-                (120, 116, 110))  # fmt: skip
+        st.fill(
+            union_all([oval(x, base + 1, 11, 3.5), oval(x - 5, base, 6, 3), oval(x + 6, base + 0.5, 5, 2.5)]),
+            (120, 116, 110),
+        )
     w0, w1 = height * 0.16, height * 0.1
     body = poly([(x - w0, base), (x - w1, base - height), (x + w1, base - height), (x + w0, base)])
     st.fill(body, (246, 244, 238))
@@ -78,7 +80,9 @@ def windmill(st: Stage, *, x: float, base: float, height: float = 30.0, angle: f
         sails.append(tube([hub, tip], 0.8))
         n = (-math.sin(a), math.cos(a))
         near = (hub[0] + math.cos(a) * height * 0.2, hub[1] + math.sin(a) * height * 0.2)
-        sails.append(poly([near, tip, (tip[0] + n[0] * 3.4, tip[1] + n[1] * 3.4), (near[0] + n[0] * 3.4, near[1] + n[1] * 3.4)]))
+        sails.append(
+            poly([near, tip, (tip[0] + n[0] * 3.4, tip[1] + n[1] * 3.4), (near[0] + n[0] * 3.4, near[1] + n[1] * 3.4)])
+        )
     st.fill(union_all(sails), (240, 236, 226), outline=0.8)
     st.fill(oval(*hub, 1.4, 1.4), (90, 70, 60))
 
@@ -88,25 +92,43 @@ def barn(st: Stage, *, x: float, base: float, width: float = 30.0) -> None:
     x = st.cx + x
     h = width * 0.55
     half = width / 2
-    body = poly([(x - half, base), (x - half, base - h), (x - half * 0.72, base - h - width * 0.22),
-                 (x, base - h - width * 0.36), (x + half * 0.72, base - h - width * 0.22), (x + half, base - h),
-                 (x + half, base)])  # fmt: skip
+    body = poly(
+        [
+            (x - half, base),
+            (x - half, base - h),
+            (x - half * 0.72, base - h - width * 0.22),
+            (x, base - h - width * 0.36),
+            (x + half * 0.72, base - h - width * 0.22),
+            (x + half, base - h),
+            (x + half, base),
+        ]
+    )
     st.fill(body, (184, 54, 46))
-    roof = poly([(x - half - 1.2, base - h + 0.6), (x - half * 0.74, base - h - width * 0.23),
-                 (x, base - h - width * 0.38), (x + half * 0.74, base - h - width * 0.23),
-                 (x + half + 1.2, base - h + 0.6), (x + half, base - h + 1.8), (x + half * 0.7, base - h - width * 0.19),
-                 (x, base - h - width * 0.32), (x - half * 0.7, base - h - width * 0.19), (x - half, base - h + 1.8)])  # fmt: skip
+    roof = poly(
+        [
+            (x - half - 1.2, base - h + 0.6),
+            (x - half * 0.74, base - h - width * 0.23),
+            (x, base - h - width * 0.38),
+            (x + half * 0.74, base - h - width * 0.23),
+            (x + half + 1.2, base - h + 0.6),
+            (x + half, base - h + 1.8),
+            (x + half * 0.7, base - h - width * 0.19),
+            (x, base - h - width * 0.32),
+            (x - half * 0.7, base - h - width * 0.19),
+            (x - half, base - h + 1.8),
+        ]
+    )
     st.fill(roof, (90, 76, 72))
     st.snow_cap(roof, 2.5)
     door = rect(x - width * 0.18, base - h * 0.7, x + width * 0.18, base)
     st.fill(door, (160, 44, 38))
     brace = skia.Path()
-    l, t, r, b = x - width * 0.18, base - h * 0.7, x + width * 0.18, base
-    brace.addRect(skia.Rect.MakeLTRB(l, t, r, b))
-    brace.moveTo(l, t)
-    brace.lineTo(r, b)
-    brace.moveTo(r, t)
-    brace.lineTo(l, b)
+    left, top, right, bottom = x - width * 0.18, base - h * 0.7, x + width * 0.18, base
+    brace.addRect(skia.Rect.MakeLTRB(left, top, right, bottom))
+    brace.moveTo(left, top)
+    brace.lineTo(right, bottom)
+    brace.moveTo(right, top)
+    brace.lineTo(left, bottom)
     st.p.stroke(brace, (246, 240, 230), 0.6)
     loft = rect(x - width * 0.09, base - h - width * 0.16, x + width * 0.09, base - h - width * 0.02)
     st.glow(loft, WINDOW_LIT) if st.lit else st.fill(loft, (60, 40, 36), outline=0.4)
@@ -129,14 +151,24 @@ def moored_boats(st: Stage, *, waterline: float, count_per_100: float = 1.4) -> 
     rng = random.Random(st.rng.random())
     for x in spread(st, 100 / count_per_100, 0.35):
         w = rng.uniform(9, 13)
-        hull = poly([(x - w, waterline - 3.6), (x + w, waterline - 3.6), (x + w * 0.7, waterline + 0.8),
-                     (x - w * 0.75, waterline + 0.8)], 0.6)  # fmt: skip
+        hull = poly(
+            [
+                (x - w, waterline - 3.6),
+                (x + w, waterline - 3.6),
+                (x + w * 0.7, waterline + 0.8),
+                (x - w * 0.75, waterline + 0.8),
+            ],
+            0.6,
+        )
         st.fill(hull, rng.choice([(200, 70, 60), (60, 110, 170), (240, 200, 80), (70, 150, 120)]))
         st.fill(rect(x - w, waterline - 4.4, x + w, waterline - 3.4), (246, 244, 236), outline=0.4)
         st.fill(rect(x - 0.35, waterline - 20, x + 0.35, waterline - 3.6), (120, 90, 60), outline=0.4)
         if rng.random() < 0.6:
-            st.fill(poly([(x + 0.6, waterline - 19), (x + 0.6, waterline - 6), (x + w * 0.8, waterline - 6)]),
-                    (246, 240, 226), outline=0.5)  # fmt: skip
+            st.fill(
+                poly([(x + 0.6, waterline - 19), (x + 0.6, waterline - 6), (x + w * 0.8, waterline - 6)]),
+                (246, 240, 226),
+                outline=0.5,
+            )
         st.fill(rect(x - w * 0.5, waterline - 7.5, x - w * 0.05, waterline - 3.6, 0.4), (236, 230, 214), outline=0.4)
 
 
@@ -196,16 +228,26 @@ def big_top(st: Stage, *, x: float, base: float, width: float = 40.0) -> None:
     st.fill(union_all([wall, roof]), (248, 244, 236))
     stripes = skia.Path()
     for k in range(-4, 5, 2):
-        stripes.addPath(poly([(x + k * half / 5, base), (x + (k + 1) * half / 5, base),
-                              (x + (k + 1) * half / 5.6, base - h * 0.45), (x, base - h),
-                              (x + k * half / 5.6, base - h * 0.45)]))  # fmt: skip
+        stripes.addPath(
+            poly(
+                [
+                    (x + k * half / 5, base),
+                    (x + (k + 1) * half / 5, base),
+                    (x + (k + 1) * half / 5.6, base - h * 0.45),
+                    (x, base - h),
+                    (x + k * half / 5.6, base - h * 0.45),
+                ]
+            )
+        )
     clipped = skia.Op(stripes, union_all([wall, roof]), skia.PathOp.kIntersect_PathOp)
     if clipped is not None:
         st.fill(clipped, (214, 58, 58), outline=0.0)
     st.snow_cap(roof, 3)
     st.fill(poly([(x - 4, base), (x, base - 10), (x + 4, base)]), (60, 30, 30), outline=0.5)
     st.fill(rect(x - 0.3, base - h - 6, x + 0.3, base - h), (80, 80, 80), outline=0.3)
-    st.fill(poly([(x + 0.3, base - h - 6), (x + 5, base - h - 4.8), (x + 0.3, base - h - 3.6)]), (250, 200, 60), outline=0.4)
+    st.fill(
+        poly([(x + 0.3, base - h - 6), (x + 5, base - h - 4.8), (x + 0.3, base - h - 3.6)]), (250, 200, 60), outline=0.4
+    )
 
 
 def bunting(st: Stage, *, y: float, sag: float = 4.0, span: float = 40.0) -> None:
@@ -234,8 +276,11 @@ def bunting(st: Stage, *, y: float, sag: float = 4.0, span: float = 40.0) -> Non
 
 def igloo(st: Stage, *, x: float, base: float, radius: float = 10.0) -> None:
     x = st.cx + x
-    dome = skia.Op(oval(x, base, radius, radius * 0.85), rect(x - radius - 1, base, x + radius + 1, base + radius),
-                   skia.PathOp.kDifference_PathOp)  # fmt: skip
+    dome = skia.Op(
+        oval(x, base, radius, radius * 0.85),
+        rect(x - radius - 1, base, x + radius + 1, base + radius),
+        skia.PathOp.kDifference_PathOp,
+    )
     if dome is None:
         return
     st.fill(dome, (236, 244, 252))
@@ -246,8 +291,11 @@ def igloo(st: Stage, *, x: float, base: float, radius: float = 10.0) -> None:
         blocks.moveTo(x - half, y)
         blocks.lineTo(x + half, y)
     st.p.stroke(blocks, (180, 204, 226), 0.25)
-    door = skia.Op(oval(x + radius * 0.55, base, radius * 0.32, radius * 0.4),
-                   rect(x, base, x + radius * 2, base + radius), skia.PathOp.kDifference_PathOp)  # fmt: skip
+    door = skia.Op(
+        oval(x + radius * 0.55, base, radius * 0.32, radius * 0.4),
+        rect(x, base, x + radius * 2, base + radius),
+        skia.PathOp.kDifference_PathOp,
+    )
     if door is not None:
         st.glow(door, WINDOW_LIT) if st.lit else st.fill(door, (70, 90, 120), outline=0.4)
 
@@ -292,6 +340,21 @@ def hedge(st: Stage, *, top: float, bottom: float, colour: RGB = (70, 130, 66)) 
 
 def termite_mound(st: Stage, *, x: float, base: float) -> None:
     x = st.cx + x
-    st.fill(union_all([poly([(x - 5, base), (x - 2, base - 12), (x - 0.5, base - 15), (x + 1.5, base - 10),
-                             (x + 2.6, base - 11.5), (x + 4.5, base)], 1.0)]), (190, 120, 70))  # fmt: skip
-
+    st.fill(
+        union_all(
+            [
+                poly(
+                    [
+                        (x - 5, base),
+                        (x - 2, base - 12),
+                        (x - 0.5, base - 15),
+                        (x + 1.5, base - 10),
+                        (x + 2.6, base - 11.5),
+                        (x + 4.5, base),
+                    ],
+                    1.0,
+                )
+            ]
+        ),
+        (190, 120, 70),
+    )

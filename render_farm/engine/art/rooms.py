@@ -78,8 +78,13 @@ def wall(st: Stage, *, colour: RGB, pattern: str = "plain", bottom: float = 76.0
         for row, y in enumerate(np.arange(0, bottom, height)):
             offset = (row % 2) * length / 2
             for x in np.arange(-offset, st.w, length):
-                marks.addRoundRect(skia.Rect.MakeLTRB(float(x) + 0.3, float(y) + 0.3, float(x) + length - 0.3,
-                                                      float(y) + height - 0.3), 0.6, 0.6)  # fmt: skip
+                marks.addRoundRect(
+                    skia.Rect.MakeLTRB(
+                        float(x) + 0.3, float(y) + 0.3, float(x) + length - 0.3, float(y) + height - 0.3
+                    ),
+                    0.6,
+                    0.6,
+                )
         st.p.fill(marks, lighter(colour, 0.06), outline=0.0, shade=False)
         st.p.stroke(marks, darker(colour, 0.22), 0.2)
     elif pattern in ("planks", "boards"):
@@ -99,14 +104,24 @@ def wall(st: Stage, *, colour: RGB, pattern: str = "plain", bottom: float = 76.0
         st.p.stroke(marks, darker(accent or darker(colour, 0.25), 0.2), 0.3)
     elif pattern == "rock":
         rng = random.Random(st.rng.random())
-        lumps = union_all([oval(rng.uniform(0, st.w), rng.uniform(0, bottom), rng.uniform(6, 14), rng.uniform(4, 9))
-                           for _ in range(int(st.w / 6))])  # fmt: skip
+        lumps = union_all(
+            [
+                oval(rng.uniform(0, st.w), rng.uniform(0, bottom), rng.uniform(6, 14), rng.uniform(4, 9))
+                for _ in range(int(st.w / 6))
+            ]
+        )
         st.p.fill(lumps, lighter(colour, 0.08), outline=0.0, shade=False)
         st.p.stroke(lumps, darker(colour, 0.3), 0.3)
 
 
-def floor(st: Stage, *, top: float = 76.0, colour: RGB = (176, 124, 82), pattern: str = "boards",
-          skirting: RGB | None = (200, 170, 130)) -> None:  # fmt: skip
+def floor(
+    st: Stage,
+    *,
+    top: float = 76.0,
+    colour: RGB = (176, 124, 82),
+    pattern: str = "boards",
+    skirting: RGB | None = (200, 170, 130),
+) -> None:
     """The floor from the foot of the wall to the front of the picture."""
     if skirting is not None:
         st.fill(rect(0, top - 3, st.w, top + 0.5), skirting, outline=0.5)
@@ -167,13 +182,26 @@ def window(st: Stage, spec: Window) -> None:
     if spec.curtains is not None:
         for side in (-1, 1):
             edge = cx + side * spec.width / 2
-            st.fill(poly([(edge + side * 5, top - 4), (edge - side * 3, top - 4), (edge + side * 1, top + spec.height * 0.5),
-                          (edge - side * 1, bottom + 6), (edge + side * 6, bottom + 6)]), spec.curtains)  # fmt: skip
+            st.fill(
+                poly(
+                    [
+                        (edge + side * 5, top - 4),
+                        (edge - side * 3, top - 4),
+                        (edge + side * 1, top + spec.height * 0.5),
+                        (edge - side * 1, bottom + 6),
+                        (edge + side * 6, bottom + 6),
+                    ]
+                ),
+                spec.curtains,
+            )
     _view(st, spec, glass, left, top, right, bottom)
     st.windows.append((left, top, right, bottom))
     thickness = 1.6
-    frame = skia.Op(_glass(spec.shape, left - thickness, top - thickness, right + thickness, bottom + thickness), glass,
-                    skia.PathOp.kDifference_PathOp)  # fmt: skip
+    frame = skia.Op(
+        _glass(spec.shape, left - thickness, top - thickness, right + thickness, bottom + thickness),
+        glass,
+        skia.PathOp.kDifference_PathOp,
+    )
     if frame is not None:
         st.fill(frame, spec.frame, outline=0.6)
     if spec.bars and spec.shape != "round":
@@ -186,12 +214,18 @@ def window(st: Stage, spec: Window) -> None:
         bolts = skia.Path()
         for k in range(8):
             a = k * np.pi / 4
-            bolts.addCircle(cx + float(np.cos(a)) * (spec.width / 2 + 0.8), top + spec.height / 2 + float(np.sin(a)) * (spec.height / 2 + 0.8), 0.35)
+            bolts.addCircle(
+                cx + float(np.cos(a)) * (spec.width / 2 + 0.8),
+                top + spec.height / 2 + float(np.sin(a)) * (spec.height / 2 + 0.8),
+                0.35,
+            )
         st.p.flat(bolts, darker(spec.frame, 0.4))
     if spec.curtains is not None:
         st.fill(rect(left - 8, top - 5.6, right + 8, top - 3.6, 0.8), (140, 96, 60))
     if spec.shape in ("square", "wide"):
-        st.fill(rect(left - 2.5, bottom + thickness, right + 2.5, bottom + thickness + 1.4, 0.4), spec.frame, outline=0.5)
+        st.fill(
+            rect(left - 2.5, bottom + thickness, right + 2.5, bottom + thickness + 1.4, 0.4), spec.frame, outline=0.5
+        )
 
 
 def _glass(shape: str, left: float, top: float, right: float, bottom: float) -> skia.Path:
@@ -219,7 +253,10 @@ def _view(st: Stage, spec: Window, glass: skia.Path, left: float, top: float, ri
             _sun_or_moon(st, left, top, right, bottom)
         land = st.haze(st.grass((110, 170, 90)), 0.3)
         if spec.view == "sea":
-            st.canvas.drawRect(skia.Rect.MakeLTRB(left, horizon, right, bottom + 1), _flat_paint(st, mix(st.sky[0], (40, 110, 170), 0.6)))
+            st.canvas.drawRect(
+                skia.Rect.MakeLTRB(left, horizon, right, bottom + 1),
+                _flat_paint(st, mix(st.sky[0], (40, 110, 170), 0.6)),
+            )
             waves = skia.Path()
             for k in range(4):
                 y = horizon + 2 + k * 2.5
@@ -281,5 +318,9 @@ def _space_view(st: Stage, left: float, top: float, right: float, bottom: float)
     st.p.fill(planet, (70, 130, 210), outline=st.outline)
     land = skia.Path()
     for _ in range(4):
-        land.addOval(skia.Rect.MakeXYWH(rng.uniform(left, right), rng.uniform(bottom - r * 0.5, bottom), rng.uniform(4, 9), rng.uniform(2, 4)))
+        land.addOval(
+            skia.Rect.MakeXYWH(
+                rng.uniform(left, right), rng.uniform(bottom - r * 0.5, bottom), rng.uniform(4, 9), rng.uniform(2, 4)
+            )
+        )
     st.p.flat(skia.Op(land, planet, skia.PathOp.kIntersect_PathOp) or land, (100, 170, 100))

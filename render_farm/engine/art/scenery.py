@@ -53,30 +53,57 @@ def _tree(st: Stage, x: float, ground: float, size: float, kind: str, haze: floa
         crown = union_all(tiers)
         st.fill(crown, darker(needles, 0.1))
         if st.snowy:
-            caps = union_all([poly([(x - 2.2 * size, ground - (9.6 + 4.5 * i) * size),
-                                    (x + 2.2 * size, ground - (9.6 + 4.5 * i) * size),
-                                    (x, ground - (12 + 4.5 * i) * size)]) for i in range(3)])  # fmt: skip
+            caps = union_all(
+                [
+                    poly(
+                        [
+                            (x - 2.2 * size, ground - (9.6 + 4.5 * i) * size),
+                            (x + 2.2 * size, ground - (9.6 + 4.5 * i) * size),
+                            (x, ground - (12 + 4.5 * i) * size),
+                        ]
+                    )
+                    for i in range(3)
+                ]
+            )
             st.fill(caps, st.haze((246, 248, 252), haze), outline=0.4, shade=False)
     elif kind == "palm":
         _palm(st, x, ground, size, haze)
     elif kind == "acacia":
-        trunk = tube([(x, ground), (x + 0.6 * size, ground - 8 * size), (x + 2.5 * size, ground - 15 * size)], 1.4 * size)
+        trunk = tube(
+            [(x, ground), (x + 0.6 * size, ground - 8 * size), (x + 2.5 * size, ground - 15 * size)], 1.4 * size
+        )
         branch = tube([(x + 0.6 * size, ground - 8 * size), (x - 3 * size, ground - 14 * size)], 1.0 * size)
         st.fill(union_all([trunk, branch]), trunk_c)
         canopy = union_all(
-            [oval(x + dx * size, ground - (16 + dy) * size, rx * size, 2.4 * size)
-             for dx, dy, rx in ((-4, 0, 7), (4, -0.5, 7.5), (0, 1.4, 6))]
-        )  # fmt: skip
+            [
+                oval(x + dx * size, ground - (16 + dy) * size, rx * size, 2.4 * size)
+                for dx, dy, rx in ((-4, 0, 7), (4, -0.5, 7.5), (0, 1.4, 6))
+            ]
+        )
         st.fill(canopy, st.haze(st.leaf((108, 140, 60), pick), haze))
     elif kind == "willow":
-        st.fill(poly([(x - 1.5 * size, ground), (x - 0.9 * size, ground - 10 * size),
-                      (x + 0.9 * size, ground - 10 * size), (x + 1.5 * size, ground)]), trunk_c)  # fmt: skip
+        st.fill(
+            poly(
+                [
+                    (x - 1.5 * size, ground),
+                    (x - 0.9 * size, ground - 10 * size),
+                    (x + 0.9 * size, ground - 10 * size),
+                    (x + 1.5 * size, ground),
+                ]
+            ),
+            trunk_c,
+        )
         crown = oval(x, ground - 15 * size, 8 * size, 6 * size)
         drapes = [
-            poly([(x + dx * size, ground - 14 * size), (x + (dx + 1.6) * size, ground - 14 * size),
-                  (x + (dx + 1.1) * size, ground - (3 + abs(dx) * 0.5) * size)])
+            poly(
+                [
+                    (x + dx * size, ground - 14 * size),
+                    (x + (dx + 1.6) * size, ground - 14 * size),
+                    (x + (dx + 1.1) * size, ground - (3 + abs(dx) * 0.5) * size),
+                ]
+            )
             for dx in (-8.5, -6, -3.5, -1, 1.5, 4, 6.5)
-        ]  # fmt: skip
+        ]
         st.fill(union_all([crown, *drapes]), st.haze(st.leaf((92, 130, 70), pick), haze))
     elif kind == "jungle":
         st.fill(rect(x - 1.1 * size, ground - 22 * size, x + 1.1 * size, ground), trunk_c)
@@ -92,12 +119,24 @@ def _tree(st: Stage, x: float, ground: float, size: float, kind: str, haze: floa
         body = union_all(
             [
                 rect(x - 1.6 * size, ground - 14 * size, x + 1.6 * size, ground, 1.6 * size),
-                tube([(x - 1.4 * size, ground - 6 * size), (x - 4 * size, ground - 6.5 * size),
-                      (x - 4 * size, ground - 10.5 * size)], 2.2 * size),
-                tube([(x + 1.4 * size, ground - 8 * size), (x + 3.6 * size, ground - 8.5 * size),
-                      (x + 3.6 * size, ground - 12 * size)], 2.0 * size),
+                tube(
+                    [
+                        (x - 1.4 * size, ground - 6 * size),
+                        (x - 4 * size, ground - 6.5 * size),
+                        (x - 4 * size, ground - 10.5 * size),
+                    ],
+                    2.2 * size,
+                ),
+                tube(
+                    [
+                        (x + 1.4 * size, ground - 8 * size),
+                        (x + 3.6 * size, ground - 8.5 * size),
+                        (x + 3.6 * size, ground - 12 * size),
+                    ],
+                    2.0 * size,
+                ),
             ]
-        )  # fmt: skip
+        )
         st.fill(body, green)
     else:  # round, broad-leaved: bare in winter, in blossom in spring
         st.fill(
@@ -113,10 +152,16 @@ def _tree(st: Stage, x: float, ground: float, size: float, kind: str, haze: floa
         )
         if st.bare:
             twigs = [
-                tube([(x, ground - 8 * size), (x + dx * size, ground - (13 + dy) * size),
-                      (x + dx * 1.5 * size, ground - (17 + dy) * size)], 0.7 * size)
+                tube(
+                    [
+                        (x, ground - 8 * size),
+                        (x + dx * size, ground - (13 + dy) * size),
+                        (x + dx * 1.5 * size, ground - (17 + dy) * size),
+                    ],
+                    0.7 * size,
+                )
                 for dx, dy in ((-3, 0), (3, 1), (0, 4), (-1.5, 2.5), (2, 3.5))
-            ]  # fmt: skip
+            ]
             st.fill(union_all(twigs), trunk_c, outline=0.6)
             if st.snowy:
                 st.fill(oval(x, ground - 19 * size, 4 * size, 1.1 * size), (246, 248, 252), outline=0.4, shade=False)
@@ -132,8 +177,10 @@ def _tree(st: Stage, x: float, ground: float, size: float, kind: str, haze: floa
         if bloom is not None:
             dots = skia.Path()
             for _ in range(14):
-                a, r = rng.uniform(0, math.tau), rng.uniform(0, 6.5) * size
-                dots.addCircle(x + math.cos(a) * r, ground - 14 * size + math.sin(a) * r * 0.8, 0.9 * size)
+                angle, reach = rng.uniform(0, math.tau), rng.uniform(0, 6.5) * size
+                dots.addCircle(
+                    x + math.cos(angle) * reach, ground - 14 * size + math.sin(angle) * reach * 0.8, 0.9 * size
+                )
             st.p.flat(skia.Op(dots, crown, skia.PathOp.kIntersect_PathOp) or dots, st.haze(bloom, haze))
         if st.snowy:
             st.fill(oval(x, ground - 20.5 * size, 5 * size, 1.4 * size), (246, 248, 252), outline=0.4, shade=False)
@@ -160,14 +207,18 @@ def _palm(st: Stage, x: float, ground: float, size: float, haze: float) -> None:
 
 
 def bush(st: Stage, x: float, ground: float, size: float, rgb: RGB = (70, 140, 66), haze: float = 0.0) -> None:
-    blobs = [oval(x + dx * size, ground - (2.5 + dy) * size, r * size, r * 0.85 * size)
-             for dx, dy, r in ((-2.6, 0, 2.8), (2.6, 0.2, 2.6), (0, 1.6, 3.3))]  # fmt: skip
+    blobs = [
+        oval(x + dx * size, ground - (2.5 + dy) * size, r * size, r * 0.85 * size)
+        for dx, dy, r in ((-2.6, 0, 2.8), (2.6, 0.2, 2.6), (0, 1.6, 3.3))
+    ]
     st.fill(union_all(blobs), st.haze(st.leaf(rgb, st.rng.random()), haze))
     if st.snowy:
         st.fill(oval(x, ground - 6.2 * size, 3.2 * size, 0.9 * size), (246, 248, 252), outline=0.4, shade=False)
 
 
-def rocks(st: Stage, *, count: int, top: float, bottom: float, colour: RGB = (150, 146, 140), size: float = 1.0) -> None:
+def rocks(
+    st: Stage, *, count: int, top: float, bottom: float, colour: RGB = (150, 146, 140), size: float = 1.0
+) -> None:
     rng = random.Random(st.rng.random())
     for _ in range(count):
         x, y = rng.uniform(0, st.w), rng.uniform(top, bottom)
@@ -229,8 +280,11 @@ def flower_bed(st: Stage, left: float, right: float, top: float, bottom: float) 
         x += rng.uniform(2.2, 3.4)
     st.p.stroke(stems, (70, 130, 60), 0.35)
     for hx, hy, colour in heads:
-        st.fill(union_all([oval(hx + math.cos(a) * 0.8, hy + math.sin(a) * 0.8, 0.8, 0.8) for a in (0, 1.6, 3.2, 4.8)]),
-                colour, outline=0.4)  # fmt: skip
+        st.fill(
+            union_all([oval(hx + math.cos(a) * 0.8, hy + math.sin(a) * 0.8, 0.8, 0.8) for a in (0, 1.6, 3.2, 4.8)]),
+            colour,
+            outline=0.4,
+        )
         st.p.flat(oval(hx, hy, 0.5, 0.5), (255, 220, 90))
 
 

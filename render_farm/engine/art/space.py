@@ -131,7 +131,11 @@ def earthrise(st: Stage, *, horizon: float) -> None:
     rng = random.Random(st.rng.random())
     land = skia.Path()
     for _ in range(5):
-        land.addOval(skia.Rect.MakeXYWH(x + rng.uniform(-r, r * 0.4), y + rng.uniform(-r, r * 0.5), rng.uniform(3, 6), rng.uniform(2, 4)))
+        land.addOval(
+            skia.Rect.MakeXYWH(
+                x + rng.uniform(-r, r * 0.4), y + rng.uniform(-r, r * 0.5), rng.uniform(3, 6), rng.uniform(2, 4)
+            )
+        )
     land = cut(land, body)
     st.p.flat(land, (90, 170, 90))
     shade = {TimeOfDay.dawn: -0.5, TimeOfDay.day: -0.9, TimeOfDay.dusk: 0.5, TimeOfDay.night: 0.2}[st.time]

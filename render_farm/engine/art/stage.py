@@ -91,13 +91,13 @@ class Stage:
         self.weather = Weather(setting.weather) if weathered else Weather.clear
         self.season: Season | None = None if setting.season is None else Season(setting.season)
         self.indoor = indoor
+        self.night = self.time is TimeOfDay.night
         self.w = width_u
         self.cx = width_u / 2
         self.rng = random.Random(seed)
         self.light = self._outdoor_light() if not indoor else _INDOOR_LIGHT[self.time]
         self.p = ShapePainter(canvas, look, unit=1.0, light=self.light)
         self.sky = self._sky_colors()
-        self.night = self.time is TimeOfDay.night
         self.lit = self.time in (TimeOfDay.night, TimeOfDay.dusk)
         self.outline = look.background_outline
         self.unit = unit
@@ -243,8 +243,11 @@ class Stage:
         if not self.snowy or self.indoor:
             return
         bounds = path.computeTightBounds()
-        cap = skia.Op(path, rect(bounds.left() - 1, bounds.top() - 1, bounds.right() + 1, bounds.top() + depth),
-                      skia.PathOp.kIntersect_PathOp)  # fmt: skip
+        cap = skia.Op(
+            path,
+            rect(bounds.left() - 1, bounds.top() - 1, bounds.right() + 1, bounds.top() + depth),
+            skia.PathOp.kIntersect_PathOp,
+        )
         if cap is not None:
             self.fill(cap, (246, 248, 252), outline=0.5, shade=False)
 
@@ -297,4 +300,3 @@ def lit_colour(st: Stage, rgb: RGB) -> RGB:
     """``rgb`` as the stage's light shows it (for colours painted without the painter)."""
     treated = st.look.treat(rgb)
     return tuple(int(min(255, c * k)) for c, k in zip(treated, st.light, strict=True))  # type: ignore[return-value]
-

@@ -198,7 +198,9 @@ def cobbles(st: Stage, *, top: float, colour: RGB = (196, 176, 146)) -> None:
     for row, y in enumerate(np.arange(top + 1.5, 101, 3.5)):
         offset = (row % 2) * 3
         for x in np.arange(-offset, st.w, 6):
-            stones.addRoundRect(skia.Rect.MakeLTRB(float(x) + 0.4, float(y) + 0.4, float(x) + 5.6, float(y) + 3.1), 1.2, 1.2)
+            stones.addRoundRect(
+                skia.Rect.MakeLTRB(float(x) + 0.4, float(y) + 0.4, float(x) + 5.6, float(y) + 3.1), 1.2, 1.2
+            )
     st.p.fill(stones, lighter(colour, 0.1), outline=0.0, shade=False)
     st.p.stroke(stones, darker(st.p.color(colour), 0.15), 0.18, raw=True)
     if st.snowy:
@@ -222,7 +224,9 @@ def paving(st: Stage, *, top: float, colour: RGB = (178, 178, 184), kerb: bool =
         st.p.flat(rect(0, top, st.w, 96), (250, 252, 255), alpha=0.4)
 
 
-def fields(st: Stage, *, base: float, colours: tuple[RGB, ...] = ((150, 190, 90), (210, 190, 100), (120, 160, 70))) -> None:
+def fields(
+    st: Stage, *, base: float, colours: tuple[RGB, ...] = ((150, 190, 90), (210, 190, 100), (120, 160, 70))
+) -> None:
     """Patchwork fields on the far slopes, furrows and all (bare or snowy out of season)."""
     rng = random.Random(st.rng.random())
     slope = ridge(st, base, 7, 45)
@@ -269,8 +273,15 @@ def far_cliffs(st: Stage, *, base: float, colour: RGB = (232, 226, 206), side: i
         strata.moveTo(x0 + 6 * side, y)
         strata.lineTo(x1, y - 1)
     st.p.stroke(strata, st.haze(darker(colour, 0.2), 0.2), 0.25)
-    turf = poly([(x0 + 1 * side, top + 4.6), (x0 + 10 * side, top - 0.8), (x1, top - 3.8), (x1, top - 1),
-                 (x0 + 10 * side, top + 1.6)])  # fmt: skip
+    turf = poly(
+        [
+            (x0 + 1 * side, top + 4.6),
+            (x0 + 10 * side, top - 0.8),
+            (x1, top - 3.8),
+            (x1, top - 1),
+            (x0 + 10 * side, top + 1.6),
+        ]
+    )
     st.fill(turf, st.haze(st.grass((96, 160, 72)), 0.2), outline=0.5)
 
 
@@ -280,11 +291,21 @@ def ice_sea(st: Stage, *, top: float, bottom: float) -> None:
     rng = random.Random(st.rng.random())
     for x in spread(st, 55, 0.4):
         w, h = rng.uniform(8, 16), rng.uniform(5, 12)
-        berg = poly([(x - w, top + 2), (x - w * 0.6, top - h * 0.6), (x - w * 0.1, top - h), (x + w * 0.5, top - h * 0.7),
-                     (x + w, top + 2)], 0.6)  # fmt: skip
+        berg = poly(
+            [
+                (x - w, top + 2),
+                (x - w * 0.6, top - h * 0.6),
+                (x - w * 0.1, top - h),
+                (x + w * 0.5, top - h * 0.7),
+                (x + w, top + 2),
+            ],
+            0.6,
+        )
         st.fill(berg, st.haze((236, 246, 255), 0.2), outline=0.5)
-        st.p.flat(poly([(x - w * 0.1, top - h), (x + w * 0.5, top - h * 0.7), (x + w, top + 2), (x + w * 0.2, top + 2)]),
-                  st.haze((180, 210, 236), 0.2))  # fmt: skip
+        st.p.flat(
+            poly([(x - w * 0.1, top - h), (x + w * 0.5, top - h * 0.7), (x + w, top + 2), (x + w * 0.2, top + 2)]),
+            st.haze((180, 210, 236), 0.2),
+        )
     for _ in range(int(st.w / 30)):
         x, y = rng.uniform(0, st.w), rng.uniform(top + 3, bottom - 1)
         st.fill(oval(x, y, rng.uniform(2, 4), 0.7), (230, 242, 252), outline=0.4)
@@ -321,11 +342,13 @@ def cloud_floor(st: Stage, *, top: float) -> None:
     base = {"dawn": (255, 226, 230), "day": (250, 252, 255), "dusk": (252, 200, 190), "night": (150, 160, 200)}[
         st.time.value
     ]
-    back = union_all([oval(x, top + rng.uniform(-2, 2), rng.uniform(9, 14), rng.uniform(5, 8)) for x in spread(st, 14, 0.3)])
+    back = union_all(
+        [oval(x, top + rng.uniform(-2, 2), rng.uniform(9, 14), rng.uniform(5, 8)) for x in spread(st, 14, 0.3)]
+    )
     st.p.fill(back, darker(base, 0.1), outline=st.outline * 0.6, raw=True)
     ground(st, top + 4, darker(base, 0.04), base)
     front = union_all(
-        [oval(x, top + 9 + rng.uniform(-1, 1), rng.uniform(8, 12), rng.uniform(4, 6)) for x in spread(st, 16, 0.3)]
+        [oval(x, top + 6 + rng.uniform(-1, 1), rng.uniform(8, 12), rng.uniform(4, 5)) for x in spread(st, 16, 0.3)]
     )
     st.p.fill(front, base, outline=st.outline * 0.6, raw=True)
     puffs = skia.Path()

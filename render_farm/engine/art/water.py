@@ -36,7 +36,9 @@ def deep_water(st: Stage, *, floor: float) -> None:
         paint = skia.Paint(AntiAlias=True)
         paint.setShader(
             skia.GradientShader.MakeLinear(
-                [skia.Point(0, 0), skia.Point(0, floor)], [argb((255, 255, 240), 0.22), argb((255, 255, 240), 0.0)], [0.0, 1.0]
+                [skia.Point(0, 0), skia.Point(0, floor)],
+                [argb((255, 255, 240), 0.22), argb((255, 255, 240), 0.0)],
+                [0.0, 1.0],
             )
         )
         st.canvas.drawPath(rays, paint)
@@ -61,8 +63,10 @@ def coral(st: Stage, *, base: float, per_100: float = 5.0) -> None:
         x = rng.uniform(0, st.w)
         colour = rng.choice([(240, 110, 120), (250, 160, 80), (200, 110, 200), (250, 210, 90)])
         if rng.random() < 0.5:
-            arms = [tube([(x, base), (x + dx * 0.5, base - h * 0.5), (x + dx, base - h)], 1.3)
-                    for dx, h in ((-4, 7), (0, 10), (3.5, 8), (-1.5, 5))]  # fmt: skip
+            arms = [
+                tube([(x, base), (x + dx * 0.5, base - h * 0.5), (x + dx, base - h)], 1.3)
+                for dx, h in ((-4, 7), (0, 10), (3.5, 8), (-1.5, 5))
+            ]
             st.fill(union_all(arms), colour)
         else:
             st.fill(union_all([oval(x, base - 2.4, 3.2, 2.6), oval(x + 2.6, base - 1.6, 2, 1.7)]), colour)

@@ -8,14 +8,13 @@ scene) and :func:`lightning_picture` draws the bolt and the flash laid over thos
 
 from __future__ import annotations
 
-import math
 import random
 
 import numpy as np
 import skia
 
 from render_farm.engine.art.seeds import stable_seed
-from render_farm.engine.art.shapes import poly, rect
+from render_farm.engine.art.shapes import poly, rect, rotated
 from render_farm.engine.art.stage import Stage
 from render_farm.engine.styles import argb, look_for, rgba_surface
 from render_farm.film.spec import Season, Style, Weather
@@ -51,7 +50,7 @@ def _falling(st: Stage, left: float, top: float, right: float, bottom: float, se
             streaks.lineTo(x - length * slant, y + length)
         st.p.stroke(streaks, (210, 220, 240), 0.18, alpha=0.5, raw=True)
         if weather is Weather.storm and settle is not None:
-            _blowing(st, rng, left, top, right, bottom, count=int(area * 0.15))
+            _blowing(st, rng, left, top, right, bottom, count=int(area * 0.1))
     elif weather in (Weather.snow, Weather.snowstorm):
         if settle is not None:
             st.p.flat(rect(left, settle, right, bottom + 1), (255, 255, 255), alpha=0.25)
@@ -68,7 +67,7 @@ def _falling(st: Stage, left: float, top: float, right: float, bottom: float, se
             veil = (236, 240, 248) if not st.night else (120, 130, 156)
             st.p.flat(rect(left, top, right, bottom + 1), veil, alpha=0.28, raw=True)
     elif weather is Weather.wind:
-        _blowing(st, rng, left, top, right, bottom, count=int(area * 0.5))
+        _blowing(st, rng, left, top, right, bottom, count=int(area * 0.22))
     elif weather is Weather.fog:
         fog = (226, 230, 236) if not st.night else (90, 100, 124)
         paint = skia.Paint(AntiAlias=True)
@@ -92,9 +91,8 @@ def _blowing(st: Stage, rng: random.Random, left: float, top: float, right: floa
         lines.quadTo(x - length * 0.5, y - 1.5, x - length, y + 0.5)
     st.p.stroke(lines, (255, 255, 255), 0.25, alpha=0.5, raw=True)
     for _ in range(count):
-        x, y, a = rng.uniform(left, right), rng.uniform(top, bottom), rng.uniform(0, math.tau)
-        leaf = poly([(x - 0.9, y), (x, y - 0.45), (x + 0.9, y), (x, y + 0.45)], 0.3)
-        leaf.transform(skia.Matrix.RotateRad(a, skia.Point(x, y)))
+        x, y, a = rng.uniform(left, right), rng.uniform(top, bottom), rng.uniform(0, 360)
+        leaf = rotated(poly([(x - 1.6, y), (x, y - 0.8), (x + 1.6, y), (x, y + 0.8)], 0.6), a, x, y)
         if st.season is Season.spring:
             colour = (255, 200, 220)
         elif st.snowy:
@@ -144,7 +142,9 @@ def lightning_picture(width: int, height: int, style: Style, seed: int, *, bolt:
         for bx, by in branches:
             path.moveTo(bx, by)
             path.lineTo(bx + rng.uniform(-7, 7), by + rng.uniform(5, 9))
-        glow = skia.Paint(AntiAlias=True, Style=skia.Paint.kStroke_Style, StrokeWidth=2.2, Color=argb((200, 210, 255), 0.5))
+        glow = skia.Paint(
+            AntiAlias=True, Style=skia.Paint.kStroke_Style, StrokeWidth=2.2, Color=argb((200, 210, 255), 0.5)
+        )
         glow.setMaskFilter(skia.MaskFilter.MakeBlur(skia.kNormal_BlurStyle, 1.2))
         canvas.drawPath(path, glow)
         core = skia.Paint(AntiAlias=True, Style=skia.Paint.kStroke_Style, StrokeWidth=0.6, Color=argb((255, 255, 255)))

@@ -44,11 +44,22 @@ def workbench(st: Stage, *, x: float, base: float, width: float = 36.0) -> None:
         st.fill(rect(lx, base - 13, lx + 1.6, base), darker(_WOOD, 0.1), outline=0.4)
     st.fill(rect(x - width / 2, base - 9, x + width / 2, base - 8, 0.2), darker(_WOOD, 0.1), outline=0.4)
     st.fill(rect(x - width / 2 - 1, base - 15, x + width / 2 + 1, base - 12.6, 0.3), (190, 140, 90))
-    st.fill(union_all([rect(x - width / 2 + 3, base - 18, x - width / 2 + 8, base - 15), rect(x - width / 2 + 5, base - 19.5, x - width / 2 + 6, base - 18)]),
-            (90, 100, 120))  # fmt: skip
+    st.fill(
+        union_all(
+            [
+                rect(x - width / 2 + 3, base - 18, x - width / 2 + 8, base - 15),
+                rect(x - width / 2 + 5, base - 19.5, x - width / 2 + 6, base - 18),
+            ]
+        ),
+        (90, 100, 120),
+    )
     st.fill(rect(x - 6, base - 16.4, x + 10, base - 15, 0.2), (220, 180, 120), outline=0.4)
-    saw = union_all([poly([(x + 2, base - 17.2), (x + 14, base - 17.2), (x + 14, base - 19.5), (x + 4, base - 18.6)]),
-                     rect(x - 1, base - 19.6, x + 2.4, base - 16.8, 0.6)])  # fmt: skip
+    saw = union_all(
+        [
+            poly([(x + 2, base - 17.2), (x + 14, base - 17.2), (x + 14, base - 19.5), (x + 4, base - 18.6)]),
+            rect(x - 1, base - 19.6, x + 2.4, base - 16.8, 0.6),
+        ]
+    )
     st.fill(saw, (190, 196, 206))
 
 
@@ -64,13 +75,23 @@ def tool_wall(st: Stage, *, x: float, top: float, width: float = 36.0, height: f
     st.p.flat(holes, (150, 120, 90))
     tx = left + 4
     tools = [
-        lambda px: st.fill(union_all([rect(px - 0.4, top + 4, px + 0.4, top + 14), rect(px - 2.4, top + 3, px + 2.4, top + 5.5, 0.4)]),
-                           (110, 110, 120)),  # hammer
-        lambda px: st.fill(union_all([rect(px - 0.5, top + 3, px + 0.5, top + 11), oval(px, top + 12.5, 1.8, 2.2)]), (160, 166, 176)),
-        lambda px: st.fill(poly([(px - 1.6, top + 3), (px + 1.6, top + 3), (px + 1.4, top + 13), (px - 1.4, top + 13)]), (200, 90, 60)),
-        lambda px: st.fill(union_all([rect(px - 0.35, top + 3, px + 0.35, top + 13), rect(px - 0.9, top + 9, px + 0.9, top + 14, 0.4)]),
-                           (230, 190, 70)),  # screwdriver
-    ]  # fmt: skip
+        lambda px: st.fill(
+            union_all([rect(px - 0.4, top + 4, px + 0.4, top + 14), rect(px - 2.4, top + 3, px + 2.4, top + 5.5, 0.4)]),
+            (110, 110, 120),
+        ),  # hammer
+        lambda px: st.fill(
+            union_all([rect(px - 0.5, top + 3, px + 0.5, top + 11), oval(px, top + 12.5, 1.8, 2.2)]), (160, 166, 176)
+        ),
+        lambda px: st.fill(
+            poly([(px - 1.6, top + 3), (px + 1.6, top + 3), (px + 1.4, top + 13), (px - 1.4, top + 13)]), (200, 90, 60)
+        ),
+        lambda px: st.fill(
+            union_all(
+                [rect(px - 0.35, top + 3, px + 0.35, top + 13), rect(px - 0.9, top + 9, px + 0.9, top + 14, 0.4)]
+            ),
+            (230, 190, 70),
+        ),  # screwdriver
+    ]
     k = 0
     while tx < left + width - 3:
         tools[k % len(tools)](tx)
@@ -92,8 +113,16 @@ def lab_bench(st: Stage, *, x: float, base: float, width: float = 40.0) -> None:
         if k % 2 == 0:  # a round flask
             glass = union_all([oval(fx, base - 17.6, 3.0, 3.0), rect(fx - 0.8, base - 24, fx + 0.8, base - 19)])
             st.fill(glass, (220, 240, 250), outline=0.5, alpha=0.6)
-            st.fill(skia.Op(oval(fx, base - 17.6, 2.6, 2.6), rect(fx - 3, base - 18.4, fx + 3, base - 14), skia.PathOp.kIntersect_PathOp) or glass,
-                    colour, outline=0.0)  # fmt: skip
+            st.fill(
+                skia.Op(
+                    oval(fx, base - 17.6, 2.6, 2.6),
+                    rect(fx - 3, base - 18.4, fx + 3, base - 14),
+                    skia.PathOp.kIntersect_PathOp,
+                )
+                or glass,
+                colour,
+                outline=0.0,
+            )
             bubbles = skia.Path()
             for b in range(3):
                 bubbles.addCircle(fx + rng.uniform(-0.6, 0.6), base - 25.5 - b * 1.6, 0.35 + 0.1 * b)
@@ -145,8 +174,19 @@ def consoles(st: Stage, *, xs: tuple[float, ...], base: float) -> None:
     rng = random.Random(st.rng.random())
     for offset in xs:
         x = st.cx + offset
-        st.fill(poly([(x - 10, base), (x - 10, base - 12), (x - 8, base - 15), (x + 8, base - 15), (x + 10, base - 12), (x + 10, base)]),
-                (200, 206, 216))  # fmt: skip
+        st.fill(
+            poly(
+                [
+                    (x - 10, base),
+                    (x - 10, base - 12),
+                    (x - 8, base - 15),
+                    (x + 8, base - 15),
+                    (x + 10, base - 12),
+                    (x + 10, base),
+                ]
+            ),
+            (200, 206, 216),
+        )
         st.fill(rect(x - 7, base - 27, x + 7, base - 16, 1.0), (40, 50, 66))
         st.glow(rect(x - 6, base - 26, x + 6, base - 17, 0.6), (40, 120, 150))
         trace = skia.Path()
@@ -155,8 +195,10 @@ def consoles(st: Stage, *, xs: tuple[float, ...], base: float) -> None:
             trace.lineTo(x - 5.5 + k, base - 21 + math.sin(k * 1.3 + offset) * 2.2)
         st.p.stroke(trace, (150, 255, 200), 0.3, raw=True)
         for k in range(6):
-            st.glow(rect(x - 7 + k * 2.5, base - 13.6, x - 5.6 + k * 2.5, base - 12.6, 0.3),
-                    rng.choice(((250, 80, 80), (250, 210, 60), (90, 230, 120), (90, 180, 250))))  # fmt: skip
+            st.glow(
+                rect(x - 7 + k * 2.5, base - 13.6, x - 5.6 + k * 2.5, base - 12.6, 0.3),
+                rng.choice(((250, 80, 80), (250, 210, 60), (90, 230, 120), (90, 180, 250))),
+            )
 
 
 def hammock(st: Stage, *, x: float, top: float = 36.0, width: float = 34.0) -> None:
@@ -182,8 +224,14 @@ def barrels(st: Stage, *, xs: tuple[float, ...], base: float) -> None:
     for offset in xs:
         x = st.cx + offset
         body = union_all([rect(x - 4.4, base - 11, x + 4.4, base, 1.2), oval(x, base - 5.5, 5, 5.8)])
-        body = skia.Op(body, union_all([rect(x - 6, base - 12, x + 6, base - 11), rect(x - 6, base, x + 6, base + 1)]),
-                       skia.PathOp.kDifference_PathOp) or body  # fmt: skip
+        body = (
+            skia.Op(
+                body,
+                union_all([rect(x - 6, base - 12, x + 6, base - 11), rect(x - 6, base, x + 6, base + 1)]),
+                skia.PathOp.kDifference_PathOp,
+            )
+            or body
+        )
         st.fill(body, (160, 104, 60))
         hoops = skia.Path()
         for y in (base - 9, base - 2):
@@ -258,8 +306,10 @@ def hayloft(st: Stage, *, base: float) -> None:
     hay = union_all([oval(x, base - 41, rng.uniform(4, 7), rng.uniform(2, 3.4)) for x in spread(st, 7, 0.3)])
     st.fill(hay, (226, 196, 110))
     x = st.cx + st.w * 0.3
-    ladder = union_all([rect(x - 4, base - 41, x - 3, base), rect(x + 3, base - 41, x + 4, base)]
-                       + [rect(x - 3, y, x + 3, y + 0.8) for y in range(int(base - 38), int(base), 4)])  # fmt: skip
+    ladder = union_all(
+        [rect(x - 4, base - 41, x - 3, base), rect(x + 3, base - 41, x + 4, base)]
+        + [rect(x - 3, y, x + 3, y + 0.8) for y in range(int(base - 38), int(base), 4)]
+    )
     st.fill(ladder, (170, 120, 70))
 
 
@@ -278,9 +328,21 @@ def rock_arch(st: Stage, *, colour: RGB = (92, 84, 90)) -> None:
     """The cave's walls closing in at the sides, and boulders at their feet."""
     for side in (-1, 1):
         edge = 0.0 if side < 0 else st.w
-        wall = poly([(edge, 0), (edge - side * 14, 0), (edge - side * 22, 30), (edge - side * 16, 60), (edge - side * 24, 80), (edge, 80)], 4)
+        wall = poly(
+            [
+                (edge, 0),
+                (edge - side * 14, 0),
+                (edge - side * 22, 30),
+                (edge - side * 16, 60),
+                (edge - side * 24, 80),
+                (edge, 80),
+            ],
+            4,
+        )
         st.fill(wall, colour)
-        st.fill(union_all([oval(edge - side * 20, 78, 9, 5), oval(edge - side * 30, 80, 6, 3.6)]), lighter(colour, 0.08))
+        st.fill(
+            union_all([oval(edge - side * 20, 78, 9, 5), oval(edge - side * 30, 80, 6, 3.6)]), lighter(colour, 0.08)
+        )
 
 
 def crystals(st: Stage, *, xs: tuple[float, ...], base: float, colour: RGB = (140, 200, 250)) -> None:
@@ -289,8 +351,18 @@ def crystals(st: Stage, *, xs: tuple[float, ...], base: float, colour: RGB = (14
         x = st.cx + offset
         tint = colour if k % 2 == 0 else (210, 150, 250)
         st.halo(x, base - 6, 14, tint, 0.4)
-        shards = [poly([(x + dx - 1.4, base), (x + dx + 1.4, base), (x + dx + 0.8 + lean, base - h), (x + dx + lean, base - h - 2),
-                        (x + dx - 0.8 + lean, base - h)]) for dx, h, lean in ((-3, 6, -1.5), (0, 10, 0), (3, 7, 1.6), (1.6, 4, 2.4))]  # fmt: skip
+        shards = [
+            poly(
+                [
+                    (x + dx - 1.4, base),
+                    (x + dx + 1.4, base),
+                    (x + dx + 0.8 + lean, base - h),
+                    (x + dx + lean, base - h - 2),
+                    (x + dx - 0.8 + lean, base - h),
+                ]
+            )
+            for dx, h, lean in ((-3, 6, -1.5), (0, 10, 0), (3, 7, 1.6), (1.6, 4, 2.4))
+        ]
         st.glow(union_all(shards), tint, 0.9)
         st.p.stroke(union_all(shards), lighter(tint, 0.5), 0.25, raw=True)
 

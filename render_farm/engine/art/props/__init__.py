@@ -80,7 +80,9 @@ class PropPainter:
         paint = skia.Paint(AntiAlias=True)
         colour = self.p.look.treat(rgb)
         paint.setShader(
-            skia.GradientShader.MakeRadial(skia.Point(x, y), radius, [argb(colour, alpha), argb(colour, 0.0)], [0.0, 1.0])
+            skia.GradientShader.MakeRadial(
+                skia.Point(x, y), radius, [argb(colour, alpha), argb(colour, 0.0)], [0.0, 1.0]
+            )
         )
         self.p.canvas.drawCircle(x, y, radius, paint)
 
@@ -102,7 +104,9 @@ class PropArt:
 PROPS: dict[Prop, PropArt] = {}
 
 
-def register(prop: Prop, box: Box, grip: tuple[float, float] | None = None) -> Callable[[Callable[[PropPainter], None]], Callable[[PropPainter], None]]:
+def register(
+    prop: Prop, box: Box, grip: tuple[float, float] | None = None
+) -> Callable[[Callable[[PropPainter], None]], Callable[[PropPainter], None]]:
     """Record the decorated drawing as ``prop``'s; the grip defaults to the middle of its box."""
 
     def record(draw: Callable[[PropPainter], None]) -> Callable[[PropPainter], None]:
@@ -155,16 +159,24 @@ def prop_look(note: str) -> PropLook:
     colour = next((_COLOURS[w] for w in words if w in _COLOURS), None)
     scale = 1.35 if _BIG & set(words) else 0.75 if _SMALL & set(words) else 1.0
     lit = True if _LIT & set(words) else False if _OUT & set(words) else None
-    return PropLook(colour=colour, scale=scale, lit=lit, open=bool(_OPEN & set(words)), broken=bool(_BROKEN & set(words)))
+    return PropLook(
+        colour=colour, scale=scale, lit=lit, open=bool(_OPEN & set(words)), broken=bool(_BROKEN & set(words))
+    )
 
 
 @lru_cache(maxsize=512)
-def render_prop(prop: Prop, style: Style, person_px: float, look: PropLook = PropLook(), dark: bool = False,
-                facing: int = 1, outline: float = 1.0) -> PropPicture:  # fmt: skip
+def render_prop(
+    prop: Prop,
+    style: Style,
+    person_px: float,
+    look: PropLook = PropLook(),
+    dark: bool = False,
+    facing: int = 1,
+    outline: float = 1.0,
+) -> PropPicture:
     """``prop`` drawn for characters ``person_px`` pixels tall (an adult's height), in ``style``;
     ``facing`` -1 mirrors it; ``dark`` lights its lamps and flames; ``outline`` scales the
     outline (a thumbnail blown up to fill its square keeps its lines fine)."""
-    _load()
     art = PROPS[Prop(prop)]
     scale = person_px / 100.0 * look.scale
     pad = 2.0 + look_for(style).outline_width * person_px
@@ -189,7 +201,6 @@ def render_prop(prop: Prop, style: Style, person_px: float, look: PropLook = Pro
 
 def prop_thumbnail(prop: Prop, style: Style, size: int = 96) -> np.ndarray:
     """A small square picture of ``prop`` on a light ground for a picker: (size, size, 3) uint8 RGB."""
-    _load()
     art = PROPS[Prop(prop)]
     longest = max(art.box[2] - art.box[0], art.box[3] - art.box[1])
     person_px = size * 0.78 * 100 / longest
@@ -209,6 +220,5 @@ def prop_thumbnail(prop: Prop, style: Style, size: int = 96) -> np.ndarray:
     return frame
 
 
-def _load() -> None:
-    """Import the drawing modules once (they fill :data:`PROPS` as they load)."""
-    from render_farm.engine.art.props import food, garden, large, play, things  # noqa: F401
+# The drawings register themselves as they load (they need the names above, so they come last).
+from render_farm.engine.art.props import food, garden, large, play, things  # noqa: E402, F401

@@ -76,13 +76,17 @@ def carrot(p: PropPainter) -> None:
         ridges.moveTo(-1.4, y)
         ridges.lineTo(0.4, y)
     p.line(ridges, (200, 100, 30), 0.3)
-    leaves = union_all([tube([(0, -12), (-1.8, -17)], 1.0), tube([(0, -12), (0.4, -17.6)], 1.0), tube([(0, -12), (2, -16.4)], 1.0)])
+    leaves = union_all(
+        [tube([(0, -12), (-1.8, -17)], 1.0), tube([(0, -12), (0.4, -17.6)], 1.0), tube([(0, -12), (2, -16.4)], 1.0)]
+    )
     p.fill(leaves, (90, 160, 70), outline=0.4)
 
 
 @register(Prop.egg, (-4, -10, 4, 0))
 def egg(p: PropPainter) -> None:
-    shell = poly([(0, -9.6), (2.6, -7.6), (3.6, -3.6), (2.8, -0.8), (0, 0), (-2.8, -0.8), (-3.6, -3.6), (-2.6, -7.6)], 2.6)
+    shell = poly(
+        [(0, -9.6), (2.6, -7.6), (3.6, -3.6), (2.8, -0.8), (0, 0), (-2.8, -0.8), (-3.6, -3.6), (-2.6, -7.6)], 2.6
+    )
     p.fill(shell, p.main((250, 242, 226)))
     if p.look.broken:
         crack = skia.Path()

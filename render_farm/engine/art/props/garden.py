@@ -53,7 +53,9 @@ def tree_sapling(p: PropPainter) -> None:
 def flower(p: PropPainter) -> None:
     p.line(tube([(0, 0), (0.4, -18)], 0.1), (80, 140, 60), 0.9)
     p.fill(poly([(0.2, -8), (3.6, -11), (2, -7.6)], 0.6), (100, 170, 70), outline=0.4)
-    petals = union_all([oval(math.cos(a) * 2.2, -19 + math.sin(a) * 2.2, 1.8, 1.8) for a in [k * math.tau / 6 for k in range(6)]])
+    petals = union_all(
+        [oval(math.cos(a) * 2.2, -19 + math.sin(a) * 2.2, 1.8, 1.8) for a in [k * math.tau / 6 for k in range(6)]]
+    )
     p.fill(petals, p.main((240, 90, 130)))
     p.fill(oval(0, -19, 1.3, 1.3), (250, 210, 70), outline=0.4)
 
@@ -81,7 +83,11 @@ def shovel(p: PropPainter) -> None:
 @register(Prop.basket, (-8, -16, 8, 0), grip=(0, -14))
 def basket(p: PropPainter) -> None:
     colour = p.main((200, 150, 80))
-    p.line(skia.Op(oval(0, -7, 6.4, 8), rect(-8, -7, 8, 2), skia.PathOp.kDifference_PathOp) or oval(0, -7, 6.4, 8), darker(colour, 0.1), 1.0)
+    p.line(
+        skia.Op(oval(0, -7, 6.4, 8), rect(-8, -7, 8, 2), skia.PathOp.kDifference_PathOp) or oval(0, -7, 6.4, 8),
+        darker(colour, 0.1),
+        1.0,
+    )
     for x, c in ((-3, (214, 60, 56)), (0.6, (246, 210, 70)), (3.6, (214, 60, 56))):
         p.fill(oval(x, -7.2, 2, 2), c, outline=0.4)
     body = poly([(-7.4, -7), (7.4, -7), (5.6, 0), (-5.6, 0)], 0.8)
@@ -99,7 +105,11 @@ def basket(p: PropPainter) -> None:
 @register(Prop.bucket, (-7, -14, 7, 0), grip=(0, -13))
 def bucket(p: PropPainter) -> None:
     colour = p.main((100, 140, 200))
-    p.line(skia.Op(oval(0, -9, 5.6, 4.6), rect(-7, -9, 7, 0), skia.PathOp.kDifference_PathOp) or oval(0, -9, 5.6, 4.6), (120, 120, 126), 0.6)
+    p.line(
+        skia.Op(oval(0, -9, 5.6, 4.6), rect(-7, -9, 7, 0), skia.PathOp.kDifference_PathOp) or oval(0, -9, 5.6, 4.6),
+        (120, 120, 126),
+        0.6,
+    )
     p.fill(poly([(-6, -9), (6, -9), (4.6, 0), (-4.6, 0)], 0.6), colour)
     p.fill(oval(0, -9, 6, 1.2), darker(colour, 0.3), outline=0.4)
     p.flat(poly([(-4.4, -7.6), (-3.4, -7.6), (-2.8, -1), (-3.6, -1)]), (255, 255, 255), alpha=0.3)
@@ -137,7 +147,9 @@ def feather(p: PropPainter) -> None:
 
 @register(Prop.bone, (-9, -5, 9, 0))
 def bone(p: PropPainter) -> None:
-    shape = union_all([rect(-6.4, -3.2, 6.4, -1.6, 0.6)] + [oval(x, y, 1.7, 1.5) for x in (-7, 7) for y in (-3.6, -1.4)])
+    shape = union_all(
+        [rect(-6.4, -3.2, 6.4, -1.6, 0.6)] + [oval(x, y, 1.7, 1.5) for x in (-7, 7) for y in (-3.6, -1.4)]
+    )
     p.fill(shape, p.main((246, 240, 222)))
 
 

@@ -18,7 +18,10 @@ _IRON: RGB = (70, 70, 78)
 
 
 def _wheel(p: PropPainter, x: float, y: float, r: float, spokes: int = 8, colour: RGB = _IRON) -> None:
-    p.fill(skia.Op(oval(x, y, r, r), oval(x, y, r * 0.78, r * 0.78), skia.PathOp.kDifference_PathOp) or oval(x, y, r, r), colour)
+    p.fill(
+        skia.Op(oval(x, y, r, r), oval(x, y, r * 0.78, r * 0.78), skia.PathOp.kDifference_PathOp) or oval(x, y, r, r),
+        colour,
+    )
     lines = skia.Path()
     for k in range(spokes):
         a = math.tau * k / spokes
@@ -38,7 +41,11 @@ def boat(p: PropPainter) -> None:
     hull = poly([(-35, -14), (35, -14), (28, -2), (20, 0), (-22, 0), (-30, -4)], 1.6)
     p.fill(hull, colour)
     p.fill(rect(-34, -14.6, 34, -11.6, 0.6), (250, 246, 236), outline=0.5)
-    p.fill(union_all([oval(-14, -7, 1.6, 1.6), oval(-4, -7, 1.6, 1.6), oval(6, -7, 1.6, 1.6)]), (230, 230, 220), outline=0.4)
+    p.fill(
+        union_all([oval(-14, -7, 1.6, 1.6), oval(-4, -7, 1.6, 1.6), oval(6, -7, 1.6, 1.6)]),
+        (230, 230, 220),
+        outline=0.4,
+    )
 
 
 @register(Prop.bicycle, (-28, -36, 28, 0))
@@ -46,8 +53,14 @@ def bicycle(p: PropPainter) -> None:
     colour = p.main((220, 60, 60))
     _wheel(p, -16, -11, 11, 12)
     _wheel(p, 16, -11, 11, 12)
-    frame = union_all([tube([(-16, -11), (-4, -11), (10, -26), (-6, -26), (-16, -11)], 1.6), tube([(-4, -11), (-8, -30)], 1.4),
-                       tube([(10, -26), (16, -11)], 1.4), tube([(10, -26), (12, -33)], 1.4)])  # fmt: skip
+    frame = union_all(
+        [
+            tube([(-16, -11), (-4, -11), (10, -26), (-6, -26), (-16, -11)], 1.6),
+            tube([(-4, -11), (-8, -30)], 1.4),
+            tube([(10, -26), (16, -11)], 1.4),
+            tube([(10, -26), (12, -33)], 1.4),
+        ]
+    )
     p.fill(frame, colour)
     p.fill(rect(-12, -32, -4, -29.6, 1.2), (50, 46, 50))
     p.fill(tube([(8, -34), (15, -33)], 1.4), (50, 46, 50))
@@ -57,11 +70,28 @@ def bicycle(p: PropPainter) -> None:
 @register(Prop.car, (-48, -40, 48, 0))
 def car(p: PropPainter) -> None:
     colour = p.main((230, 180, 60))
-    body = poly([(-46, -10), (-44, -20), (-26, -22), (-16, -36), (18, -36), (30, -22), (44, -20), (46, -10), (44, -5), (-44, -5)], 3)
+    body = poly(
+        [
+            (-46, -10),
+            (-44, -20),
+            (-26, -22),
+            (-16, -36),
+            (18, -36),
+            (30, -22),
+            (44, -20),
+            (46, -10),
+            (44, -5),
+            (-44, -5),
+        ],
+        3,
+    )
     p.fill(body, colour)
-    for l, r in ((-14, 0), (3, 16)):
-        p.fill(poly([(l + (2 if l < 0 else 0), -33.4), (r - (0 if l < 0 else 2), -33.4), (r + (0 if l < 0 else 8), -23), (l - (8 if l < 0 else 0), -23)], 0.8),
-               (190, 226, 240), outline=0.5)  # fmt: skip
+    windows: tuple[list[tuple[float, float]], ...] = (
+        [(-12, -33.4), (0, -33.4), (0, -23), (-22, -23)],  # the back window, raked
+        [(3, -33.4), (14, -33.4), (24, -23), (3, -23)],  # the windscreen
+    )
+    for points in windows:
+        p.fill(poly(points, 0.8), (190, 226, 240), outline=0.5)
     p.fill(rect(-4, -21, -0.6, -19.8, 0.4), darker(colour, 0.3), outline=0.3)
     p.fill(rect(42, -18, 46, -14, 1.0), (255, 244, 200), outline=0.4)
     p.fill(rect(-46, -17, -43, -13.6, 0.8), (230, 60, 50), outline=0.4)
@@ -139,10 +169,23 @@ def chest(p: PropPainter) -> None:
         p.fill(union_all([oval(x, -16, 3, 2.4) for x in (-8, -2.6, 3, 8)]), (246, 200, 60), outline=0.4)
         p.fill(rect(-14, -16, 14, 0, 0.8), colour)
     else:
-        p.fill(union_all([rect(-14, -16, 14, 0, 0.8), skia.Op(oval(0, -16, 14, 6.4), rect(-15, -16, 15, 0), skia.PathOp.kDifference_PathOp)
-                          or rect(-14, -20, 14, -16)]), colour)  # fmt: skip
-    bands = union_all([rect(-10, -21 if not p.look.open else -16, -8, 0), rect(8, -21 if not p.look.open else -16, 10, 0),
-                       rect(-14, -16.6, 14, -15)])  # fmt: skip
+        p.fill(
+            union_all(
+                [
+                    rect(-14, -16, 14, 0, 0.8),
+                    skia.Op(oval(0, -16, 14, 6.4), rect(-15, -16, 15, 0), skia.PathOp.kDifference_PathOp)
+                    or rect(-14, -20, 14, -16),
+                ]
+            ),
+            colour,
+        )
+    bands = union_all(
+        [
+            rect(-10, -21 if not p.look.open else -16, -8, 0),
+            rect(8, -21 if not p.look.open else -16, 10, 0),
+            rect(-14, -16.6, 14, -15),
+        ]
+    )
     p.fill(bands, (220, 180, 70), outline=0.4)
     p.fill(rect(-2, -15, 2, -10, 0.6), (220, 180, 70), outline=0.4)
     p.flat(oval(0, -12, 0.6, 0.8), (60, 40, 30))
@@ -222,7 +265,21 @@ def snowman(p: PropPainter) -> None:
 def scarecrow(p: PropPainter) -> None:
     p.fill(rect(-1.6, -80, 1.6, 0), _WOOD)
     p.fill(rect(-28, -72, 28, -69, 0.6), _WOOD)
-    shirt = poly([(-16, -76), (16, -76), (24, -71), (24, -64), (12, -66), (11, -40), (-11, -40), (-12, -66), (-24, -64), (-24, -71)], 1.6)
+    shirt = poly(
+        [
+            (-16, -76),
+            (16, -76),
+            (24, -71),
+            (24, -64),
+            (12, -66),
+            (11, -40),
+            (-11, -40),
+            (-12, -66),
+            (-24, -64),
+            (-24, -71),
+        ],
+        1.6,
+    )
     p.fill(shirt, p.main((80, 120, 180)))
     p.fill(rect(-6, -60, -1, -54, 0.4), (220, 70, 60), outline=0.4)
     straw = skia.Path()

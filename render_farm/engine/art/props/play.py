@@ -36,8 +36,16 @@ def kite(p: PropPainter) -> None:
     tail.cubicTo(-5, -44, 5, -40, -2, -34)
     p.line(tail, (90, 90, 96), 0.3)
     for k, (x, y) in enumerate(((-1.6, -46), (0.8, -41.4), (-1.4, -36.6))):
-        p.fill(union_all([poly([(x, y), (x - 1.8, y - 1.2), (x - 1.8, y + 1.2)]), poly([(x, y), (x + 1.8, y - 1.2), (x + 1.8, y + 1.2)])]),
-               ((250, 210, 70), (90, 160, 220), (120, 190, 100))[k], outline=0.3)  # fmt: skip
+        p.fill(
+            union_all(
+                [
+                    poly([(x, y), (x - 1.8, y - 1.2), (x - 1.8, y + 1.2)]),
+                    poly([(x, y), (x + 1.8, y - 1.2), (x + 1.8, y + 1.2)]),
+                ]
+            ),
+            ((250, 210, 70), (90, 160, 220), (120, 190, 100))[k],
+            outline=0.3,
+        )
 
 
 @register(Prop.ball, (-7, -14, 7, 0), grip=(0, -7))
@@ -70,7 +78,12 @@ def umbrella(p: PropPainter) -> None:
     """An open umbrella held up over the head by its crook."""
     colour = p.main((70, 110, 200))
     p.fill(rect(-0.6, -58, 0.6, -1.6), (70, 70, 78), outline=0.4)
-    p.line(skia.Op(oval(1.6, -1.6, 1.6, 1.6), rect(-1, -3.4, 4, -1.6), skia.PathOp.kDifference_PathOp) or oval(1.6, -1, 1.6, 1.6), (70, 70, 78), 0.8)
+    p.line(
+        skia.Op(oval(1.6, -1.6, 1.6, 1.6), rect(-1, -3.4, 4, -1.6), skia.PathOp.kDifference_PathOp)
+        or oval(1.6, -1, 1.6, 1.6),
+        (70, 70, 78),
+        0.8,
+    )
     canopy = skia.Path()
     canopy.moveTo(-22, -46)
     canopy.quadTo(-20, -64, 0, -64)
@@ -135,7 +148,9 @@ def fishing_rod(p: PropPainter) -> None:
     line.quadTo(31, -60, 31, -30)
     p.line(line, (200, 200, 210), 0.25)
     p.fill(oval(31, -29, 1.2, 1.6), (220, 60, 60), outline=0.3)
-    p.fill(union_all([oval(31, -23, 3, 1.4), poly([(33.2, -23), (34, -24.6), (34, -21.4)])]), (120, 170, 200), outline=0.3)
+    p.fill(
+        union_all([oval(31, -23, 3, 1.4), poly([(33.2, -23), (34, -24.6), (34, -21.4)])]), (120, 170, 200), outline=0.3
+    )
 
 
 @register(Prop.rope, (-8, -8, 8, 0), grip=(5, -5))

@@ -19,14 +19,21 @@ _IRON = (70, 70, 78)
 
 def _flame(p: PropPainter, x: float, y: float, size: float) -> None:
     p.halo(x, y - size, size * 5, (255, 200, 100), 0.5)
-    p.glow(union_all([oval(x, y - size, size * 0.8, size * 1.3), oval(x, y - size * 2, size * 0.3, size * 0.6)]), (255, 170, 60))
+    p.glow(
+        union_all([oval(x, y - size, size * 0.8, size * 1.3), oval(x, y - size * 2, size * 0.3, size * 0.6)]),
+        (255, 170, 60),
+    )
     p.glow(oval(x, y - size * 0.8, size * 0.4, size * 0.7), (255, 240, 170))
 
 
 @register(Prop.lantern, (-12, -24, 12, 4), grip=(0, -22))
 def lantern(p: PropPainter) -> None:
     frame = p.main((60, 62, 70))
-    p.line(skia.Op(oval(0, -18, 3, 4), rect(-4, -18, 4, 0), skia.PathOp.kDifference_PathOp) or oval(0, -18, 3, 4), frame, 0.7)
+    p.line(
+        skia.Op(oval(0, -18, 3, 4), rect(-4, -18, 4, 0), skia.PathOp.kDifference_PathOp) or oval(0, -18, 3, 4),
+        frame,
+        0.7,
+    )
     p.fill(rect(-4.4, -2.2, 4.4, 0, 0.5), frame)
     p.fill(poly([(-4.4, -15), (4.4, -15), (2.4, -18.4), (-2.4, -18.4)], 0.4), frame)
     glass = rect(-3.4, -15, 3.4, -2.2, 0.6)
@@ -71,7 +78,9 @@ def broom(p: PropPainter) -> None:
 def wand(p: PropPainter) -> None:
     p.fill(poly([(-0.8, 0), (0.8, 0), (0.5, -16), (-0.5, -16)], 0.3), p.main((70, 50, 60)))
     p.fill(rect(-0.6, -16, 0.6, -15), (250, 246, 236), outline=0.3)
-    sparkle = poly([(0, -23.6), (0.8, -19.6), (2.8, -18.8), (0.8, -18), (0, -14.6), (-0.8, -18), (-2.8, -18.8), (-0.8, -19.6)])
+    sparkle = poly(
+        [(0, -23.6), (0.8, -19.6), (2.8, -18.8), (0.8, -18), (0, -14.6), (-0.8, -18), (-2.8, -18.8), (-0.8, -19.6)]
+    )
     p.halo(0, -18.8, 6, (255, 240, 150), 0.5)
     p.glow(sparkle, (255, 236, 130))
 
@@ -115,7 +124,9 @@ def treasure_map(p: PropPainter) -> None:
     cross.moveTo(5.6, -10.4)
     cross.lineTo(3.2, -8)
     p.line(cross, (200, 40, 40), 0.7)
-    p.fill(union_all([oval(-4, -9.6, 2.4, 1.6), oval(-2.6, -10.4, 1.6, 1.2)]), (150, 190, 110), outline=0.3, shade=False)
+    p.fill(
+        union_all([oval(-4, -9.6, 2.4, 1.6), oval(-2.6, -10.4, 1.6, 1.2)]), (150, 190, 110), outline=0.3, shade=False
+    )
 
 
 @register(Prop.letter, (-7, -10, 7, 0), grip=(-5, -5))
@@ -137,7 +148,9 @@ def letter(p: PropPainter) -> None:
 @register(Prop.key, (-3, -14, 3, 0), grip=(0, -11))
 def key(p: PropPainter) -> None:
     colour = p.main(_GOLD)
-    bow = skia.Op(oval(0, -11, 2.6, 2.6), oval(0, -11, 1.1, 1.1), skia.PathOp.kDifference_PathOp) or oval(0, -11, 2.6, 2.6)
+    bow = skia.Op(oval(0, -11, 2.6, 2.6), oval(0, -11, 1.1, 1.1), skia.PathOp.kDifference_PathOp) or oval(
+        0, -11, 2.6, 2.6
+    )
     shaft = union_all([rect(-0.6, -8.6, 0.6, 0), rect(0.6, -3, 2.4, -1.8), rect(0.6, -0.9, 2.0, 0)])
     p.fill(union_all([bow, shaft]), colour)
 
@@ -166,7 +179,11 @@ def shield(p: PropPainter) -> None:
     body = poly([(-10, -25), (10, -25), (10, -13), (0, -0.4), (-10, -13)], 3)
     colour = p.main((60, 100, 180))
     p.fill(body, colour)
-    rim = skia.Op(body, poly([(-8.2, -23.2), (8.2, -23.2), (8.2, -13.4), (0, -2.8), (-8.2, -13.4)], 2.4), skia.PathOp.kDifference_PathOp)
+    rim = skia.Op(
+        body,
+        poly([(-8.2, -23.2), (8.2, -23.2), (8.2, -13.4), (0, -2.8), (-8.2, -13.4)], 2.4),
+        skia.PathOp.kDifference_PathOp,
+    )
     if rim is not None:
         p.fill(rim, (200, 200, 210), outline=0.4)
     p.fill(union_all([rect(-1.4, -21, 1.4, -5), rect(-6, -16, 6, -13.2)]), _GOLD, outline=0.4)
@@ -177,8 +194,25 @@ def coin(p: PropPainter) -> None:
     colour = p.main(_GOLD)
     p.fill(oval(0, -4, 3.8, 3.8), colour)
     p.line(oval(0, -4, 2.8, 2.8), darker(colour, 0.2), 0.4)
-    p.fill(poly([(0, -5.8), (0.6, -4.4), (2, -4.3), (0.9, -3.4), (1.2, -2), (0, -2.8), (-1.2, -2), (-0.9, -3.4), (-2, -4.3), (-0.6, -4.4)]),
-           lighter(colour, 0.3), outline=0.0, shade=False)  # fmt: skip
+    p.fill(
+        poly(
+            [
+                (0, -5.8),
+                (0.6, -4.4),
+                (2, -4.3),
+                (0.9, -3.4),
+                (1.2, -2),
+                (0, -2.8),
+                (-1.2, -2),
+                (-0.9, -3.4),
+                (-2, -4.3),
+                (-0.6, -4.4),
+            ]
+        ),
+        lighter(colour, 0.3),
+        outline=0.0,
+        shade=False,
+    )
 
 
 @register(Prop.crystal, (-11, -19, 11, 3), grip=(0, -4))
@@ -271,7 +305,9 @@ def camera(p: PropPainter) -> None:
 @register(Prop.magnifying_glass, (-5, -20, 5, 0), grip=(0, -3))
 def magnifying_glass(p: PropPainter) -> None:
     p.fill(rect(-1, -10, 1, 0, 0.8), p.main((120, 70, 50)))
-    ring = skia.Op(oval(0, -14.4, 4.8, 4.8), oval(0, -14.4, 3.8, 3.8), skia.PathOp.kDifference_PathOp) or oval(0, -14, 4, 4)
+    ring = skia.Op(oval(0, -14.4, 4.8, 4.8), oval(0, -14.4, 3.8, 3.8), skia.PathOp.kDifference_PathOp) or oval(
+        0, -14, 4, 4
+    )
     p.fill(oval(0, -14.4, 3.8, 3.8), (206, 232, 244), alpha=0.6, outline=0.0)
     p.fill(ring, (90, 90, 100))
     p.flat(oval(-1.4, -15.8, 1.0, 1.4), (255, 255, 255), alpha=0.7)
@@ -302,7 +338,12 @@ def gift(p: PropPainter) -> None:
 @register(Prop.suitcase, (-10, -22, 10, 0), grip=(0, -20))
 def suitcase(p: PropPainter) -> None:
     colour = p.main((150, 90, 60))
-    p.line(skia.Op(rect(-3.6, -22, 3.6, -16, 1.6), rect(-2.4, -20.8, 2.4, -16, 0.6), skia.PathOp.kDifference_PathOp) or rect(-3, -22, 3, -17), _IRON, 0.6)
+    p.line(
+        skia.Op(rect(-3.6, -22, 3.6, -16, 1.6), rect(-2.4, -20.8, 2.4, -16, 0.6), skia.PathOp.kDifference_PathOp)
+        or rect(-3, -22, 3, -17),
+        _IRON,
+        0.6,
+    )
     p.fill(rect(-9.4, -17, 9.4, 0, 1.6), colour)
     p.fill(union_all([rect(-6, -17, -4.4, 0), rect(4.4, -17, 6, 0)]), darker(colour, 0.25), outline=0.3, shade=False)
     p.fill(rect(-8, -11, -2, -6, 0.4), (240, 220, 160), outline=0.3, shade=False)
@@ -324,7 +365,11 @@ def teddy_bear(p: PropPainter) -> None:
         eyes.addCircle(side * 2, -18.6, 0.6)
     eyes.addCircle(0, -16.6, 0.7)
     p.flat(eyes, (40, 30, 30))
-    p.fill(poly([(-2.4, -12.2), (0, -11.4), (2.4, -12.2), (2.4, -10.2), (0, -11), (-2.4, -10.2)], 0.3), (210, 60, 70), outline=0.3)
+    p.fill(
+        poly([(-2.4, -12.2), (0, -11.4), (2.4, -12.2), (2.4, -10.2), (0, -11), (-2.4, -10.2)], 0.3),
+        (210, 60, 70),
+        outline=0.3,
+    )
 
 
 @register(Prop.paintbrush, (-3, -22, 3, 0), grip=(0, -6))
