@@ -14,10 +14,11 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from enum import StrEnum
 from pathlib import Path
 
-from render_farm.film import Film, FilmSpecError, Style, load, save
+from render_farm.film import Film, FilmSpecError, Season, Style, TimeOfDay, Weather, load, save
 
 MIN_LENGTH, MAX_LENGTH = 15.0, 600.0
 EXIT_USAGE, EXIT_FAILED = 2, 1
@@ -322,6 +323,37 @@ def cmd_key(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sheet(args: argparse.Namespace) -> int:
+    """Draw every entry of a part of the vocabulary (places, props, ...) on one contact sheet."""
+    import cv2
+
+    from render_farm.engine.sheets import SheetOptions, draw_sheet
+
+    out = _writable(args.output or Path(f"{args.what}-{args.style.value}.png"))
+    options = SheetOptions(time_of_day=args.time, weather=args.weather, season=args.season)
+    try:
+        picture = draw_sheet(args.what, args.style, options)
+    except ValueError as error:
+        raise CliError(str(error)) from None
+    if not cv2.imwrite(str(out), cv2.cvtColor(picture, cv2.COLOR_RGB2BGR)):
+        raise CliError(f"cannot write {out}: use a .png or .jpg name")
+    print(f"Sheet: {out}")
+    return 0
+
+
+def _choice(kind: type[StrEnum]) -> Callable[[str], StrEnum]:
+    """An argparse type for one value of ``kind``, its error listing them all."""
+
+    def parse(value: str) -> StrEnum:
+        try:
+            return kind(value.lower())
+        except ValueError:
+            choices = ", ".join(item.value for item in kind)
+            raise argparse.ArgumentTypeError(f"unknown value '{value}': choose {choices}") from None
+
+    return parse
+
+
 # -- parser -----------------------------------------------------------------------------------
 
 
@@ -373,6 +405,15 @@ def build_parser() -> argparse.ArgumentParser:
     frame.add_argument("-o", "--output", type=Path, required=True)
     frame.add_argument("--preset", default="final")
     frame.set_defaults(func=cmd_frame)
+
+    sheet = sub.add_parser("sheet", help="draw every place, prop, ... in a style on one contact sheet (PNG)")
+    sheet.add_argument("what", help="what to draw: places, props (or another registered sheet)")
+    sheet.add_argument("--style", type=_style, default=Style.storybook, help="storybook, anime, comic or pastel")
+    sheet.add_argument("--time", type=_choice(TimeOfDay), default=TimeOfDay.day, help="dawn, day, dusk or night")
+    sheet.add_argument("--weather", type=_choice(Weather), default=Weather.clear, help="clear, rain, storm, snow, ...")
+    sheet.add_argument("--season", type=_choice(Season), default=None, help="spring, summer, autumn or winter")
+    sheet.add_argument("-o", "--output", type=Path, help="the PNG to write (default: <what>-<style>.png)")
+    sheet.set_defaults(func=cmd_sheet)
 
     key = sub.add_parser("key", help="store, check or remove the API key of the HTTP providers (OS keyring)")
     key.add_argument("action", choices=["set", "status", "delete"], help="set reads the key from a prompt or stdin")

@@ -48,6 +48,7 @@ GAP = 0.35  # seconds between lines
 WALK_IN = 1.4  # seconds a newcomer takes to walk to its place
 BASE_HEIGHT = 0.40  # an average character's height, as a fraction of the frame height, in a wide shot
 PAN_MARGIN = 0.25  # extra stage width, as a fraction of the frame width, when the camera pans
+FRAMING_MARGIN = 0.3  # extra stage width in a medium or close shot: room to centre whoever stands at the side
 SHOT_ZOOM = {Shot.wide: 1.0, Shot.medium: 1.3, Shot.close: 1.75}
 MOVE_ZOOM = 1.15  # how much a zoom move changes the zoom over the scene
 EXTENT = (0.46, 1.12, 0.46)  # a cast member's drawing around its feet: left, top, right, in heights (facing right)
@@ -177,7 +178,8 @@ class SceneLayout:
         self.n_frames = round(scene.duration * fps)
         self.head, self.tail = head, tail
         pans = scene.camera in (CameraMove.pan_left, CameraMove.pan_right)
-        self.stage_width = width * (1 + PAN_MARGIN) if pans else float(width)
+        margin = max(PAN_MARGIN if pans else 0.0, FRAMING_MARGIN if scene.shot is not Shot.wide else 0.0)
+        self.stage_width = width * (1 + margin)
         self.stage_height = float(height)
         self.floor = floor_y * height
         self.prop_size = BASE_HEIGHT * height  # an adult's height: the scale props are drawn at

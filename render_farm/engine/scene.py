@@ -24,7 +24,7 @@ import cv2
 import numpy as np
 
 from render_farm.ai.protocols import Speech, VoiceProvider
-from render_farm.film import INTERIORS, NARRATOR, Action, Emotion, Film, Scene, Shot, TimeOfDay
+from render_farm.film import INTERIORS, NARRATOR, Action, CameraMove, Emotion, Film, Scene, Shot, TimeOfDay
 
 from .assembly import join_segments
 from .audio import AUDIO_REVISION, Placement, mix_scene, write_wav
@@ -287,8 +287,9 @@ class SceneRenderer:
         )
 
     def _moving(self, layout: SceneLayout) -> bool:
+        """The camera moves during the scene (a pan or a zoom), not only cuts between still framings."""
         z0, z1 = layout.zoom_range()
-        return z0 != z1 or layout.stage_width != layout.width
+        return z0 != z1 or layout.scene.camera in (CameraMove.pan_left, CameraMove.pan_right)
 
     def _drawing(self, layout: SceneLayout, t: float, camera: CameraState) -> list[tuple[Sprite, int, int]]:
         """The sprites of the frame at ``t``, back to front, each with its top-left corner on screen:

@@ -28,6 +28,7 @@ __all__ = [
     "hospital_bed",
     "lectern",
     "library_shelves",
+    "painted_backdrop",
     "pillars",
     "school_desks",
     "skeleton",
@@ -346,15 +347,40 @@ def hospital_bed(st: Stage, *, x: float, base: float) -> None:
     st.fill(cross, (220, 60, 60), outline=0.4)
 
 
+def painted_backdrop(st: Stage, *, top: float = 8.0, bottom: float = 74.0) -> None:
+    """The scenery cloth hung at the back of the stage: painted sky, hills, a sun and trees."""
+    cloth = skia.Path()
+    cloth.moveTo(0, top)
+    cloth.lineTo(st.w, top)
+    cloth.lineTo(st.w, bottom)
+    for x in np.arange(st.w, -10, -10):
+        cloth.quadTo(float(x) - 5, bottom + 1.2, float(x) - 10, bottom)
+    cloth.close()
+    st.fill(cloth, (150, 196, 226), shade=False)
+    st.canvas.save()
+    st.canvas.clipPath(cloth, doAntiAlias=True)
+    st.fill(oval(st.cx + 26, top + 16, 7, 7), (250, 214, 100), outline=0.5)
+    for k, (y, colour) in enumerate(((bottom - 18, (120, 170, 100)), (bottom - 10, (96, 150, 80)))):
+        hills = skia.Path()
+        hills.moveTo(0, bottom + 2)
+        for x in np.arange(0, st.w + 30, 30):
+            hills.quadTo(float(x) + 15, y - 8 + 4 * k, float(x) + 30, y)
+        hills.lineTo(st.w + 30, bottom + 2)
+        hills.close()
+        st.fill(hills, colour, outline=0.5, shade=False)
+    for x in (st.cx - 40, st.cx - 30, st.cx + 44):
+        st.fill(rect(x - 0.8, bottom - 16, x + 0.8, bottom - 9), (130, 90, 60), outline=0.4, shade=False)
+        st.fill(oval(x, bottom - 19, 4.5, 5), (80, 140, 70), outline=0.5, shade=False)
+    st.canvas.restore()
+    st.fill(rect(0, top - 1.5, st.w, top + 0.5), (90, 70, 60), outline=0.4)
+
+
 def stage_curtains(st: Stage, *, colour: RGB = (176, 30, 50)) -> None:
     """A proscenium: red velvet curtains drawn back and a pelmet across the top."""
     rng = random.Random(st.rng.random())
     for side in (-1, 1):
         edge = 0.0 if side < 0 else st.w
         inner = st.cx + side * (st.w * 0.36)
-        drape = poly(
-            [(edge, 0), (inner, 0), (inner - side * 2, 30), (inner + side * 4, 60), (edge + side * -1, 80), (edge, 80)]
-        )
         drape = poly([(edge, 0), (inner, 0), (inner + side * 3, 34), (inner + side * 8, 62), (edge, 76)])
         st.fill(drape, colour)
         folds = skia.Path()

@@ -172,22 +172,22 @@ def moored_boats(st: Stage, *, waterline: float, count_per_100: float = 1.4) -> 
         st.fill(rect(x - w * 0.5, waterline - 7.5, x - w * 0.05, waterline - 3.6, 0.4), (236, 230, 214), outline=0.4)
 
 
-def jetty(st: Stage, *, x: float, top: float, bottom: float) -> None:
-    """A wooden jetty on posts, running out into the water."""
+def jetty(st: Stage, *, x: float, top: float, bottom: float, width: float = 1.0) -> None:
+    """A wooden jetty on posts, running out into the water (``width`` widens it)."""
     x = st.cx + x
-    deck = poly([(x - 4, top), (x + 4, top), (x + 12, bottom), (x - 12, bottom)])
+    deck = poly([(x - 4 * width, top), (x + 4 * width, top), (x + 12 * width, bottom), (x - 12 * width, bottom)])
     st.fill(deck, (168, 124, 82))
     planks = skia.Path()
     for k in range(1, 8):
         t = k / 8
         y = top + (bottom - top) * t
-        half = 4 + 8 * t
+        half = (4 + 8 * t) * width
         planks.moveTo(x - half, y)
         planks.lineTo(x + half, y)
     st.p.stroke(planks, (120, 84, 54), 0.2)
     for side in (-1, 1):
         for t in (0.2, 0.6, 1.0):
-            px = x + side * (4 + 8 * t)
+            px = x + side * (4 + 8 * t) * width
             py = top + (bottom - top) * t
             st.fill(rect(px - 0.6, py - 2.5, px + 0.6, py + 2), (110, 80, 52), outline=0.4)
 

@@ -122,20 +122,21 @@ PLACES: dict[Place, Recipe] = {
             L(c.bank, line=78.0),
             L(c.reeds, base=79.0),
             L(c.pebbles, top=92.0, bottom=99.0),
+            L(t.tufts, top=80.0, flowers=True),
         ),
         floor=0.86,
     ),
     Place.lake: Outdoors(
         52,
         (
-            L(t.mountains, base=58.0, height=26.0, spacing=40.0, colour=(120, 130, 170), haze=0.45),
-            L(t.hills, base=60.0, amplitude=3.0, step=28.0, colour=(80, 130, 80), haze=0.25),
-            L(c.trees, spacing=6.0, base=61.0, size=(0.3, 0.45), kinds=("pine",), haze=0.3),
-            L(t.water, top=60.0, bottom=79.0, colour=(90, 160, 200)),
-            L(m.jetty, x=-60.0, top=66.0, bottom=80.0),
+            L(t.water, top=56.0, bottom=79.0, colour=(90, 160, 200)),
+            L(t.mountains, base=56.0, height=30.0, spacing=42.0, colour=(120, 130, 170), haze=0.4, mirror=18.0),
+            L(c.trees, spacing=6.0, base=57.0, size=(0.3, 0.45), kinds=("pine",), haze=0.3),
+            L(m.jetty, x=-56.0, top=64.0, bottom=80.0, width=1.6),
             L(c.lily_pads, top=70.0, bottom=78.0, per_100=3.0),
             L(c.bank, line=78.0),
             L(c.reeds, base=79.0, per_100=6.0, cattails=True),
+            L(t.tufts, top=80.0, flowers=True),
         ),
         floor=0.86,
     ),
@@ -230,9 +231,9 @@ PLACES: dict[Place, Recipe] = {
         52,
         (
             L(t.sea, top=52.0, bottom=80.0),
-            L(t.far_cliffs, base=76.0, side=1),
-            L(m.lighthouse, x=70.0, base=46.0, height=14.0, rock=False),
-            L(t.far_cliffs, base=80.0, side=-1),
+            L(t.far_cliffs, base=68.0, side=1, height=26.0),
+            L(m.lighthouse, x=72.0, base=43.0, height=14.0, rock=False),
+            L(t.far_cliffs, base=80.0, side=-1, height=34.0),
             L(t.grassland, top=80.0, colour=(100, 160, 70), flowers=True),
             L(rocks, count=3, top=92.0, bottom=99.0),
         ),
@@ -241,8 +242,9 @@ PLACES: dict[Place, Recipe] = {
         58,
         (
             L(t.sea, top=58.0, bottom=101.0),
-            L(c.island_mound, top=70.0),
-            L(c.trees, spacing=70.0, base=74.0, size=(0.9, 1.1), kinds=("palm",), haze=0.0, margin=20.0),
+            L(t.islets, horizon=58.0),
+            L(c.island_mound, top=72.0),
+            L(c.trees, spacing=60.0, base=76.0, size=(0.9, 1.1), kinds=("palm",), haze=0.0, margin=25.0),
         ),
     ),
     Place.underwater: Outdoors(
@@ -291,22 +293,22 @@ PLACES: dict[Place, Recipe] = {
     Place.desert: Outdoors(
         62,
         (
-            L(t.mountains, base=64.0, height=10.0, spacing=60.0, colour=(200, 120, 80), haze=0.35, caps=0.0),
-            L(t.dunes, base=68.0),
+            L(t.mesas, base=64.0),
+            L(t.dunes, base=68.0, colour=(236, 176, 100)),
             L(c.trees, spacing=70.0, base=76.0, size=(0.9, 1.1), kinds=("cactus",), haze=0.0, margin=10.0),
-            L(t.sand, top=76.0, colour=(236, 200, 130), ripples=True, shells=False),
+            L(t.sand, top=76.0, colour=(240, 196, 120), ripples=True, shells=False),
             L(rocks, count=2, top=92.0, bottom=99.0, colour=(190, 140, 100)),
         ),
     ),
     Place.savanna: Outdoors(
         64,
         (
-            L(t.mountains, base=66.0, height=12.0, spacing=90.0, colour=(150, 140, 170), haze=0.5, caps=0.2),
-            L(t.grassland, top=66.0, colour=(200, 170, 90), far=(214, 190, 120), tufts=False),
-            L(c.trees, spacing=55.0, base=70.0, size=(0.7, 0.9), kinds=("acacia",), haze=0.25),
+            L(t.mountains, base=66.0, height=22.0, spacing=160.0, colour=(140, 130, 160), haze=0.5, caps=0.25),
+            L(t.grassland, top=66.0, colour=(196, 176, 90), far=(206, 190, 120), tufts=False),
+            L(c.trees, spacing=38.0, base=70.0, size=(0.8, 1.1), kinds=("acacia",), haze=0.2, jitter=1.5),
             L(m.termite_mound, x=-70.0, base=76.0),
-            L(c.tall_grass, base=76.0),
-            L(t.sand, top=76.0, colour=(214, 180, 110), shells=False),
+            L(c.tall_grass, base=77.0, height=7.0),
+            L(t.grassland, top=77.0, colour=(180, 160, 80), far=(200, 176, 96), tufts=False),
         ),
     ),
     Place.jungle: Outdoors(
@@ -394,7 +396,7 @@ PLACES: dict[Place, Recipe] = {
     Place.kitchen: Indoors(
         L(wall, colour=(236, 240, 236), pattern="tiles"),
         L(floor, top=76.0, colour=(230, 226, 214), pattern="checks"),
-        (Window(-30, 16, 22, 20, curtains=(220, 90, 90)),),
+        (Window(-66, 16, 20, 22, curtains=(220, 90, 90)),),
         (
             L(h.cupboards, x=30.0, top=14.0, width=40.0),
             L(h.kitchen_counter, x=-30.0, base=78.0, width=36.0),
@@ -422,7 +424,7 @@ PLACES: dict[Place, Recipe] = {
         (
             L(f.blackboard, x=6.0, top=12.0),
             L(f.wall_clock, x=46.0, y=10.0),
-            L(f.globe, x=58.0, base=62.0),
+            L(f.globe, x=58.0, base=56.8),
             L(h.table, x=58.0, base=78.0, width=16.0, height=15.0, chairs=False),
             L(f.school_desks, xs=(-40.0, -8.0, 24.0), base=80.0),
         ),
@@ -519,8 +521,8 @@ PLACES: dict[Place, Recipe] = {
         ),
     ),
     Place.laboratory: Indoors(
-        L(wall, colour=(220, 236, 236), pattern="tiles"),
-        L(floor, top=76.0, colour=(200, 210, 214), pattern="tiles"),
+        L(wall, colour=(196, 214, 234), pattern="tiles"),
+        L(floor, top=76.0, colour=(110, 120, 136), pattern="grid", skirting=(70, 80, 96)),
         (Window(-60, 12, 22, 26),),
         (L(w.pipes), L(w.machine, x=50.0, base=78.0), L(w.lab_bench, x=-14.0, base=79.0)),
     ),
@@ -545,7 +547,7 @@ PLACES: dict[Place, Recipe] = {
         L(wall, colour=(60, 50, 80), pattern="plain"),
         L(floor, top=76.0, colour=(150, 100, 60), skirting=None),
         (),
-        (L(h.picture, x=0.0, top=10.0, width=80.0, height=50.0), L(f.stage_curtains), L(f.footlights)),
+        (L(f.painted_backdrop), L(f.stage_curtains), L(f.footlights)),
     ),
     Place.barn: Indoors(
         L(wall, colour=(160, 80, 60), pattern="boards"),
@@ -573,10 +575,42 @@ PLACES: dict[Place, Recipe] = {
             L(h.coffee_counter, x=30.0, base=78.0),
             L(h.table, x=-40.0, base=80.0, width=10.0, height=10.0, round_top=True, cloth=(240, 236, 228)),
             L(h.table, x=-70.0, base=80.0, width=10.0, height=10.0, round_top=True, cloth=(240, 236, 228)),
-            L(h.pendant_lamps, xs=(-40.0, 0.0, 40.0), colour=(200, 120, 60)),
+            L(h.pendant_lamps, xs=(-18.0, 10.0, 40.0), colour=(200, 120, 60)),
         ),
     ),
 }
+
+
+FURNITURE_SCALE = 1.3  # pieces are drawn a person's size: a counter reaches a grown-up's waist
+_FURNISHINGS = frozenset(
+    {
+        h.bed, h.bookcase, h.bread_shelves, h.cake_counter, h.coffee_counter, h.floor_lamp, h.goods_shelves,
+        h.kitchen_counter, h.oven, h.shop_counter, h.sofa, h.table, h.wardrobe, f.hospital_bed,
+        f.lectern, f.school_desks, f.throne, w.barrels, w.consoles, w.lab_bench, w.machine, w.stalls, w.workbench,
+        m.hay_bales,
+    }
+)  # fmt: skip
+
+
+def _furnish(st: Stage, piece: Layer) -> None:
+    """Draw a piece of furniture at a person's scale, each one standing where it stood."""
+    options = dict(piece.options)
+    if piece.draw not in _FURNISHINGS or "base" not in options:
+        piece(st)
+        return
+    base = float(options["base"])  # type: ignore[arg-type]
+    if "xs" in options:  # a row of pieces: each grows where it stands
+        spots = [(float(x), {**options, "xs": (x,)}) for x in options["xs"]]  # type: ignore[attr-defined]
+    else:
+        spots = [(float(options.get("x", 0.0)), options)]  # type: ignore[arg-type]
+    for x, spot in spots:
+        anchor = st.cx + x
+        st.canvas.save()
+        st.canvas.translate(anchor, base)
+        st.canvas.scale(FURNITURE_SCALE, FURNITURE_SCALE)
+        st.canvas.translate(-anchor, -base)
+        piece.draw(st, **spot)
+        st.canvas.restore()
 
 
 def compose(st: Stage, recipe: Recipe) -> None:
@@ -592,4 +626,4 @@ def compose(st: Stage, recipe: Recipe) -> None:
     for spec in recipe.windows:
         window(st, spec)
     for piece in recipe.furniture:
-        piece(st)
+        _furnish(st, piece)

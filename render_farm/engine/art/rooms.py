@@ -248,7 +248,7 @@ def _view(st: Stage, spec: Window, glass: skia.Path, left: float, top: float, ri
     if spec.view == "space":
         _space_view(st, left, top, right, bottom)
     else:
-        draw_sky(st, horizon, lights=False)
+        draw_sky(st, horizon, lights=False, top=top, clouds=(left, right))
         if not st.windows:  # the first window shows the sun or the moon
             _sun_or_moon(st, left, top, right, bottom)
         land = st.haze(st.grass((110, 170, 90)), 0.3)
@@ -265,15 +265,21 @@ def _view(st: Stage, spec: Window, glass: skia.Path, left: float, top: float, ri
             st.p.stroke(waves, (230, 244, 255), 0.25, alpha=0.6)
         elif spec.view == "town":
             rng = random.Random(st.rng.random())
-            roofs = []
             x = left - 2
-            while x < right:
-                w = rng.uniform(5, 8)
-                h = rng.uniform(5, 11)
-                roofs.append(rect(x, horizon - h, x + w, bottom + 1))
-                roofs.append(poly([(x - 0.5, horizon - h), (x + w / 2, horizon - h - 3), (x + w + 0.5, horizon - h)]))
-                x += w + 0.6
-            st.fill(union_all(roofs), st.haze((200, 150, 120), 0.35), outline=0.4)
+            while x < right:  # the houses across the street
+                w, h = rng.uniform(6, 9), rng.uniform(3, 7)
+                house = rect(x, horizon - h, x + w, bottom + 1)
+                roof = poly(
+                    [(x - 0.6, horizon - h + 0.3), (x + w / 2, horizon - h - 3.5), (x + w + 0.6, horizon - h + 0.3)]
+                )
+                st.fill(
+                    house, st.haze(rng.choice([(236, 214, 180), (226, 190, 160), (214, 220, 206)]), 0.3), outline=0.4
+                )
+                st.fill(roof, st.haze(rng.choice([(190, 80, 66), (140, 84, 60), (88, 110, 160)]), 0.3), outline=0.4)
+                st.fill(
+                    rect(x + w * 0.3, horizon - h + 1.2, x + w * 0.55, horizon - h + 2.8), (170, 200, 220), outline=0.3
+                )
+                x += w + 1.2
         else:
             st.fill(ridge(st, horizon, 3, 14, bottom + 2), land, outline=0.0)
             if spec.view in ("field", "garden"):

@@ -240,10 +240,10 @@ def grass_details(st: Stage, top: float, flowers: bool) -> None:
     st.p.stroke(tufts, darker(st.grass((102, 168, 74)), 0.35), 0.22)
     if flowers and st.season is Season.autumn:
         leaves = skia.Path()
-        for _ in range(int(st.w * 0.3)):
+        for _ in range(int(st.w * 0.7)):
             x, y = rng.uniform(0, st.w), rng.uniform(top + 2, 99)
-            leaves.addOval(skia.Rect.MakeXYWH(x, y, 1.1, 0.6))
-        st.p.flat(leaves, (206, 110, 48))
+            leaves.addOval(skia.Rect.MakeXYWH(x, y, 1.6, 0.9))
+        st.p.flat(leaves, (214, 104, 40))
         return
     if flowers:
         count = 0.4 if st.season is Season.spring else 0.25

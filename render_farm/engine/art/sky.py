@@ -21,14 +21,24 @@ from render_farm.film.spec import TimeOfDay, Weather
 __all__ = ["draw_aurora", "draw_clouds", "draw_rainbow", "draw_sky"]
 
 
-def draw_sky(st: Stage, horizon: float, *, space: bool = False, lights: bool = True) -> None:
+def draw_sky(
+    st: Stage,
+    horizon: float,
+    *,
+    space: bool = False,
+    lights: bool = True,
+    top: float = 0.0,
+    clouds: tuple[float, float] | None = None,
+) -> None:
     """The sky from the top of the picture down to ``horizon`` (and a little below, under what
     stands on it); ``space`` draws the black sky of space, stars by day and night; ``lights``
-    False leaves out the sun and the moon (a window puts its own where it can be seen)."""
-    top, mid, low = (st.look.treat(c) for c in st.sky)
-    st.band(0.0, 0.0, max(10.0, horizon), (top, mid, low), (0.0, 0.55, 1.0))
+    False leaves out the sun and the moon (a window puts its own where it can be seen); the
+    gradient runs from ``top`` (a window's top edge) to the horizon and ``clouds`` (a window's
+    left and right) keeps the clouds to what a window shows, small and few."""
+    high, mid, low = (st.look.treat(c) for c in st.sky)
+    st.band(0.0, top, max(top + 10.0, horizon), (high, mid, low), (0.0, 0.55, 1.0))
     if st.look.texture == "dots":
-        st.canvas.drawRect(skia.Rect.MakeLTRB(0, 0, st.w, horizon * 0.55), halftone_paint(1.6, darker(top, 0.3), 0.22))
+        st.canvas.drawRect(skia.Rect.MakeLTRB(0, 0, st.w, horizon * 0.55), halftone_paint(1.6, darker(high, 0.3), 0.22))
     time = st.time
     rng = random.Random(st.rng.random())
     if time is TimeOfDay.night or space:
@@ -63,7 +73,10 @@ def draw_sky(st: Stage, horizon: float, *, space: bool = False, lights: bool = T
         st.glow(oval(sun_x, sy, r, r), core)
     if st.weather is Weather.rainbow and time is not TimeOfDay.night:
         draw_rainbow(st, horizon)
-    draw_clouds(st, horizon)
+    if clouds is None:
+        draw_clouds(st, horizon)
+    elif st.weather is not Weather.clear:
+        draw_clouds(st, horizon, span=clouds, scale=0.45)
 
 
 def draw_rainbow(st: Stage, horizon: float) -> None:
@@ -99,7 +112,9 @@ def draw_aurora(st: Stage, horizon: float) -> None:
         st.canvas.drawPath(curtain, paint)
 
 
-def draw_clouds(st: Stage, horizon: float) -> None:
+def draw_clouds(st: Stage, horizon: float, *, span: tuple[float, float] | None = None, scale: float = 1.0) -> None:
+    """Clouds by the weather, across the sky above ``horizon`` (or across ``span``, a window's
+    width, ``scale`` times their size: the few a window shows)."""
     weather, time = st.weather, st.time
     count_per_100 = {
         Weather.clear: 1.2,
@@ -123,10 +138,12 @@ def draw_clouds(st: Stage, horizon: float) -> None:
     elif weather is Weather.storm:
         base = mix(base, (62, 66, 82), 0.75)
     rng = random.Random(st.rng.random())
-    count = max(1, int(st.w / 100 * count_per_100))
+    left, right = span if span is not None else (-10.0, st.w + 10)
+    top = 6.0 if span is None else horizon - (right - left) * 0.9
+    count = max(1, int((right - left) / 100 * count_per_100 / scale))
     for _ in range(count):
-        cx, cy = rng.uniform(-10, st.w + 10), rng.uniform(6, horizon * 0.6)
-        size = rng.uniform(5, 9) * (1.4 if weather is not Weather.clear else 1.0)
+        cx, cy = rng.uniform(left, right), rng.uniform(top, top + (horizon - top) * 0.5 if span else horizon * 0.6)
+        size = rng.uniform(5, 9) * (1.4 if weather is not Weather.clear else 1.0) * scale
         if weather is Weather.wind:
             size *= 0.7  # small, torn clouds hurrying by
         elif weather is Weather.storm:

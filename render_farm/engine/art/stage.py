@@ -19,7 +19,7 @@ from render_farm.engine.art.shapes import poly, rect, union_all
 from render_farm.engine.styles import RGB, Look, ShapePainter, argb, darker, mix
 from render_farm.film.spec import Season, Setting, TimeOfDay, Weather
 
-__all__ = ["WINDOW_LIT", "Stage", "lit_colour", "mountain_range", "ridge", "spread"]
+__all__ = ["WINDOW_LIT", "Stage", "lit_colour", "mountain_range", "ridge", "sky_colours", "spread"]
 
 _SKY: dict[TimeOfDay, tuple[RGB, RGB, RGB]] = {  # top, middle, horizon
     TimeOfDay.dawn: ((108, 104, 172), (232, 160, 176), (255, 208, 162)),
@@ -61,6 +61,19 @@ _SKY_GREY: dict[Weather, tuple[float, RGB]] = {
 WINDOW_LIT: RGB = (255, 214, 120)
 _AUTUMN: tuple[RGB, ...] = ((222, 128, 46), (200, 76, 44), (236, 182, 60), (180, 100, 50))
 _BLOSSOM: tuple[RGB, ...] = ((255, 190, 214), (255, 236, 244), (250, 160, 196))
+
+
+def sky_colours(time: TimeOfDay, weather: Weather) -> tuple[RGB, RGB, RGB]:
+    """The sky's colours (top, middle, horizon) at ``time`` in ``weather``, as a style treats
+    any colour it is given (see :meth:`Look.treat`)."""
+    top, mid, low = _SKY[time]
+    grey = _SKY_GREY.get(weather)
+    if grey:
+        amount, tone = grey
+        if time is TimeOfDay.night:
+            tone = (40, 44, 58) if weather not in (Weather.storm, Weather.snowstorm) else (34, 36, 50)
+        top, mid, low = (mix(c, tone, amount) for c in (top, mid, low))
+    return top, mid, low
 
 
 class Stage:
@@ -111,14 +124,7 @@ class Stage:
         return light
 
     def _sky_colors(self) -> tuple[RGB, RGB, RGB]:
-        top, mid, low = _SKY[self.time]
-        grey = _SKY_GREY.get(self.weather)
-        if grey:
-            amount, tone = grey
-            if self.night:
-                tone = (40, 44, 58) if self.weather not in (Weather.storm, Weather.snowstorm) else (34, 36, 50)
-            top, mid, low = (mix(c, tone, amount) for c in (top, mid, low))
-        return top, mid, low
+        return sky_colours(self.time, self.weather)
 
     def outside(self) -> tuple[tuple[float, float, float], tuple[RGB, RGB, RGB]]:
         """The light and sky colours out of doors (what a room's window shows)."""
@@ -146,7 +152,7 @@ class Stage:
         if self.snowy:
             return (236, 240, 248)
         if self.season is Season.autumn:
-            return mix(rgb, (172, 150, 78), 0.5)
+            return mix(rgb, (186, 146, 70), 0.55)
         if self.season is Season.spring:
             return mix(rgb, (120, 192, 86), 0.3)
         return rgb

@@ -29,6 +29,8 @@ __all__ = [
     "grassland",
     "hills",
     "ice_sea",
+    "islets",
+    "mesas",
     "mountains",
     "paving",
     "sand",
@@ -56,9 +58,19 @@ def mountains(
     colour: RGB = (130, 140, 170),
     haze: float = 0.4,
     caps: float = 0.28,
+    mirror: float = 0.0,
 ) -> None:
-    """A range of peaks, capped with snow down to ``caps`` of their height (more in winter)."""
+    """A range of peaks, capped with snow down to ``caps`` of their height (more in winter);
+    ``mirror`` > 0 also draws them upside down in still water below ``base``, that deep."""
     far, peaks = mountain_range(st, base, height, spacing)
+    if mirror > 0:  # standing on the water's far shore: nothing below the base
+        far = skia.Op(far, rect(-spacing, -10, st.w + spacing, base + 0.5), skia.PathOp.kIntersect_PathOp) or far
+        image = skia.Path(far)
+        image.transform(skia.Matrix.MakeAll(1, 0, 0, 0, -1, 2 * base, 0, 0, 1))
+        st.canvas.save()
+        st.canvas.clipRect(skia.Rect.MakeLTRB(0, base, st.w, base + mirror))
+        st.p.flat(image, st.haze(colour, haze + 0.15), alpha=0.35)
+        st.canvas.restore()
     st.fill(far, st.haze(colour, haze), outline=0.5)
     k = min(0.9, caps * (2.2 if st.snowy else 1.0))
     if k <= 0:
@@ -221,7 +233,7 @@ def paving(st: Stage, *, top: float, colour: RGB = (178, 178, 184), kerb: bool =
     if kerb:
         st.fill(rect(0, 96, st.w, 101), darker(colour, 0.35), outline=0.5)
     if st.snowy:
-        st.p.flat(rect(0, top, st.w, 96), (250, 252, 255), alpha=0.4)
+        st.p.flat(rect(0, top, st.w, 96), (250, 252, 255), alpha=0.6)
 
 
 def fields(
@@ -254,35 +266,102 @@ def fields(
 
 
 def dunes(st: Stage, *, base: float, colour: RGB = (232, 190, 120)) -> None:
-    """Rolling sand dunes, each lit on one side."""
-    for k, (b, amp, step) in enumerate(((base, 10, 46), (base + 6, 7, 36))):
+    """Rolling sand dunes, their far sides in shade."""
+    for k, (b, amp, step) in enumerate(((base, 12, 46), (base + 6, 8, 36))):
         path = ridge(st, b, amp, step)
-        st.fill(path, st.haze(darker(colour, 0.05 * (1 - k)), 0.3 - 0.15 * k), outline=0.5)
+        st.fill(path, st.haze(darker(colour, 0.06 * (1 - k)), 0.3 - 0.15 * k), outline=0.5)
+        shade = skia.Path(path)
+        shade.offset(step * 0.22, 1.6)
+        shadow = skia.Op(path, shade, skia.PathOp.kDifference_PathOp)
+        if shadow is not None:
+            st.p.flat(shadow, st.haze(darker(colour, 0.18), 0.3 - 0.15 * k), alpha=0.55)
 
 
-def far_cliffs(st: Stage, *, base: float, colour: RGB = (232, 226, 206), side: int = 1) -> None:
-    """White cliffs falling sheer into the sea at one side, green on top."""
-    x0 = st.w * (0.58 if side > 0 else 0.0)
-    x1 = st.w if side > 0 else st.w * 0.42
-    top = base - 26
-    face = poly([(x0 + 6 * side, base), (x0 + 2 * side, top + 4), (x0 + 10 * side, top), (x1, top - 3), (x1, base)])
-    st.fill(face, st.haze(colour, 0.2), outline=0.6)
+def far_cliffs(st: Stage, *, base: float, colour: RGB = (232, 226, 206), side: int = 1, height: float = 30.0) -> None:
+    """A headland of white cliffs falling sheer into the sea at one side, green on top, surf at
+    their foot."""
+    rng = random.Random(st.rng.random())
+    edge = st.cx + side * st.w * 0.12  # where the cliff face drops into the sea
+    outer = st.w + 2 if side > 0 else -2.0
+    top = base - height
+    face = [(edge, base)]
+    y = base
+    while y > top + 3:  # a ragged face, stepping in and out on the way up
+        y -= rng.uniform(3, 6)
+        face.append((edge + side * rng.uniform(-1.5, 2.5) + side * (base - y) * 0.08, max(y, top + 3)))
+    face += [(edge + side * 4, top), (outer, top - 4), (outer, base)]
+    cliff = poly(face, 0.5)
+    st.fill(cliff, st.haze(colour, 0.15), outline=0.6)
     strata = skia.Path()
-    for k in range(1, 6):
-        y = top + k * 4.2
-        strata.moveTo(x0 + 6 * side, y)
-        strata.lineTo(x1, y - 1)
-    st.p.stroke(strata, st.haze(darker(colour, 0.2), 0.2), 0.25)
+    for k in range(1, int(height / 5)):
+        ys = top + k * 5
+        strata.moveTo(edge + side * 2, ys)
+        strata.lineTo(outer, ys - 2)
+    st.canvas.save()
+    st.canvas.clipPath(cliff, doAntiAlias=True)
+    st.p.stroke(strata, st.haze(darker(colour, 0.18), 0.15), 0.3)
+    st.canvas.restore()
     turf = poly(
         [
-            (x0 + 1 * side, top + 4.6),
-            (x0 + 10 * side, top - 0.8),
-            (x1, top - 3.8),
-            (x1, top - 1),
-            (x0 + 10 * side, top + 1.6),
+            (edge + side * 2, top + 1.6),
+            (edge + side * 4, top - 1.2),
+            (outer, top - 5.2),
+            (outer, top - 2),
+            (edge + side * 5, top + 1.4),
+        ],
+        0.6,
+    )
+    st.fill(turf, st.haze(st.grass((96, 160, 72)), 0.15), outline=0.5)
+    foam = union_all(
+        [
+            oval(edge + side * rng.uniform(-2, 6), base + rng.uniform(-0.5, 0.5), rng.uniform(2, 4), 1.0)
+            for _ in range(5)
         ]
     )
-    st.fill(turf, st.haze(st.grass((96, 160, 72)), 0.2), outline=0.5)
+    st.p.fill(foam, (246, 250, 255), outline=0.0, shade=False)
+
+
+def mesas(st: Stage, *, base: float, colour: RGB = (200, 110, 70)) -> None:
+    """Flat-topped red rocks standing out of the far desert."""
+    rng = random.Random(st.rng.random())
+    rocks = []
+    for x in spread(st, 70, 0.4):
+        w, h = rng.uniform(14, 26), rng.uniform(8, 16)
+        rocks.append(
+            poly([(x - w, base + 1), (x - w * 0.7, base - h), (x + w * 0.6, base - h), (x + w, base + 1)], 0.6)
+        )
+    path = union_all(rocks)
+    st.fill(path, st.haze(colour, 0.35), outline=0.5)
+    bands = skia.Path()
+    for k in (0.35, 0.65):
+        bands.moveTo(0, base - 16 * k)
+        bands.lineTo(st.w, base - 16 * k)
+    st.canvas.save()
+    st.canvas.clipPath(path, doAntiAlias=True)
+    st.p.stroke(bands, st.haze(darker(colour, 0.2), 0.35), 0.6)
+    st.canvas.restore()
+
+
+def islets(st: Stage, *, horizon: float) -> None:
+    """Small far islands on the horizon, a palm or two on each."""
+    rng = random.Random(st.rng.random())
+    for x in spread(st, 90, 0.3, 30):
+        if abs(x - st.cx) < 40:
+            continue
+        w = rng.uniform(10, 16)
+        land = skia.Op(
+            oval(x, horizon + 1.5, w, 4.5),
+            rect(x - w - 1, horizon + 1.5, x + w + 1, horizon + 8),
+            skia.PathOp.kDifference_PathOp,
+        )
+        st.fill(land or oval(x, horizon, w, 2), st.haze((120, 170, 90), 0.4), outline=0.4)
+        for dx in (-w * 0.3, w * 0.25):
+            trunk = skia.Path()
+            trunk.moveTo(x + dx, horizon - 2)
+            trunk.quadTo(x + dx + 1, horizon - 6, x + dx + 2.4, horizon - 9)
+            st.p.stroke(trunk, st.haze((140, 104, 70), 0.4), 0.6)
+            fronds = union_all([oval(x + dx + 2.4 + k, horizon - 9, 2.8, 0.9) for k in (-1.8, 1.8)])
+            st.fill(fronds, st.haze((80, 150, 80), 0.4), outline=0.3)
 
 
 def ice_sea(st: Stage, *, top: float, bottom: float) -> None:

@@ -51,7 +51,7 @@ def lantern(p: PropPainter) -> None:
     p.line(bars, frame, 0.5)
 
 
-@register(Prop.candle, (-8, -21, 8, 0), grip=(0, -1))
+@register(Prop.candle, (-8, -21, 8, 1), grip=(0, -1))
 def candle(p: PropPainter) -> None:
     p.fill(union_all([oval(0, -1, 5, 1.4), rect(-2, -2.6, 2, -0.8, 0.5)]), (200, 170, 90))
     p.fill(rect(-1.6, -11, 1.6, -2.2, 0.5), p.main((250, 244, 228)))
