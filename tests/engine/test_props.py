@@ -16,8 +16,9 @@ PROP_DISTANCE = 4.0  # mean CIELAB difference over where either of two props is 
 PERSON = 400.0  # pixels of an adult's height the props are drawn for
 
 
-def drawn_box(prop: Prop, style: Style, look: PropLook = PropLook(), dark: bool = False) -> tuple[float, ...]:
+def drawn_box(prop: Prop, style: Style, dark: bool = False) -> tuple[float, ...]:
     """Where the prop's pixels lie, in its own units (100 = an adult's height, the ground at 0)."""
+    look = PropLook()
     picture = render_prop(prop, style, PERSON, look, dark)
     ys, xs = np.nonzero(picture.pixels[..., 3] > 8)
     scale = PERSON * look.scale / 100
@@ -38,8 +39,9 @@ def test_every_prop_renders_in_every_style_and_stays_inside_its_box(style: Style
         box = PROPS[prop].box
         left, top, right, bottom = drawn_box(prop, style, dark=dark)
         assert right - left > 1 and bottom - top > 1, f"{prop.value}: something is drawn"
-        assert left >= box[0] - slack and right <= box[2] + slack, f"{prop.value}: {left:.1f}..{right:.1f} wide of {box}"
-        assert top >= box[1] - slack and bottom <= box[3] + slack, f"{prop.value}: {top:.1f}..{bottom:.1f} out of {box}"
+        where = f"{prop.value}: drawn over {left:.1f}, {top:.1f} to {right:.1f}, {bottom:.1f}, its box {box}"
+        assert left >= box[0] - slack and right <= box[2] + slack, where
+        assert top >= box[1] - slack and bottom <= box[3] + slack, where
 
 
 def test_a_props_grip_is_on_the_prop() -> None:

@@ -204,7 +204,7 @@ def test_a_held_prop_is_drawn_in_front_of_its_holder(renderers: dict[Shot, Scene
     t = 4.0
     drawing = renderer._drawing(layout, t, layout.camera_at(t))
     cake = next(p for p in layout.props_at(t) if p.prop is Prop.cake)
-    sprite, _, grip = renderer._pictures.prop(cake, layout.camera_at(t).zoom, False)
+    sprite, _, _ = renderer._pictures.prop(cake, layout.camera_at(t).zoom, False)
     bea = next(s for s in layout.actors_at(t) if s.member_id == "bea")
     body, _ = renderer._sprite("bea", max(8, round(bea.height)), bea.pose)
     order = [entry[0] for entry in drawing]

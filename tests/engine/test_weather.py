@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import cv2
 import numpy as np
 import pytest
@@ -100,7 +102,7 @@ def test_lightning_strikes_only_in_a_storm_at_times_fixed_by_the_scene() -> None
     assert flashes == lightning_flashes(Weather.storm, 20.0, 1, "s1")
     assert flashes != lightning_flashes(Weather.storm, 20.0, 1, "s2")
     assert all(0 < t < 20.0 - FLASH for t in flashes)
-    assert all(b - a > 2 for a, b in zip(flashes, flashes[1:], strict=False))
+    assert all(b - a > 2 for a, b in itertools.pairwise(flashes))
 
 
 def test_a_flash_of_lightning_brightens_the_frame_and_forks_out_of_doors() -> None:
