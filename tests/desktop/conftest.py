@@ -102,8 +102,8 @@ def voice() -> object:
 
 @pytest.fixture
 def studio(tmp_path: Path, voice: object, qapp: object) -> Iterator[object]:
-    from aistudio_desktop.session import Studio
-    from aistudio_desktop.store import ProjectStore
+    from aistudio_desktop.project.store import ProjectStore
+    from aistudio_desktop.studio import Studio
 
     studio = Studio(ProjectStore(tmp_path / "data"), voice=voice, cache_dir=tmp_path / "cache")  # type: ignore[arg-type]
     studio.previews.set_paused(True)  # scene previews render only in the tests that are about them
@@ -120,7 +120,7 @@ def settings(tmp_path: Path) -> object:
 
 @pytest.fixture
 def window(qtbot: object, studio: object, film: Film, settings: object) -> object:
-    from aistudio_desktop.mainwindow import MainWindow
+    from aistudio_desktop.main_window import MainWindow
 
     studio.new_project(film)  # type: ignore[attr-defined]
     win = MainWindow(studio, settings)  # type: ignore[arg-type]

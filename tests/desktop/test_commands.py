@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from aistudio_desktop import commands as c
-from aistudio_desktop.document import ProjectDocument
+from aistudio_desktop.project import commands as c
+from aistudio_desktop.project.document import ProjectDocument
 from render_farm.film import NARRATOR, DialogueLine, Film, dumps
 
 

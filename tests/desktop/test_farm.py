@@ -24,12 +24,12 @@ from farm_server import PASSWORD, LiveFarm, live_farm
 from memory_keyring import MemoryKeyring
 from PySide6.QtCore import QSettings, Qt
 
-from aistudio_desktop.farm_client import FarmClient, RenderJob
-from aistudio_desktop.farm_dialogs import RenderDialog, SignInDialog
-from aistudio_desktop.farm_renders import PreparedRender
-from aistudio_desktop.farm_session import FarmSession, FarmState
-from aistudio_desktop.farm_tokens import KEYRING_SERVICE, KeyringTokens, Tokens
-from aistudio_desktop.mainwindow import MainWindow
+from aistudio_desktop.farm.client import FarmClient, RenderJob
+from aistudio_desktop.farm.dialogs import RenderDialog, SignInDialog
+from aistudio_desktop.farm.renders import PreparedRender
+from aistudio_desktop.farm.session import FarmSession, FarmState
+from aistudio_desktop.farm.tokens import KEYRING_SERVICE, KeyringTokens, Tokens
+from aistudio_desktop.main_window import MainWindow
 from render_farm.film import CastMember, DialogueLine, Film, Place, Scene, Setting
 from render_farm.server import security
 
@@ -265,7 +265,7 @@ def test_short_account_sees_the_shortfall(qtbot: Any, farm_window: MainWindow, f
 def test_farm_going_away_is_the_offline_state_and_local_editing_goes_on(
     qtbot: Any, farm_window: MainWindow, farm: LiveFarm
 ) -> None:
-    from aistudio_desktop.commands import EditSceneCommand
+    from aistudio_desktop.project.commands import EditSceneCommand
 
     window, panel, session = farm_window, farm_window.farm_ui.panel, farm_window.farm
     email, _ = farm.sign_up()

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage
 
-from aistudio_desktop.gallery import CARD, CastRole, card_parts
-from aistudio_desktop.store import ProjectStore
+from aistudio_desktop.project.store import ProjectStore
+from aistudio_desktop.widgets.gallery import CARD, CastRole, card_parts
 from render_farm.film import NARRATOR
 
 

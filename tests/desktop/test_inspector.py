@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from aistudio_desktop.dialogue import TEXT
-from aistudio_desktop.storyboard import Role
+from aistudio_desktop.widgets.dialogue import TEXT
+from aistudio_desktop.widgets.storyboard import Role
 from render_farm.film import NARRATOR, dumps
 
 

@@ -6,8 +6,8 @@ import threading
 
 from PySide6.QtCore import Qt
 
-from aistudio_desktop.newproject import NewProjectDialog
-from aistudio_desktop.store import ProjectStore
+from aistudio_desktop.project.store import ProjectStore
+from aistudio_desktop.widgets.new_project import NewProjectDialog
 from render_farm.ai.offline.designer import OfflineDesigner
 from render_farm.ai.offline.story import OfflineStoryWriter
 from render_farm.ai.protocols import BreakdownRequest, ProviderError, Providers

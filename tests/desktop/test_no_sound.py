@@ -31,10 +31,10 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QElapsedTimer, QSettings
 from PySide6.QtWidgets import QApplication
 
-from aistudio_desktop.mainwindow import MainWindow
-from aistudio_desktop.previews import READY
-from aistudio_desktop.session import Studio
-from aistudio_desktop.store import ProjectStore
+from aistudio_desktop.main_window import MainWindow
+from aistudio_desktop.preview.renderer import READY
+from aistudio_desktop.studio import Studio
+from aistudio_desktop.project.store import ProjectStore
 from render_farm.ai.offline.espeak import EspeakVoice
 from render_farm.film import Film
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from aistudio_desktop.render_cache import DEFAULT_LIMIT, RenderCache, limit_from_settings
+from aistudio_desktop.preview.cache import DEFAULT_LIMIT, RenderCache, limit_from_settings
 
 
 def _entry(root: Path, name: str, size: int) -> list[Path]:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from aistudio_desktop.commands import EditSceneCommand
-from aistudio_desktop.session import Studio
-from aistudio_desktop.store import ProjectFileError, ProjectStore
+from aistudio_desktop.project.commands import EditSceneCommand
+from aistudio_desktop.project.store import ProjectFileError, ProjectStore
+from aistudio_desktop.studio import Studio
 from render_farm.film import Film, dumps
 
 
@@ -32,7 +32,7 @@ def test_autosave_after_an_edit_is_read_by_a_fresh_store(qapp, studio, film: Fil
 
 
 def test_reopen_on_start_shows_the_last_project_as_it_was(qtbot, tmp_path: Path, voice, film, settings) -> None:
-    from aistudio_desktop.mainwindow import MainWindow
+    from aistudio_desktop.main_window import MainWindow
 
     first = Studio(ProjectStore(tmp_path / "data"), voice=voice, cache_dir=tmp_path / "cache")
     first.new_project(film)
@@ -66,10 +66,10 @@ _EDITOR = textwrap.dedent(
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from pathlib import Path
     from PySide6.QtCore import QCoreApplication
-    from aistudio_desktop.autosave import AutosaveWriter
-    from aistudio_desktop.commands import EditSceneCommand
-    from aistudio_desktop.document import ProjectDocument
-    from aistudio_desktop.store import ProjectStore
+    from aistudio_desktop.project.autosave import AutosaveWriter
+    from aistudio_desktop.project.commands import EditSceneCommand
+    from aistudio_desktop.project.document import ProjectDocument
+    from aistudio_desktop.project.store import ProjectStore
     from render_farm.film import loads
 
     app = QCoreApplication([])

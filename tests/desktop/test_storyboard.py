@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 
-from aistudio_desktop.store import ProjectStore
-from aistudio_desktop.storyboard import SCENE_MIME, Role
+from aistudio_desktop.project.store import ProjectStore
+from aistudio_desktop.widgets.storyboard import SCENE_MIME, Role
 from render_farm.film import dumps
 
 

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 
-from aistudio_desktop.commands import EditDialogueLineCommand
-from aistudio_desktop.mainwindow import MainWindow
-from aistudio_desktop.previews import READY, RENDERING
+from aistudio_desktop.main_window import MainWindow
+from aistudio_desktop.preview.renderer import READY, RENDERING
+from aistudio_desktop.project.commands import EditDialogueLineCommand
 from render_farm.film import Film
 
 

@@ -37,9 +37,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from . import commands
-from .document import ProjectDocument
-from .storyboard import SCENE_MIME, Role, StoryboardModel, format_duration
+from aistudio_desktop.project import commands
+from aistudio_desktop.project.document import ProjectDocument
+from aistudio_desktop.widgets.storyboard import SCENE_MIME, Role, StoryboardModel, format_duration
 
 CARD = QSize(248, 226)
 GAP = 16

@@ -13,7 +13,7 @@ from dataclasses import asdict
 
 from PySide6.QtCore import QSettings
 
-from .farm_records import Submission
+from aistudio_desktop.farm.records import Submission
 
 
 class PendingSubmissions:

@@ -7,7 +7,7 @@ Each project also has a folder for its bundle files (generated character art), w
 ``.aistudio`` export packs next to ``film.json`` in one zip file.
 
 :class:`ProjectStore` is plain, blocking and thread-safe: the desktop calls it from its
-background writer (:mod:`aistudio_desktop.autosave`) and from worker tasks, not from the UI
+background writer (:mod:`aistudio_desktop.project.autosave`) and from worker tasks, not from the UI
 thread. Errors are :class:`StoreError` (and :class:`ProjectFileError` for import files).
 """
 

@@ -14,10 +14,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from aistudio_desktop.project.commands import EditDialogueLineCommand
+from aistudio_desktop.project.document import ProjectDocument
 from render_farm.film import NARRATOR, Emotion
-
-from .commands import EditDialogueLineCommand
-from .document import ProjectDocument
 
 Index = QModelIndex | QPersistentModelIndex
 SPEAKER, TEXT, EMOTION = range(3)

@@ -23,9 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .farm_client import RenderJob
-from .farm_models import JOB_ROLE, LedgerModel, NotificationsModel, ProgressDelegate, RenderQueueModel, scene_summary
-from .farm_session import FarmSession, FarmState
+from aistudio_desktop.farm.client import RenderJob
+from aistudio_desktop.farm.models import (
+    JOB_ROLE,
+    LedgerModel,
+    NotificationsModel,
+    ProgressDelegate,
+    RenderQueueModel,
+    scene_summary,
+)
+from aistudio_desktop.farm.session import FarmSession, FarmState
 
 FARM_STYLE = """
 QLabel#farmWarning, QLabel#farmError { color: palette(link); font-weight: 600; }

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, QObject, QUrl
 
-from .sound import multimedia
+from aistudio_desktop.preview.sound import multimedia
 
 DRIFT_MS = 200  # how far the sound may stray from the picture before it is moved back
 SETTLE_MS = 1000  # after a move the sound gets this long to settle before drift is measured again

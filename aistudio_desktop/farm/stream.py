@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from .farm_client import FarmClient
+from aistudio_desktop.farm.client import FarmClient
 
 RETRY_SECONDS = 2.0
 QUIET_END_SECONDS = 0.5  # a stream the farm ends at once (an expired token) is not retried in a tight loop

@@ -1,7 +1,7 @@
 """The render farm's HTTP API as plain Python (httpx, no Qt): every call blocks, so the Qt layer
-(:mod:`aistudio_desktop.farm_session`) makes them on worker threads.
+(:mod:`aistudio_desktop.farm.session`) makes them on worker threads.
 
-The client signs in, keeps its tokens in a :class:`~aistudio_desktop.farm_tokens.TokenStore`,
+The client signs in, keeps its tokens in a :class:`~aistudio_desktop.farm.tokens.TokenStore`,
 renews the access token with the refresh token before it expires (and once more when the farm
 answers 401), and turns every failure into one :class:`FarmClientError` whose message a user can
 act on: :class:`FarmUnreachable`, :class:`SignInRequired`, :class:`NotEnoughCredits` (with the
@@ -22,8 +22,8 @@ from typing import Any
 
 import httpx
 
-from .farm_records import Account, Estimate, LedgerEntry, Notification, RenderJob, Submission
-from .farm_tokens import Tokens, TokenStore, TokenStoreError
+from aistudio_desktop.farm.records import Account, Estimate, LedgerEntry, Notification, RenderJob, Submission
+from aistudio_desktop.farm.tokens import Tokens, TokenStore, TokenStoreError
 
 __all__ = [
     "Account",

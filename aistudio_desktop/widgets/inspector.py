@@ -32,12 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aistudio_desktop.project import commands
+from aistudio_desktop.project.document import ProjectDocument
+from aistudio_desktop.project.edits import DEFAULT_TRANSITION
+from aistudio_desktop.widgets.dialogue import TEXT, DialogueDelegate, DialogueModel
 from render_farm.film import NARRATOR, CameraMove, DialogueLine, Place, Scene, Shot, TimeOfDay, TransitionKind, Weather
-
-from . import commands
-from .dialogue import TEXT, DialogueDelegate, DialogueModel
-from .document import ProjectDocument
-from .edits import DEFAULT_TRANSITION
 
 _LABELS = {"city_street": "City street", "pan_left": "Pan left", "pan_right": "Pan right", "zoom_in": "Zoom in",
            "zoom_out": "Zoom out", "fade_black": "Fade through black"}  # fmt: skip

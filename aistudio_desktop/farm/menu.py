@@ -8,14 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea
 
+from aistudio_desktop.farm.dialogs import RenderDialog, SignInDialog
+from aistudio_desktop.farm.panel import RenderQueuePanel
+from aistudio_desktop.farm.session import FarmSession, FarmState
 from render_farm.film import dumps
 
-from .farm_dialogs import RenderDialog, SignInDialog
-from .farm_panel import RenderQueuePanel
-from .farm_session import FarmSession, FarmState
-
 if TYPE_CHECKING:
-    from .mainwindow import MainWindow
+    from aistudio_desktop.main_window import MainWindow
 
 
 class FarmUi:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from .farm_records import LedgerEntry, Notification, RenderJob, SceneProgress
+from aistudio_desktop.farm.records import LedgerEntry, Notification, RenderJob, SceneProgress
 
 Index = QModelIndex | QPersistentModelIndex
 JOB_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -13,17 +13,16 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from aistudio_desktop.background import Background
+from aistudio_desktop.preview.cache import DEFAULT_LIMIT, RenderCache
+from aistudio_desktop.preview.pictures import PictureCache, default_cache_dir
+from aistudio_desktop.preview.renderer import PreviewRenderer
+from aistudio_desktop.preview.sound import VoiceSampler
+from aistudio_desktop.project.autosave import AutosaveWriter
+from aistudio_desktop.project.document import ProjectDocument
+from aistudio_desktop.project.store import ProjectStore, StoreError
 from render_farm.ai.protocols import Providers, VoiceProvider
 from render_farm.film import Film, Scene
-
-from .autosave import AutosaveWriter
-from .background import Background
-from .document import ProjectDocument
-from .pictures import PictureCache, default_cache_dir
-from .previews import PreviewRenderer
-from .render_cache import DEFAULT_LIMIT, RenderCache
-from .sound import VoiceSampler
-from .store import ProjectStore, StoreError
 
 
 def blank_film() -> Film:
@@ -32,9 +31,8 @@ def blank_film() -> Film:
 
 def default_providers() -> Providers:
     """The providers chosen in Settings > AI Providers (or the environment); built-in by default."""
+    from aistudio_desktop.widgets.provider_settings import load_provider_settings
     from render_farm.ai.registry import make_providers
-
-    from .provider_settings import load_provider_settings
 
     return make_providers(load_provider_settings())
 

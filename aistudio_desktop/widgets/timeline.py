@@ -16,15 +16,14 @@ from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, QSize, Qt, QTimer, Si
 from PySide6.QtGui import QBrush, QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from aistudio_desktop.preview.playback import Exporter, FrameSource, locate, scene_starts
+from aistudio_desktop.preview.renderer import FAILED, PREVIEW, QUEUED, READY, RENDERING, PreviewRenderer
+from aistudio_desktop.preview.sound import SoundPlayer, silent_note
+from aistudio_desktop.preview.soundtrack import Soundtrack
+from aistudio_desktop.project.document import ProjectDocument
+from aistudio_desktop.widgets.storyboard import format_duration
 from render_farm.ai.offline.story_timing import LEAD, line_seconds
 from render_farm.film import Film
-
-from .document import ProjectDocument
-from .playback import Exporter, FrameSource, locate, scene_starts
-from .previews import FAILED, PREVIEW, QUEUED, READY, RENDERING, PreviewRenderer
-from .sound import SoundPlayer, silent_note
-from .soundtrack import Soundtrack
-from .storyboard import format_duration
 
 RULER, CLIP_TOP, CLIP_HEIGHT, MARGIN = 18, 24, 58, 8
 

@@ -1,7 +1,7 @@
 """The open project: its film, its undo stack, and the signals every panel refreshes from.
 
 :class:`ProjectDocument` is the single owner of the current :class:`Film`. Panels never change
-the film themselves: they push a command (:mod:`aistudio_desktop.commands`) and redraw when
+the film themselves: they push a command (:mod:`aistudio_desktop.project.commands`) and redraw when
 the document says what changed. Films are treated as immutable values; an edit replaces the
 film with a new one, so any panel, worker or the autosave writer may hold on to a film safely.
 """
@@ -14,9 +14,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from aistudio_desktop.project.commands import Change, FilmCommand
 from render_farm.film import CastMember, Film, FilmSpecError, Scene
-
-from .commands import Change, FilmCommand
 
 UNDO_LIMIT = 1000
 

@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aistudio_desktop.preview.sound import SoundPlayer, VoiceSampler, sample_text
+from aistudio_desktop.project import commands
+from aistudio_desktop.project.document import ProjectDocument
 from render_farm.ai.voices import ACCENTS, CHARACTER_TIMBRES, FEMALE_TIMBRES, LANGUAGE_NAMES, TIMBRES, default_accent
 from render_farm.film import Kind, VoiceStyle
-
-from . import commands
-from .document import ProjectDocument
-from .sound import SoundPlayer, VoiceSampler, sample_text
 
 ACCENT_NAMES = {"us": "American", "gb": "British", "scotland": "Scottish", "caribbean": "Caribbean",
                 "rp": "Received pronunciation", "nyc": "New York", "es": "Spain", "mx": "Mexico", "fr": "France",

@@ -17,13 +17,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from aistudio_desktop.preview.cache import RenderCache
 from render_farm.ai.protocols import VoiceProvider
 from render_farm.engine.film import FADE_OUT, render_scenes
 from render_farm.engine.presets import preset
 from render_farm.engine.scene import SceneRenderer, scene_key
 from render_farm.film import Film
-
-from .render_cache import RenderCache
 
 PREVIEW = preset("preview")
 READY, RENDERING, QUEUED, FAILED = "ready", "rendering", "queued", "failed"

@@ -23,11 +23,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from aistudio_desktop.preview.pictures import PictureCache
+from aistudio_desktop.project.commands import MoveScenesCommand
+from aistudio_desktop.project.document import ProjectDocument
 from render_farm.film import FilmSpecError
-
-from .commands import MoveScenesCommand
-from .document import ProjectDocument
-from .pictures import PictureCache
 
 SCENE_MIME = "application/x-aistudio-scene-ids"
 

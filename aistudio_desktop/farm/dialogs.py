@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .farm_client import RenderJob
-from .farm_renders import PreparedRender
-from .farm_session import DEFAULT_URL, FarmSession
-from .farm_tokens import NO_KEYRING, keyring_problem
+from aistudio_desktop.farm.client import RenderJob
+from aistudio_desktop.farm.renders import PreparedRender
+from aistudio_desktop.farm.session import DEFAULT_URL, FarmSession
+from aistudio_desktop.farm.tokens import NO_KEYRING, keyring_problem
 
 
 def _note(text: str = "", name: str = "farmNote") -> QLabel:

@@ -8,7 +8,7 @@ Failures become one message each: 401 signs the user out, "unreachable" is the o
 (retried in the background; local work goes on), 402 reports the shortfall.
 
 Submitting, cancelling and downloading renders are :attr:`FarmSession.renders`
-(:class:`~aistudio_desktop.farm_renders.FarmRenders`). What is not secret lives in the app's
+(:class:`~aistudio_desktop.farm.renders.FarmRenders`). What is not secret lives in the app's
 settings: the farm URL, which farm project each local project uploads to, and each submission
 still waiting for its answer with its idempotency key.
 """
@@ -21,8 +21,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, QThreadPool, QTimer, Signal
 
-from .background import Background
-from .farm_client import (
+from aistudio_desktop.background import Background
+from aistudio_desktop.farm.client import (
     Account,
     FarmClient,
     FarmClientError,
@@ -33,10 +33,10 @@ from .farm_client import (
     SignInRequired,
     describe,
 )
-from .farm_records import FarmState
-from .farm_renders import FarmRenders
-from .farm_stream import NotificationFollower
-from .farm_tokens import KeyringTokens, SessionTokens, TokenStore
+from aistudio_desktop.farm.records import FarmState
+from aistudio_desktop.farm.renders import FarmRenders
+from aistudio_desktop.farm.stream import NotificationFollower
+from aistudio_desktop.farm.tokens import KeyringTokens, SessionTokens, TokenStore
 
 URL_SETTING = "farm/url"
 DEFAULT_URL = "http://127.0.0.1:8000"

@@ -1,6 +1,6 @@
-"""Final renders on the farm, for the :class:`~aistudio_desktop.farm_session.FarmSession`:
+"""Final renders on the farm, for the :class:`~aistudio_desktop.farm.session.FarmSession`:
 upload the film and get the estimate, submit (each attempt with an idempotency key kept in
-:class:`~aistudio_desktop.farm_pending.PendingSubmissions` until the farm answers), send again
+:class:`~aistudio_desktop.farm.pending.PendingSubmissions` until the farm answers), send again
 what got no answer, cancel, and download the finished film.
 """
 
@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from .farm_client import FarmRefused, FarmUnreachable, NotEnoughCredits, describe, film_bundle
-from .farm_pending import PendingSubmissions
-from .farm_records import Estimate, FarmState, RenderJob, Submission
+from aistudio_desktop.farm.client import FarmRefused, FarmUnreachable, NotEnoughCredits, describe, film_bundle
+from aistudio_desktop.farm.pending import PendingSubmissions
+from aistudio_desktop.farm.records import Estimate, FarmState, RenderJob, Submission
 
 if TYPE_CHECKING:
-    from .farm_session import FarmSession
+    from aistudio_desktop.farm.session import FarmSession
 
 
 @dataclass(frozen=True)

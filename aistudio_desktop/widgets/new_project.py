@@ -34,12 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aistudio_desktop.preview.pictures import PictureCache
+from aistudio_desktop.project.store import ProjectStore
 from render_farm.ai.protocols import BreakdownRequest, Providers
 from render_farm.ai.voices import LANGUAGE_NAMES, LANGUAGE_NOTES
 from render_farm.film import CastMember, DialogueLine, Emotion, Film, Place, Scene, Setting, Shot, Style
-
-from .pictures import PictureCache
-from .store import ProjectStore
 
 ProvidersFactory = Callable[[], Providers]
 MIN_LENGTH, MAX_LENGTH = 15, 600

@@ -1,6 +1,6 @@
 """Undo commands: every user edit of a film is one of these, pushed on the document's stack.
 
-Each command computes the edited film when it is made (with :mod:`aistudio_desktop.edits`,
+Each command computes the edited film when it is made (with :mod:`aistudio_desktop.project.edits`,
 so an invalid edit raises :class:`FilmSpecError` before anything is pushed) and keeps the
 film before and after as snapshots. ``redo``/``undo`` hand the right snapshot to the document
 with a :class:`Change` that says what moved, so the document can emit fine-grained signals.
@@ -15,12 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
+from aistudio_desktop.project import edits
 from render_farm.film import Design, DialogueLine, Film
 
-from . import edits
-
 if TYPE_CHECKING:
-    from .document import ProjectDocument
+    from aistudio_desktop.project.document import ProjectDocument
 
 # Command ids for merging (QUndoCommand.id); -1 means "never merge".
 _MERGE_SCENE_FIELD = 1001

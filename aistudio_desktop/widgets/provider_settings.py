@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aistudio_desktop.settings import app_settings
 from render_farm.ai.keys import KeyStoreError, delete_api_key, get_api_key, set_api_key
 from render_farm.ai.registry import KEY_SERVICE, ProviderSettings
-
-from .settings import app_settings
 
 GROUP = "providers"
 JOBS = (("writer", "Story writer"), ("designer", "Character designer"), ("voice", "Voices"))

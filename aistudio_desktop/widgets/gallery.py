@@ -27,15 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aistudio_desktop.preview.pictures import PictureCache
+from aistudio_desktop.preview.sound import SoundPlayer, VoiceSampler
+from aistudio_desktop.project import commands
+from aistudio_desktop.project.document import ProjectDocument
+from aistudio_desktop.widgets.character_editor import CharacterEditor
 from render_farm.ai.offline.designer import design_from_text
 from render_farm.ai.voices import distinct_voices
 from render_farm.engine.characters import stable_seed
-
-from . import commands
-from .character_editor import CharacterEditor
-from .document import ProjectDocument
-from .pictures import PictureCache
-from .sound import SoundPlayer, VoiceSampler
 
 Index = QModelIndex | QPersistentModelIndex
 CARD = QSize(150, 212)

@@ -1,6 +1,6 @@
 """The main window: the storyboard in the centre, the scene inspector in a dock, menus, status bar.
 
-The render farm's menu and Render Queue dock come from :class:`~aistudio_desktop.farm_menu.FarmUi`.
+The render farm's menu and Render Queue dock come from :class:`~aistudio_desktop.farm.menu.FarmUi`.
 Extension points for more panels: call
 :meth:`MainWindow.add_panel` with a widget; it gets a dock (remembered in the window layout)
 and an entry in View > Panels. Their actions go in :attr:`MainWindow.menus` (``file``,
@@ -26,20 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .farm_menu import FarmUi
-from .gallery import CastGallery, bundle_dir
-from .inspector import SceneInspector
-from .newproject import NewProjectDialog
-from .provider_settings import ProviderSettingsDialog
-from .render_cache import SETTING as CACHE_LIMIT_SETTING
-from .render_cache import limit_from_settings
-from .session import Studio
-from .sound import SoundPlayer
-from .store import PROJECT_FILE_SUFFIX
-from .storyboard import StoryboardModel, format_duration
-from .storyboard_view import StoryboardView
-from .theme import Theme, apply_theme
-from .timeline import TimelinePanel
+from aistudio_desktop.farm.menu import FarmUi
+from aistudio_desktop.preview.cache import SETTING as CACHE_LIMIT_SETTING
+from aistudio_desktop.preview.cache import limit_from_settings
+from aistudio_desktop.preview.sound import SoundPlayer
+from aistudio_desktop.project.store import PROJECT_FILE_SUFFIX
+from aistudio_desktop.studio import Studio
+from aistudio_desktop.widgets.gallery import CastGallery, bundle_dir
+from aistudio_desktop.widgets.inspector import SceneInspector
+from aistudio_desktop.widgets.new_project import NewProjectDialog
+from aistudio_desktop.widgets.provider_settings import ProviderSettingsDialog
+from aistudio_desktop.widgets.storyboard import StoryboardModel, format_duration
+from aistudio_desktop.widgets.storyboard_view import StoryboardView
+from aistudio_desktop.widgets.theme import Theme, apply_theme
+from aistudio_desktop.widgets.timeline import TimelinePanel
 
 
 def app_version() -> str:

@@ -19,12 +19,11 @@ import av
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
+from aistudio_desktop.preview.pictures import rgb_image
+from aistudio_desktop.preview.renderer import PREVIEW, READY, PreviewRenderer
 from render_farm.engine.film import render_film
 from render_farm.engine.scene import SceneRenderer
 from render_farm.film import Film
-
-from .pictures import rgb_image
-from .previews import PREVIEW, READY, PreviewRenderer
 
 
 def scene_starts(film: Film) -> list[float]:

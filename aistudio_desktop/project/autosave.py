@@ -13,9 +13,8 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
+from aistudio_desktop.project.store import ProjectStore, StoreError
 from render_farm.film import Film
-
-from .store import ProjectStore, StoreError
 
 
 class AutosaveWriter(QObject):
