@@ -21,7 +21,9 @@ from aistudio_desktop.preview.sound import VoiceSampler
 from aistudio_desktop.project.autosave import AutosaveWriter
 from aistudio_desktop.project.document import ProjectDocument
 from aistudio_desktop.project.store import ProjectStore, StoreError
+from aistudio_desktop.settings import load_provider_settings
 from render_farm.ai.protocols import Providers, VoiceProvider
+from render_farm.ai.registry import make_providers
 from render_farm.film import Film, Scene
 
 
@@ -31,9 +33,6 @@ def blank_film() -> Film:
 
 def default_providers() -> Providers:
     """The providers chosen in Settings > AI Providers (or the environment); built-in by default."""
-    from aistudio_desktop.widgets.provider_settings import load_provider_settings
-    from render_farm.ai.registry import make_providers
-
     return make_providers(load_provider_settings())
 
 

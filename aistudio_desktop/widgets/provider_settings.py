@@ -1,17 +1,15 @@
-"""Which AI providers the app uses: built-in (offline) or an OpenAI-compatible service, per job.
+"""File > AI Providers: which AI providers the app uses, built-in (offline) or an OpenAI-compatible
+service, per job.
 
-The choices live in the app's settings file (group ``providers``); the service's API key never
-does: it goes to the OS keyring (``render_farm.ai.keys``) or stays in an environment variable.
-Environment variables (``AISTUDIO_WRITER=http``, ...) fill in whatever the settings leave unset,
-so a machine configured for the command line works in the app too.
+The choices are read and saved by :mod:`aistudio_desktop.settings`; the service's API key never
+goes there: the dialog hands it to the OS keyring (``render_farm.ai.keys``), or it stays in an
+environment variable.
 """
 
 from __future__ import annotations
 
 import os
-from urllib.parse import urlsplit
 
-from pydantic import ValidationError
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,62 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aistudio_desktop.settings import app_settings
+from aistudio_desktop.settings import (
+    SERVICE_FIELDS,
+    ProviderSettingsError,
+    load_provider_settings,
+    save_provider_settings,
+)
 from render_farm.ai.keys import KeyStoreError, delete_api_key, get_api_key, set_api_key
 from render_farm.ai.registry import KEY_SERVICE, ProviderSettings
 
-GROUP = "providers"
 JOBS = (("writer", "Story writer"), ("designer", "Character designer"), ("voice", "Voices"))
 CHOICES = (("builtin", "Built-in (offline)"), ("http", "OpenAI-compatible service"))
-TEXT_FIELDS = (
-    ("base_url", "Service URL"),
-    ("chat_model", "Chat model (story)"),
-    ("image_model", "Image model (characters)"),
-    ("speech_model", "Speech model (voices)"),
-)
-
-
-class ProviderSettingsError(ValueError):
-    """A setting that cannot be used; the message names it."""
-
-
-def load_provider_settings(
-    settings: QSettings | None = None, environ: dict[str, str] | None = None
-) -> ProviderSettings:
-    """The saved choices, over the environment's, over the defaults."""
-    chosen = ProviderSettings.from_env(environ)
-    store = settings if settings is not None else app_settings()
-    for name in ProviderSettings.model_fields:
-        value = store.value(f"{GROUP}/{name}")
-        if not isinstance(value, str) or not value:
-            continue
-        try:  # a value edited by hand into something unusable is skipped, not a crash
-            chosen = ProviderSettings.model_validate({**chosen.model_dump(), name: value})
-        except ValidationError:
-            continue
-    return chosen
-
-
-def check_provider_settings(chosen: ProviderSettings) -> None:
-    """Refuse settings the providers could not work with, naming the field."""
-    if "http" in (chosen.writer, chosen.designer, chosen.voice):
-        parts = urlsplit(chosen.base_url.strip())
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ProviderSettingsError(
-                f"Service URL: {chosen.base_url!r} is not an http:// or https:// address "
-                "(for example http://localhost:11434/v1)"
-            )
-        for name, label in TEXT_FIELDS[1:]:
-            if not getattr(chosen, name).strip():
-                raise ProviderSettingsError(f"{label}: name the model the service should use")
-
-
-def save_provider_settings(chosen: ProviderSettings, settings: QSettings | None = None) -> None:
-    check_provider_settings(chosen)
-    store = settings if settings is not None else app_settings()
-    for name in ProviderSettings.model_fields:
-        store.setValue(f"{GROUP}/{name}", str(getattr(chosen, name)).strip())
-    store.sync()
 
 
 def key_status(env_var: str) -> str:
@@ -127,7 +80,7 @@ class ProviderSettingsDialog(QDialog):
         service_form = QFormLayout()
         service_layout.addLayout(service_form)
         self.fields: dict[str, QLineEdit] = {}
-        for name, label in TEXT_FIELDS:
+        for name, label in SERVICE_FIELDS:
             edit = QLineEdit(getattr(current, name))
             self.fields[name] = edit
             service_form.addRow(label, edit)

@@ -14,8 +14,9 @@ import pytest
 from memory_keyring import MemoryKeyring
 from PySide6.QtCore import QSettings
 
+from aistudio_desktop.settings import load_provider_settings
 from aistudio_desktop.studio import default_providers
-from aistudio_desktop.widgets.provider_settings import ProviderSettingsDialog, load_provider_settings
+from aistudio_desktop.widgets.provider_settings import ProviderSettingsDialog
 from render_farm.ai.http import HttpStoryWriter
 from render_farm.ai.offline.story import OfflineStoryWriter
 from render_farm.ai.protocols import BreakdownRequest
