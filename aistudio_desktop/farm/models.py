@@ -139,17 +139,17 @@ class ProgressDelegate(QStyledItemDelegate):
         if not parts:
             super().paint(painter, option, index)
             return
-        style = option.widget.style() if option.widget else None  # type: ignore[attr-defined]
+        style = option.widget.style() if option.widget else None
         if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
+        palette: QPalette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         fill = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight)
         track = palette.color(QPalette.ColorRole.Mid)
         if selected:  # on the highlight, a faint track and a fill in the highlighted-text colour
             track = palette.color(QPalette.ColorRole.HighlightedText)
             track.setAlphaF(0.3)
-        rect = QRectF(option.rect).adjusted(4, 6, -44, -6)  # type: ignore[attr-defined]
+        rect = QRectF(option.rect).adjusted(4, 6, -44, -6)
         gap = 2.0
         width = (rect.width() - gap * (len(parts) - 1)) / len(parts)
         painter.save()
@@ -165,7 +165,7 @@ class ProgressDelegate(QStyledItemDelegate):
                     QRectF(segment.left(), segment.top(), segment.width() * fraction, segment.height()), 3, 3
                 )
         painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
-        text_rect = QRectF(rect.right() + 4, option.rect.top(), 40, option.rect.height())  # type: ignore[attr-defined]
+        text_rect = QRectF(rect.right() + 4, option.rect.top(), 40, option.rect.height())
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), index.data())
         painter.restore()
 

@@ -32,6 +32,7 @@ from aistudio_desktop.farm.models import (
     RenderQueueModel,
     scene_summary,
 )
+from aistudio_desktop.farm.records import Notification
 from aistudio_desktop.farm.session import FarmSession, FarmState
 
 FARM_STYLE = """
@@ -209,8 +210,8 @@ class RenderQueuePanel(QWidget):
             self.queue.selectRow(0)
         self._selection()
 
-    def _notifications(self, items: list[object], unread: int) -> None:
-        self.notes_model.set_items(items)  # type: ignore[arg-type]
+    def _notifications(self, items: list[Notification], unread: int) -> None:
+        self.notes_model.set_items(items)
         self.tabs.setTabText(2, f"Notifications ({unread})" if unread else "Notifications")
 
     def current_job(self) -> RenderJob | None:

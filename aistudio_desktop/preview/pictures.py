@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import os
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -105,7 +106,7 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, kind: str, key: str, disk: Path | None, signals: _Signals, make: object) -> None:
+    def __init__(self, kind: str, key: str, disk: Path | None, signals: _Signals, make: Callable[[], QImage]) -> None:
         super().__init__()
         self.kind, self.key, self.disk, self.signals, self.make = kind, key, disk, signals, make
 
@@ -117,7 +118,7 @@ class _Job(QRunnable):
                 with contextlib.suppress(OSError):
                     os.utime(path)  # used now: the render cache evicts the least recently used first
             if image.isNull():
-                image = self.make()  # type: ignore[operator]
+                image = self.make()
                 if path is not None:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     partial = path.with_name(path.name + ".partial.png")
@@ -224,7 +225,7 @@ class PictureCache(QObject):
 
     # -- internals -----------------------------------------------------------------------------
 
-    def _start(self, kind: str, key: str, make: object) -> None:
+    def _start(self, kind: str, key: str, make: Callable[[], QImage]) -> None:
         tag = f"{kind}:{key}"
         if tag in self._pending or tag in self._failed:
             return

@@ -165,9 +165,9 @@ class CharacterCardDelegate(QStyledItemDelegate):
         return view.gridSize() if isinstance(view, QListView) and view.gridSize().isValid() else CARD
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        palette = option.palette  # type: ignore[attr-defined]
-        rect, stage, text_rect, role_rect = card_parts(QRectF(option.rect))  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette = option.palette
+        rect, stage, text_rect, role_rect = card_parts(QRectF(option.rect))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -193,7 +193,7 @@ class CharacterCardDelegate(QStyledItemDelegate):
         else:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(stage, Qt.AlignmentFlag.AlignCenter, "Drawing…")
-        name_font = QFont(option.font)  # type: ignore[attr-defined]
+        name_font = QFont(option.font)
         name_font.setBold(True)
         painter.setFont(name_font)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
@@ -201,7 +201,7 @@ class CharacterCardDelegate(QStyledItemDelegate):
             str(index.data(CastRole.Name)), Qt.TextElideMode.ElideRight, round(text_rect.width())
         )
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
-        painter.setFont(option.font)  # type: ignore[attr-defined]
+        painter.setFont(option.font)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         lines = int(index.data(CastRole.Lines) or 0)
         detail = f"{index.data(CastRole.Part)} · {lines} line{'s' if lines != 1 else ''}"

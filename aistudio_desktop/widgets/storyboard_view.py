@@ -65,14 +65,14 @@ class SceneCardDelegate(QStyledItemDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
+        palette: QPalette = option.palette
+        state = option.state
         selected = bool(state & QStyle.StateFlag.State_Selected)
         hover = bool(state & QStyle.StateFlag.State_MouseOver)
         accent = palette.color(QPalette.ColorRole.Highlight)
         painter.save()
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
-        cell: QRect = option.rect  # type: ignore[attr-defined]
+        cell: QRect = option.rect
         card = QRectF(
             cell.x() + (cell.width() - CARD.width()) / 2 + 0.5, cell.y() + 0.5, CARD.width() - 1, CARD.height() - 1
         )
@@ -105,13 +105,13 @@ class SceneCardDelegate(QStyledItemDelegate):
         else:
             painter.fillRect(thumb, palette.color(QPalette.ColorRole.AlternateBase))
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            small = QFont(option.font)  # type: ignore[attr-defined]
+            small = QFont(option.font)
             small.setPointSizeF(small.pointSizeF() * 0.9)
             painter.setFont(small)
             painter.drawText(thumb, Qt.AlignmentFlag.AlignCenter, "Drawing preview…")
         painter.restore()
 
-        bold = QFont(option.font)  # type: ignore[attr-defined]
+        bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
         number = str(index.data(Role.Number))
@@ -134,7 +134,7 @@ class SceneCardDelegate(QStyledItemDelegate):
         painter.drawText(QRectF(thumb.x(), y, thumb.width(), metrics.height()), Qt.AlignmentFlag.AlignLeft, title)
         y += metrics.height() + 2
 
-        painter.setFont(option.font)  # type: ignore[attr-defined]
+        painter.setFont(option.font)
         metrics = painter.fontMetrics()
         lines = int(index.data(Role.LineCount))
         meta = f"{lines} line{'s' if lines != 1 else ''} · {index.data(Role.Place)}"
