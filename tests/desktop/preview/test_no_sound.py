@@ -85,7 +85,7 @@ def test_without_qt_multimedia_the_preview_plays_silently_and_says_so_once(film:
     data["scenes"][0]["duration"] = 2.0
     data["scenes"][0]["dialogue"] = data["scenes"][0]["dialogue"][:1]
     (tmp_path / "film.json").write_text(json.dumps(data))
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(Path(__file__).resolve().parents[2]), *sys.path]))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(Path(__file__).resolve().parents[3]), *sys.path]))
     result = subprocess.run(
         [sys.executable, "-c", APP, str(tmp_path)], env=env, capture_output=True, text=True, timeout=240, check=False
     )

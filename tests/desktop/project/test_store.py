@@ -111,7 +111,7 @@ def test_a_kill_during_a_stream_of_edits_leaves_a_state_that_was_written(tmp_pat
     spec = tmp_path / "film.json"
     spec.write_text(dumps(base))
     data = tmp_path / "data"
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[3]))
     process = subprocess.Popen(
         [sys.executable, "-c", _EDITOR, str(data), str(spec)], stdout=subprocess.PIPE, env=env, text=True
     )

@@ -23,7 +23,7 @@ from render_farm.ai.protocols import BreakdownRequest
 from render_farm.ai.registry import KEY_SERVICE
 from render_farm.film import Style
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "ai"))
+sys.path.insert(0, str(Path(__file__).parents[2] / "ai"))
 from openai_server import OpenAIServer  # the protocol server the provider tests use
 
 FAKE_KEY = "sk-test-not-a-real-key-123"
