@@ -9,7 +9,9 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from memory_keyring import MemoryKeyring
 
 from render_farm.film import (
     NARRATOR,
@@ -35,6 +37,19 @@ def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AISTUDIO_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("AISTUDIO_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("AISTUDIO_CONFIG_DIR", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def os_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """The OS keyring in memory, and no provider choice or API key from the environment."""
+    monkeypatch.delenv("AISTUDIO_API_KEY", raising=False)
+    for name in ("WRITER", "DESIGNER", "VOICE", "BASE_URL", "CHAT_MODEL"):
+        monkeypatch.delenv(f"AISTUDIO_{name}", raising=False)
+    before = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(before)
 
 
 def six_scene_film() -> Film:

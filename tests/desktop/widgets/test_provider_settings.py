@@ -18,7 +18,6 @@ from aistudio_desktop.settings import load_provider_settings
 from aistudio_desktop.studio import default_providers
 from aistudio_desktop.widgets.provider_settings import ProviderSettingsDialog
 from render_farm.ai.http import HttpStoryWriter
-from render_farm.ai.offline.story import OfflineStoryWriter
 from render_farm.ai.protocols import BreakdownRequest
 from render_farm.ai.registry import KEY_SERVICE
 from render_farm.film import Style
@@ -30,28 +29,10 @@ FAKE_KEY = "sk-test-not-a-real-key-123"
 
 
 @pytest.fixture
-def os_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
-    monkeypatch.delenv("AISTUDIO_API_KEY", raising=False)
-    for name in ("WRITER", "DESIGNER", "VOICE", "BASE_URL", "CHAT_MODEL"):
-        monkeypatch.delenv(f"AISTUDIO_{name}", raising=False)
-    before = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    yield memory
-    keyring.set_keyring(before)
-
-
-@pytest.fixture
 def openai_server() -> Iterator[OpenAIServer]:
     server = OpenAIServer().start()
     yield server
     server.stop()
-
-
-def test_the_built_in_providers_are_the_default(os_keyring: MemoryKeyring, settings: QSettings) -> None:
-    chosen = load_provider_settings(settings)
-    assert (chosen.writer, chosen.designer, chosen.voice) == ("builtin", "builtin", "builtin")
-    assert isinstance(default_providers().writer, OfflineStoryWriter)
 
 
 def test_choosing_a_service_saves_it_and_new_films_are_written_by_it(
@@ -108,11 +89,3 @@ def test_without_a_keyring_the_dialog_says_how_to_give_the_key(
     dialog.accept()
     assert dialog.isVisible() and "no usable keyring" in dialog.error.text()
     assert FAKE_KEY not in Path(window.settings.fileName()).read_text()
-
-
-def test_a_hand_edited_setting_that_makes_no_sense_is_skipped(os_keyring: MemoryKeyring, settings: QSettings) -> None:
-    settings.setValue("providers/writer", "telepathy")
-    settings.setValue("providers/chat_model", "mistral")
-    settings.sync()
-    chosen = load_provider_settings(settings)
-    assert chosen.writer == "builtin" and chosen.chat_model == "mistral"
