@@ -8,6 +8,7 @@ import signal
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from typing import Any
 
 from farm_server import PASSWORD, LiveFarm
@@ -18,6 +19,7 @@ from aistudio_desktop.farm.dialogs import RenderDialog, SignInDialog
 from aistudio_desktop.farm.session import FarmState
 from aistudio_desktop.main_window import MainWindow
 from render_farm.film import CastMember, DialogueLine, Film, Place, Scene, Setting
+from render_farm.server import security
 
 WAIT = 90_000
 
@@ -92,3 +94,10 @@ def farm_ledger(farm: LiveFarm, token: str) -> list[tuple[str, int, int]]:
 def token_of(window: MainWindow) -> str:
     assert window.farm.client is not None and window.farm.client.tokens is not None
     return window.farm.client.tokens.access_token
+
+
+def access_token_issued(farm: LiveFarm, token: str, ago: timedelta) -> str:
+    """A one-minute access token of the farm for the user of ``token``, issued ``ago`` before now."""
+    key = farm.settings.jwt_signing_key
+    claims = security.decode_access_token(token, key)
+    return security.create_access_token(claims.user_id, claims.token_version, key, 1, now=security.utcnow() - ago)

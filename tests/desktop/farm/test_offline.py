@@ -9,12 +9,11 @@ from datetime import timedelta
 from typing import Any
 
 from farm_server import LiveFarm
-from farm_steps import WAIT, sign_in, two_scene_film
+from farm_steps import WAIT, access_token_issued, sign_in, two_scene_film
 
 from aistudio_desktop.farm.session import FarmState
 from aistudio_desktop.farm.tokens import Tokens
 from aistudio_desktop.main_window import MainWindow
-from render_farm.server import security
 
 
 def test_farm_going_away_is_the_offline_state_and_local_editing_goes_on(
@@ -54,11 +53,7 @@ def test_when_the_stream_drops_the_queue_and_notifications_are_polled(
     session._stop_stream()  # start again with an access token the farm ends the stream for in 2 s
     client = session.client
     assert client is not None and client.tokens is not None
-    claims = security.decode_access_token(client.tokens.access_token, farm.settings.jwt_signing_key)
-    short = security.create_access_token(
-        claims.user_id, claims.token_version, farm.settings.jwt_signing_key, 1,
-        now=security.utcnow() - timedelta(seconds=58),
-    )  # fmt: skip
+    short = access_token_issued(farm, client.tokens.access_token, timedelta(seconds=58))
     client.use_tokens(Tokens(email, short, client.tokens.refresh_token, time.time() + 600))
     session._start_stream()
     qtbot.waitUntil(lambda: session.stream_live, timeout=15_000)

@@ -14,7 +14,7 @@ import keyring.backends.fail
 import keyring.errors
 import pytest
 from farm_server import PASSWORD, LiveFarm
-from farm_steps import sign_in
+from farm_steps import access_token_issued, sign_in
 from memory_keyring import MemoryKeyring
 from PySide6.QtCore import QSettings, Qt
 
@@ -22,7 +22,6 @@ from aistudio_desktop.farm.client import FarmClient
 from aistudio_desktop.farm.session import FarmSession, FarmState
 from aistudio_desktop.farm.tokens import KeyringTokens, Tokens
 from aistudio_desktop.main_window import MainWindow
-from render_farm.server import security
 
 
 def test_farm_keyboard_shortcuts(qtbot: Any, farm_window: MainWindow) -> None:
@@ -60,11 +59,7 @@ def test_expired_access_token_is_renewed_without_asking(qtbot: Any, farm_window:
     sign_in(qtbot, window, farm, email, create=False)
     client = session.client
     assert client is not None and client.tokens is not None
-    claims = security.decode_access_token(client.tokens.access_token, farm.settings.jwt_signing_key)
-    expired = security.create_access_token(
-        claims.user_id, claims.token_version, farm.settings.jwt_signing_key, 1,
-        now=security.utcnow() - timedelta(minutes=10),
-    )  # fmt: skip
+    expired = access_token_issued(farm, client.tokens.access_token, timedelta(minutes=10))
     old = client.tokens
     # The app believes it still has time: the farm's 401 makes it renew and repeat the call.
     client.use_tokens(Tokens(email, expired, old.refresh_token, time.time() + 600))
