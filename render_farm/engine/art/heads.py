@@ -1,176 +1,459 @@
-"""Heads: the head layer of a character, and its hair.
+"""Heads: the head layer of a character.
 
-Per species: the head shape (round, furry, a robot's screen), muzzles, noses, whiskers, blush
-and freckles, ears and horns, a bird's crest and a dragon's spines; for humans the hair in front
-(and :func:`hair_back`, drawn behind the body). Hats and other head wear come from
-:mod:`.clothes`, on top. The face itself (eyes, brows, mouth) is :mod:`.faces`.
+Back to front: a mane or spines behind the head, ears and horns behind it, the head itself
+(round, wide, fuzzy; a robot's screen), its markings (stripes, patches, a panda's eye patches, a
+raccoon's mask, an owl's facial disc), the muzzle (:mod:`.muzzles`), blush and freckles, a
+person's hair (:mod:`.hair`), crests, combs and horns in front, floppy ears, then what is worn on
+the head (:mod:`.headwear`, :mod:`.clothes`). The face itself (eyes, brows, mouth) is
+:mod:`.faces`. Every feature is named by the kind's row in :mod:`.kinds` and placed from the
+figure's head, so one drawing serves every kind that has it, at every age.
 """
 
 from __future__ import annotations
 
+import math
 import random
 
-from render_farm.engine.art import clothes
-from render_farm.engine.art.figure import Figure
-from render_farm.engine.art.shapes import cut, fuzzy_oval, oval, poly, rotated, rrect, tube, union
-from render_farm.engine.styles import ShapePainter, darker, lighter
-from render_farm.film.spec import Species
+import skia
 
-__all__ = ["draw_head", "hair_back"]
+from render_farm.engine.art import clothes, hair, headwear
+from render_farm.engine.art.figure import GOLD, Figure
+from render_farm.engine.art.muzzles import draw_muzzle
+from render_farm.engine.art.shapes import cut, fuzzy_oval, oval, poly, rotated, rrect, tube, union
+from render_farm.engine.styles import RGB, ShapePainter, darker, lighter, mix
+from render_farm.film import Age, Gender
+
+__all__ = ["draw_head", "head_path"]
+
+_INNER_EAR: RGB = (240, 160, 172)
+_HORN: RGB = (236, 222, 196)
+
+
+def head_path(fig: Figure):  # type: ignore[no-untyped-def]
+    cx, cy = fig.head_c
+    rx, ry = fig.head_r
+    if "floats" in fig.k.extras:  # a jellyfish's bell with its scalloped rim
+        rim = [(cx - rx, cy + ry * 0.2)]
+        for k in range(9):
+            rim.append((cx - rx + (k + 0.5) * 2 * rx / 9, cy + ry * (0.55 if k % 2 == 0 else 0.3)))
+        rim.append((cx + rx, cy + ry * 0.2))
+        return union(cut(oval(cx, cy, rx, ry), rrect(cx - rx - 1, cy - ry - 1, cx + rx + 1, cy + ry * 0.25, 0)), poly(rim, 2))
+    if fig.k.head == "fuzzy":
+        return fuzzy_oval(cx, cy, rx, ry, 20, 2.6 * fig.fs, random.Random(fig.rng_seed))
+    return oval(cx, cy, rx, ry)
 
 
 def draw_head(fig: Figure, p: ShapePainter) -> None:
     """The whole head layer, back to front."""
-    sp, _d = fig.species, fig.d
+    if fig.kind.value == "robot":
+        _robot_head(fig, p)
+        clothes.head_accessories(fig, p)
+        headwear.draw_headwear(fig, p)
+        return
+    hatted = _hatted(fig)
+    _mane_back(fig, p)
+    if not hatted:
+        _ears(fig, p, front=False)
+    _horns(fig, p, front=False)
+    if not fig.head_in_body:
+        p.fill(head_path(fig), fig.head_color)
+    if fig.k.eyes == "bulging":
+        for side in (-1, 1):
+            p.fill(oval(fig.head_c[0] + fig.fx + side * fig.eye_dx, fig.eye_y, 8.5 * fig.fs, 8 * fig.fs), fig.head_color)
+    _markings(fig, p)
+    draw_muzzle(fig, p)
+    cx, cy = fig.head_c
+    s = fig.fs
+    fx = cx + fig.fx
+    if fig.blush:
+        for side in (-1, 1):
+            p.flat(oval(fx + side * 15.5 * s, fig.mouth_y - 2 * s, 4.6 * s, 2.8 * s), (255, 120, 140), alpha=0.38)
+    if fig.freckles:
+        for side in (-1, 1):
+            for k in range(3):
+                p.flat(oval(fx + side * (13 + k * 2.2) * s, fig.mouth_y - (4.5 - (k % 2) * 1.5) * s, 0.6 * s, 0.6 * s),
+                       darker(fig.skin, 0.4))  # fmt: skip
+    if fig.person and fig.age is Age.elder:
+        for side in (-1, 1):
+            ex = fx + side * (fig.eye_dx + 6.2 * s)
+            for dy in (-1.4, 1.4):
+                p.stroke(tube([(ex, fig.eye_y + dy * s), (ex + side * 2.4 * s, fig.eye_y + dy * 1.8 * s)], 0.01),
+                         darker(fig.skin, 0.25), 0.6)  # fmt: skip
+    if fig.person:
+        hair.draw_beard(fig, p)
+        if not headwear.covers_hair(fig):
+            hair.draw_hair_front(fig, p)
+    _crest(fig, p)
+    _horns(fig, p, front=True)
+    _ears(fig, p, front=True)
+    _mane_front(fig, p)
+    clothes.head_accessories(fig, p)
+    headwear.draw_headwear(fig, p)
+    if hatted:  # ears poke out through the hat
+        _ears(fig, p, front=False, outside=head_path(fig))
+
+
+_TOP_EARS = {"cat", "fox", "wolf", "squirrel", "rabbit", "hare", "horse", "tall", "bat", "mouse", "round", "koala"}
+
+
+def _hatted(fig: Figure) -> bool:
+    """Whether a hat sits over ears that stand on top of the head (they are drawn over it, then)."""
+    if fig.k.ears not in _TOP_EARS or fig.c.hat in ("knight_helmet", "headcloth", "space_helmet"):
+        return False
+    return fig.c.hat != "none" or bool({"hat", "crown"} & set(fig.d.accessories))
+
+
+# -- ears ----------------------------------------------------------------------------------------
+
+
+def _ears(fig: Figure, p: ShapePainter, *, front: bool, outside: object = None) -> None:
+    if outside is not None:  # only what shows outside the head (and so outside the hat's crown)
+        clip = skia.Path(outside)  # type: ignore[arg-type]
+        clip.setFillType(skia.PathFillType.kInverseWinding)
+        p.canvas.save()
+        p.canvas.clipPath(clip, doAntiAlias=True)
+        _ears(fig, p, front=front)
+        p.canvas.restore()
+        return
+    ears = fig.k.ears
+    if ears == "floppy" and fig.variant == 3:
+        ears = "cat"  # a pointed-eared dog
+    if (ears in ("floppy", "pig")) != front:
+        return
     cx, cy = fig.head_c
     rx, ry = fig.head_r
-    fx = fig.fx
-    _ears_back(fig, p)
-    if sp is Species.robot:
-        _robot_head(fig, p)
-    else:
-        if sp is Species.monster:
-            head = fuzzy_oval(cx, cy, rx, ry, 20, 2.6, random.Random(fig.rng_seed))
-        else:
-            head = oval(cx, cy, rx, ry)
-        p.fill(head, fig.skin)
-        if sp is Species.fox:
-            mask = union(oval(fx - 10, -62, 13, 10), oval(fx + 10, -62, 13, 10))
-            p.fill(cut(head, mask), fig.accent, outline=0.0, shade=False)
-        if sp in (Species.cat, Species.dog, Species.bear, Species.mouse, Species.rabbit, Species.dragon):
-            mw, mh = {Species.bear: (12, 9), Species.dog: (11, 8.5), Species.dragon: (14, 9.5)}.get(sp, (9, 7))
-            p.fill(oval(fx + 0.5, -61.5, mw, mh), fig.belly, outline=0.5)
-        _nose(fig, p)
-        if sp in (Species.cat, Species.mouse, Species.rabbit, Species.fox):
-            for side in (-1, 1):
-                for k, dy in enumerate((-1.5, 1.5)):
-                    x0 = fx + side * 8
-                    w = tube([(x0, -64 + dy), (x0 + side * (13 - k * 2), -65 + dy * 2.2)], 0.01)
-                    p.stroke(w, darker(fig.skin, 0.55), 0.7)
-        if fig.blush:
-            for side in (-1, 1):
-                p.flat(oval(fx + side * 15.5, -63.5, 4.6, 2.8), (255, 120, 140), alpha=0.38)
-        if fig.freckles:
-            for side in (-1, 1):
-                for k in range(3):
-                    p.flat(oval(fx + side * (13 + k * 2.2), -66 + (k % 2) * 1.5, 0.6, 0.6), darker(fig.skin, 0.4))
-    if sp is Species.human:
-        _hair_front(fig, p)
-    elif sp is Species.bird:
-        for k, ang in enumerate((-25, 0, 25)):
-            tuft = rotated(oval(0, -104, 3.2, 8), ang, 0, -97)
-            p.fill(tuft, fig.accent if k != 1 else darker(fig.accent, 0.1))
-    elif sp is Species.dragon:
-        for x in (-8, 0, 8):
-            p.fill(poly([(x - 3.5, -98.5), (x + 3.5, -98.5), (x, -106)], 1.2), fig.accent)
-    _ears_front(fig, p)
-    clothes.head_accessories(fig, p)
+    s = fig.fs
+    fur = fig.head_color if fig.pattern != "panda" else fig.marks
+    for side in (-1, 1):
+        x = cx + side * rx
+        if ears == "human":
+            p.fill(oval(cx + side * (rx - 0.5), fig.eye_y + 3 * s, 3.6 * s, 5.2 * s), fig.skin)
+        elif ears in ("cat", "fox", "wolf", "squirrel"):
+            tall = {"cat": 24, "fox": 30, "wolf": 27, "squirrel": 24}[ears] * s
+            ear = poly([(cx + side * 0.3 * rx, cy - 0.76 * ry), (cx + side * 0.93 * rx, cy - 0.36 * ry),
+                        (cx + side * 0.81 * rx, cy - 0.36 * ry - tall)], 3.5 * s)  # fmt: skip
+            p.fill(ear, fur)
+            inner = poly([(cx + side * 0.44 * rx, cy - 0.72 * ry), (cx + side * 0.81 * rx, cy - 0.48 * ry),
+                          (cx + side * 0.76 * rx, cy - 0.36 * ry - tall + 7 * s)], 2 * s)  # fmt: skip
+            colour = _INNER_EAR if ears == "cat" else darker(fur, 0.35)
+            if fig.pattern == "mask":
+                colour = (240, 238, 232)
+            p.flat(inner, colour)
+            if ears == "squirrel":
+                p.fill(poly([(cx + side * 0.81 * rx - 2 * s, cy - 0.36 * ry - tall + 3 * s),
+                             (cx + side * 0.81 * rx + 2 * s, cy - 0.36 * ry - tall + 3 * s),
+                             (cx + side * 0.85 * rx, cy - 0.36 * ry - tall - 5 * s)], 1 * s), darker(fur, 0.2))  # fmt: skip
+        elif ears in ("round", "small_round", "mouse", "koala"):
+            r = {"round": 8.5, "small_round": 6.0, "mouse": 13.0, "koala": 12.0}[ears] * s
+            ex, ey = cx + side * rx * (0.74 if ears != "koala" else 0.92), cy - ry * (0.76 if ears != "koala" else 0.55)
+            if ears == "mouse":
+                ex, ey = cx + side * rx * 0.85, cy - ry * 0.68
+            shape = oval(ex, ey, r, r) if ears != "koala" else fuzzy_oval(ex, ey, r, r, 11, 2 * s, random.Random(side))
+            p.fill(shape, fur)
+            inner = _INNER_EAR if ears == "mouse" else (darker(fur, 0.25) if ears != "koala" else (240, 238, 234))
+            p.flat(oval(ex, ey + 0.6 * s, r * 0.55, r * 0.55), inner)
+        elif ears in ("rabbit", "hare"):
+            length = 20 * s if ears == "rabbit" else 22 * s
+            ex, ey = cx + side * 0.37 * rx, cy - 1.32 * ry
+            pivot = (ex, cy - 0.68 * ry)
+            tilt = side * (10 if fig.variant != 2 or ears == "hare" else 35)
+            p.fill(rotated(oval(ex, ey, 6.5 * s, length), tilt, *pivot), fur)
+            p.flat(rotated(oval(ex, ey + 1 * s, 3.4 * s, length * 0.72), tilt, *pivot), _INNER_EAR)
+            if ears == "hare":
+                tip = cut(rotated(oval(ex, ey, 6.5 * s, length), tilt, *pivot), rotated(oval(ex, ey - length, 8 * s, 7 * s),
+                          tilt, *pivot))  # fmt: skip
+                p.fill(tip, fig.marks, outline=0.0)
+        elif ears == "floppy":
+            ear = rotated(oval(cx + side * 0.93 * rx, cy - 0.2 * ry, 7.5 * s, 15 * s), -side * 18, cx + side * 0.93 * rx,
+                          cy - 0.68 * ry)  # fmt: skip
+            colour = darker(fig.accent, 0.05) if fig.accent != fig.skin else darker(fig.skin, 0.25)
+            if fig.pattern == "patches":
+                colour = fig.marks
+            p.fill(ear, fig.greyed(colour) if fig.age is Age.elder else colour)
+        elif ears == "pig":
+            ear = poly([(cx + side * 0.38 * rx, cy - 0.88 * ry), (cx + side * 0.88 * rx, cy - 0.62 * ry),
+                        (cx + side * 0.9 * rx, cy - 1.12 * ry)], 2 * s)  # fmt: skip
+            p.fill(ear, fur)
+        elif ears in ("side", "long_side"):
+            big = ears == "long_side"
+            ex, ey = x + side * (5 if not big else 6) * s, cy - ry * (0.22 if not big else 0.5)
+            ear = rotated(oval(ex, ey, (9 if not big else 11) * s, (4.2 if not big else 5.5) * s), side * (-12 if not big
+                          else -32), ex, ey)  # fmt: skip
+            p.fill(ear, fur)
+            p.flat(rotated(oval(ex + side * 1 * s, ey, 5.5 * s, 2.2 * s), side * (-12 if not big else -32), ex, ey),
+                   _INNER_EAR if fig.kind.value != "sheep" else darker(fur, 0.3))  # fmt: skip
+        elif ears in ("horse", "tall"):
+            tall = ears == "tall"
+            ex, ey = cx + side * 0.5 * rx, cy - ry * (1.05 if not tall else 1.25)
+            ear = rotated(oval(ex, ey, (4.4 if not tall else 6) * s, (9 if not tall else 15) * s), side * 14, ex, ey)
+            p.fill(ear, fur)
+            p.flat(rotated(oval(ex, ey + 1.5 * s, 2 * s, (5.5 if not tall else 10) * s), side * 14, ex, ey),
+                   darker(fur, 0.3))  # fmt: skip
+        elif ears == "elephant":
+            ex, ey = x + side * 3 * s, cy + 0.05 * ry
+            p.fill(oval(ex, ey, 16 * s, 20 * s), fur)
+            p.flat(oval(ex + side * 2 * s, ey, 11 * s, 14 * s), mix(fur, (240, 170, 180), 0.35))
+        elif ears == "bat":
+            ear = poly([(cx + side * 0.2 * rx, cy - 0.8 * ry), (cx + side * 1.05 * rx, cy - 0.25 * ry),
+                        (cx + side * 1.0 * rx, cy - 1.55 * ry)], 2.5 * s)  # fmt: skip
+            p.fill(ear, fur)
+            p.flat(poly([(cx + side * 0.42 * rx, cy - 0.76 * ry), (cx + side * 0.92 * rx, cy - 0.4 * ry),
+                         (cx + side * 0.92 * rx, cy - 1.3 * ry)], 2 * s), mix(fur, (230, 150, 170), 0.45))  # fmt: skip
+        elif ears == "monkey":
+            p.fill(oval(x + side * 2 * s, fig.eye_y + 1 * s, 7 * s, 8 * s), fur)
+            p.flat(oval(x + side * 2.5 * s, fig.eye_y + 1 * s, 4 * s, 5 * s), fig.greyed(fig.belly))
 
 
-def _nose(fig: Figure, p: ShapePainter) -> None:
-    sp, fx = fig.species, fig.fx
-    if sp is Species.human:
-        p.stroke(tube([(fx + 0.5, -67.8), (fx + 1.8, -66.4)], 0.01), darker(fig.skin, 0.3), 1.3)
-    elif sp in (Species.cat, Species.rabbit, Species.mouse):
-        p.fill(poly([(fx - 2.5, -66.5), (fx + 2.5, -66.5), (fx, -63.8)], 1.0), (236, 136, 150), outline=0.5)
-    elif sp in (Species.dog, Species.bear, Species.fox):
-        p.fill(oval(fx + 0.5, -66, 3.6, 2.6), (42, 32, 36), outline=0.4)
-        p.flat(oval(fx - 0.6, -66.9, 1.2, 0.7), (255, 255, 255), alpha=0.7)
-    elif sp is Species.dragon:
-        for side in (-1, 1):
-            p.flat(oval(fx + side * 3.2, -66, 1.1, 0.8), darker(fig.skin, 0.5))
-    elif sp is Species.monster:
-        p.fill(oval(fx + 0.5, -66.5, 2.6, 2.0), darker(fig.skin, 0.3), outline=0.4)
+# -- horns, antennae, manes, crests --------------------------------------------------------------
 
 
-def _ears_back(fig: Figure, p: ShapePainter) -> None:
-    sp = fig.species
-    inner = (240, 160, 172)
-    if sp in (Species.cat, Species.fox):
-        tall = 30 if sp is Species.fox else 24
-        for side in (-1, 1):
-            ear = poly([(side * 8, -94), (side * 25, -84), (side * 22, -84 - tall)], 3.5)
-            p.fill(ear, fig.skin)
-            in_ = poly([(side * 12, -93), (side * 22, -87), (side * 20.5, -84 - tall + 7)], 2)
-            p.flat(in_, inner if sp is Species.cat else darker(fig.skin, 0.35))
-    elif sp is Species.rabbit:
-        for side in (-1, 1):
-            ear = rotated(oval(side * 10, -110, 6.5, 20), side * 10, side * 10, -92)
-            p.fill(ear, fig.skin)
-            p.flat(rotated(oval(side * 10, -110, 3.4, 15), side * 10, side * 10, -92), inner)
-    elif sp in (Species.bear, Species.mouse):
-        r = 8.5 if sp is Species.bear else 13
-        x, y = (20, -94) if sp is Species.bear else (23, -92)
-        for side in (-1, 1):
-            p.fill(oval(side * x, y, r, r), fig.skin)
-            p.flat(
-                oval(side * x, y + 0.6, r * 0.55, r * 0.55),
-                inner if sp is Species.mouse else darker(fig.skin, 0.25),
-            )
-    elif sp in (Species.dragon, Species.monster):
-        horn = (246, 232, 200)
-        for side in (-1, 1):
-            h = poly([(side * 9, -96), (side * 17, -93), (side * 21, -112)], 2.2)
-            p.fill(h, horn)
-
-
-def _ears_front(fig: Figure, p: ShapePainter) -> None:
-    if fig.species is Species.dog:
-        for side in (-1, 1):
-            ear = rotated(oval(side * 25, -80, 7.5, 15), -side * 18, side * 25, -92)
-            p.fill(ear, darker(fig.accent, 0.05) if fig.accent != fig.skin else darker(fig.skin, 0.25))
-
-
-def hair_back(fig: Figure, p: ShapePainter) -> None:
-    """Long hair or a ponytail, drawn behind the body."""
-    if fig.hair_style == 1:  # long hair falling behind the shoulders
-        hair = union(oval(0, -78, 30, 27), rrect(-28, -82, 28, -40, 12))
-    else:  # ponytail
-        hair = union(oval(0, -80, 29, 26), tube([(-22, -86), (-33, -70), (-30, -52)], 11))
-    p.fill(hair, darker(fig.accent, 0.08))
-
-
-def _hair_front(fig: Figure, p: ShapePainter) -> None:
-    hair = fig.accent
+def _horns(fig: Figure, p: ShapePainter, *, front: bool) -> None:
+    horns = fig.k.horns
+    if horns == "none":
+        return
     cx, cy = fig.head_c
-    cap = oval(cx, cy - 1.5, fig.head_r[0] + 2.2, fig.head_r[1] + 2.5)
-    style = fig.hair_style
-    fringe: list[tuple[float, float]] = [(40, -130), (40, -66)]
-    if style == 4:  # spiky
-        fringe += [
-            (24, -70),
-            (18, -86),
-            (12, -80),
-            (6, -89),
-            (0, -81),
-            (-6, -88),
-            (-12, -80),
-            (-18, -86),
-            (-24, -70),
-        ]
-    else:
-        fringe += [(25, -70), (20, -82), (10, -87), (3, -84), (-4, -88), (-14, -86), (-22, -80), (-26, -68)]
-    fringe += [(-40, -66), (-40, -130)]
-    region = poly(fringe, 2.5)
-    front = cut(cap, region)
-    if style == 4:
-        spikes = union(*[poly([(x - 5, -95), (x + 5, -95), (x + 2, -106)], 1.5) for x in (-14, -4, 6, 15)])
-        front = union(front, spikes)
-    if style == 2:  # bun on top
-        p.fill(oval(-2, -102, 9, 7.5), hair)
-    p.fill(front, hair)
-    shine = cut(front, oval(-10, -96, 10, 3.6))
-    p.flat(shine, lighter(p.color(hair), 0.35), alpha=0.55, raw=True)
+    rx, ry = fig.head_r
+    s = fig.fs
+    if horns == "unicorn":
+        if front:
+            hx = cx + fig.fx * 0.5
+            base = cy - 0.8 * ry
+            horn = poly([(hx - 3.8 * s, base), (hx + 3.8 * s, base), (hx + 1 * s, base - 22 * s)], 1 * s)
+            p.fill(horn, GOLD)
+            for k in range(3):
+                y = base - (4 + k * 5.5) * s
+                p.stroke(tube([(hx - 2.6 * s + k * 0.8 * s, y), (hx + 2.6 * s - k * 0.5 * s, y - 2 * s)], 0.01),
+                         darker(GOLD, 0.3), 0.7)  # fmt: skip
+        return
+    if horns == "antennae":
+        if front:
+            tip_colour = fig.accent if fig.kind.value in ("alien", "butterfly") else fig.marks
+            for side in (-1, 1):
+                base = (cx + side * 0.25 * rx, cy - 0.9 * ry)
+                tip = (cx + side * 0.7 * rx, cy - ry - 14 * s)
+                p.fill(tube([base, (cx + side * 0.42 * rx, cy - ry - 8 * s), tip], 1.6 * s), darker(fig.skin, 0.45)
+                       if fig.kind.value != "alien" else fig.skin, outline=0.5)  # fmt: skip
+                p.fill(oval(tip[0], tip[1], 3 * s, 3 * s), tip_colour)
+        return
+    if front:
+        return
+    for side in (-1, 1):
+        if horns == "goat":
+            horn = tube([(cx + side * 0.28 * rx, cy - 0.82 * ry), (cx + side * 0.5 * rx, cy - 1.38 * ry),
+                         (cx + side * 0.98 * rx, cy - 1.22 * ry)], 4.6 * s)  # fmt: skip
+            p.fill(horn, (196, 176, 146))
+            for t in (0.3, 0.55):
+                hx = cx + side * (0.28 + t * 0.5) * rx
+                p.stroke(tube([(hx - 2 * s, cy - (1.1 + t * 0.3) * ry), (hx + 2 * s, cy - (1.1 + t * 0.3) * ry + 1 * s)],
+                              0.01), darker((196, 176, 146), 0.3), 0.6)  # fmt: skip
+        elif horns == "cow":
+            horn = tube([(cx + side * 0.55 * rx, cy - 0.78 * ry), (cx + side * 0.98 * rx, cy - 0.92 * ry),
+                         (cx + side * 1.02 * rx, cy - 1.2 * ry)], 3.6 * s)  # fmt: skip
+            p.fill(horn, _HORN)
+        elif horns == "antlers":
+            if fig.gender is Gender.female:
+                continue
+            if fig.age is Age.child:
+                p.fill(oval(cx + side * 0.4 * rx, cy - 0.95 * ry, 2.6 * s, 2.2 * s), (150, 110, 70))
+                continue
+            size = 0.7 if fig.age is Age.teen else 1.0
+            base = (cx + side * 0.32 * rx, cy - 0.86 * ry)
+            tip = (cx + side * 0.95 * rx * size, cy - ry * (1 + 0.85 * size))
+            colour = (150, 110, 70)
+            p.fill(tube([base, (cx + side * 0.5 * rx, cy - 1.35 * ry), tip], 3.2 * s), colour)
+            for t, length in ((0.45, 9), (0.75, 7)):
+                bx = base[0] + (tip[0] - base[0]) * t
+                by = base[1] + (tip[1] - base[1]) * t
+                p.fill(tube([(bx, by), (bx - side * 2 * s, by - length * s * size)], 2.6 * s), colour)
+        elif horns == "ossicones":
+            top = (cx + side * 0.34 * rx, cy - 1.35 * ry)
+            p.fill(tube([(cx + side * 0.28 * rx, cy - 0.8 * ry), top], 3.6 * s), fig.skin)
+            p.fill(oval(top[0], top[1], 3 * s, 3 * s), fig.marks)
+        elif horns == "dragon":
+            h = poly([(cx + side * 0.33 * rx, cy - 0.84 * ry), (cx + side * 0.63 * rx, cy - 0.72 * ry),
+                      (cx + side * 0.78 * rx, cy - 1.48 * ry)], 2.2 * s)  # fmt: skip
+            p.fill(h, _HORN)
+        elif horns == "monster":
+            v = fig.variant
+            if v == 0:
+                h = poly([(cx + side * 0.33 * rx, cy - 0.84 * ry), (cx + side * 0.63 * rx, cy - 0.72 * ry),
+                          (cx + side * 0.78 * rx, cy - 1.48 * ry)], 2.2 * s)  # fmt: skip
+                p.fill(h, _HORN)
+            elif v == 1 and side == 1:
+                p.fill(poly([(cx - 5 * s, cy - 0.9 * ry), (cx + 5 * s, cy - 0.9 * ry), (cx + 1 * s, cy - ry - 16 * s)],
+                            2 * s), _HORN)  # fmt: skip
+            elif v == 2:
+                curl = tube([(cx + side * 0.45 * rx, cy - 0.8 * ry), (cx + side * 1.05 * rx, cy - 1.1 * ry),
+                             (cx + side * 1.12 * rx, cy - 0.55 * ry), (cx + side * 0.9 * rx, cy - 0.5 * ry)], 4 * s)  # fmt: skip
+                p.fill(curl, _HORN)
+
+
+def _mane_back(fig: Figure, p: ShapePainter) -> None:
+    mane = fig.k.mane
+    cx, cy = fig.head_c
+    rx, ry = fig.head_r
+    s = fig.fs
+    if mane == "lion" and fig.gender is not Gender.female:
+        grow = 3 if fig.age is Age.child else (8 if fig.age is Age.teen else 12)
+        p.fill(fuzzy_oval(cx, cy + 2 * s, rx + grow * s, ry + grow * s, 18, 3.2 * s, random.Random(fig.rng_seed)),
+               fig.greyed(fig.accent))  # fmt: skip
+    elif mane == "spines":
+        points = []
+        for k in range(15):
+            t = math.pi * (0.95 + 1.1 * k / 14)
+            r = 1.28 if k % 2 == 0 else 1.05
+            points.append((cx + rx * r * math.cos(t), cy - 3 * s + ry * r * math.sin(t)))
+        points += [(cx + rx * 0.9, cy + ry * 0.4), (cx - rx * 0.9, cy + ry * 0.4)]
+        p.fill(poly(points, 1.2 * s), fig.marks)
+    elif mane == "wool":
+        rng = random.Random(fig.rng_seed)
+        p.fill(fuzzy_oval(cx, cy - ry * 0.25, rx * 1.12, ry * 0.95, 14, 3 * s, rng), fig.accent)
+    elif mane == "horse" and fig.kind.value != "zebra":
+        back = poly([(cx - rx * 0.2, cy - ry), (cx - rx * 0.95, cy - ry * 0.5), (cx - rx * 1.2, cy + ry * 0.4),
+                     (cx - rx * 1.0, fig.a.torso_top + 8), (cx - rx * 0.6, cy + ry * 0.6)], 5 * s)  # fmt: skip
+        p.fill(back, fig.accent)
+        if fig.kind.value == "unicorn":
+            p.fill(cut(back, rrect(cx - rx * 2, cy - ry * 0.2, cx, cy + ry * 0.3, 0)), lighter(fig.accent, 0.4), outline=0)
+
+
+def _mane_front(fig: Figure, p: ShapePainter) -> None:
+    mane = fig.k.mane
+    cx, cy = fig.head_c
+    rx, ry = fig.head_r
+    s = fig.fs
+    if mane == "horse":
+        tuft = union(oval(cx - 3 * s, cy - ry * 0.92, 6 * s, 4.5 * s), oval(cx + 3 * s, cy - ry * 0.88, 5 * s, 4 * s))
+        colour = fig.accent
+        if fig.kind.value == "zebra":
+            crest = rrect(cx - 4 * s, cy - ry - 8 * s, cx + 4 * s, cy - ry * 0.7, 3 * s)
+            p.fill(crest, fig.skin)
+            for k in range(4):
+                p.flat(cut(rrect(cx - 5 * s, cy - ry - 7 * s + k * 4 * s, cx + 5 * s, cy - ry - 5.6 * s + k * 4 * s, 0),
+                           crest), fig.marks)  # fmt: skip
+            return
+        p.fill(tuft, colour)
+    elif mane == "tuft":
+        colour = fig.marks if fig.kind.value == "giraffe" else darker(fig.skin, 0.3)
+        p.fill(union(oval(cx - 2 * s, cy - ry * 0.95, 4 * s, 3.5 * s), oval(cx + 3 * s, cy - ry * 0.96, 3.5 * s, 3 * s)),
+               colour)  # fmt: skip
+    elif mane == "ruff":
+        for side in (-1, 1):
+            ruff = poly([(cx + side * rx * 0.75, cy + ry * 0.05), (cx + side * (rx + 5 * s), cy + ry * 0.35),
+                         (cx + side * rx * 0.9, cy + ry * 0.55), (cx + side * (rx + 3 * s), cy + ry * 0.75),
+                         (cx + side * rx * 0.45, cy + ry * 0.85)], 1.2 * s)  # fmt: skip
+            p.fill(ruff, fig.greyed(fig.belly), outline=0.6)
+    elif mane == "lion" and fig.gender is not Gender.female and fig.age is not Age.child:
+        p.fill(union(oval(cx - 4 * s, cy - ry * 0.95, 6 * s, 4 * s), oval(cx + 4 * s, cy - ry * 0.93, 5 * s, 4 * s)),
+               fig.greyed(fig.accent))  # fmt: skip
+    elif mane == "lion" and fig.age is Age.child:
+        p.fill(oval(cx + 1 * s, cy - ry * 0.98, 5 * s, 3.6 * s), fig.accent)
+
+
+def _crest(fig: Figure, p: ShapePainter) -> None:
+    extras = fig.k.extras
+    cx, cy = fig.head_c
+    rx, ry = fig.head_r
+    s = fig.fs
+    top = cy - ry
+    if "crest" in extras:
+        for k, ang in enumerate((-25, 0, 25)):
+            tuft = rotated(oval(cx, top - 4 * s, 3.2 * s, 8 * s), ang, cx, top + 3 * s)
+            p.fill(tuft, fig.accent if k != 1 else darker(fig.accent, 0.1))
+    if "comb" in extras:
+        p.fill(union(oval(cx - 5 * s, top + 1 * s, 4.5 * s, 5 * s), oval(cx + 1 * s, top - 2 * s, 5 * s, 6 * s),
+                     oval(cx + 7 * s, top + 1.5 * s, 4 * s, 4.5 * s)), (222, 50, 50))  # fmt: skip
+    if "ear_tufts" in extras:
+        for side in (-1, 1):
+            p.fill(poly([(cx + side * 0.35 * rx, top + 3 * s), (cx + side * 0.85 * rx, top + 6 * s),
+                         (cx + side * 0.9 * rx, top - 9 * s)], 1.5 * s), darker(fig.skin, 0.12))  # fmt: skip
+    if "spikes" in extras and fig.k.plan == "biped":
+        for x in (-8, 0, 8):
+            p.fill(poly([(cx + (x - 3.5) * s, top + 1.5 * s), (cx + (x + 3.5) * s, top + 1.5 * s), (cx + x * s, top - 6 * s)],
+                        1.2 * s), fig.accent)  # fmt: skip
+    if "wattle" in extras:
+        p.fill(oval(cx + fig.fx + 1 * s, fig.mouth_y + 9 * s, 2.6 * s, 4 * s), (222, 50, 50))
+
+
+# -- markings --------------------------------------------------------------------------------------
+
+
+def _markings(fig: Figure, p: ShapePainter) -> None:
+    pattern = fig.pattern
+    extras = fig.k.extras
+    cx, cy = fig.head_c
+    rx, ry = fig.head_r
+    s = fig.fs
+    fx = cx + fig.fx
+    head = head_path(fig)
+    ink = fig.marks
+    if "facial_disc" in extras:
+        disc = union(oval(fx - 8 * s, fig.eye_y, 12 * s, 12 * s), oval(fx + 8 * s, fig.eye_y, 12 * s, 12 * s))
+        p.fill(cut(disc, head), fig.accent, outline=0.5)
+    if fig.kind.value == "penguin":
+        mask = union(oval(fx - 7 * s, fig.eye_y + 3 * s, 11 * s, 12 * s), oval(fx + 7 * s, fig.eye_y + 3 * s, 11 * s, 12 * s))
+        p.fill(cut(mask, head), fig.accent, outline=0.0, shade=False)
+    if "eye_patches" in extras or pattern == "panda":
+        for side in (-1, 1):
+            ex = fx + side * fig.eye_dx
+            p.fill(rotated(oval(ex, fig.eye_y + 1 * s, 7 * s, 8.5 * s), side * -28, ex, fig.eye_y), ink, outline=0.0)
+    if pattern == "mask":
+        band = union(oval(fx - 8 * s, fig.eye_y + 1 * s, 10 * s, 6.5 * s), oval(fx + 8 * s, fig.eye_y + 1 * s, 10 * s, 6.5 * s))
+        p.fill(cut(band, head), ink, outline=0.0)
+        p.flat(cut(oval(fx, fig.eye_y - 9 * s, 12 * s, 3 * s), head), (240, 238, 232))
+    if pattern == "badger":
+        p.fill(cut(oval(cx, cy, rx, ry), rrect(cx - rx, cy - ry, cx + rx, cy + ry, 0)), fig.accent, outline=0.0)
+        for side in (-1, 1):
+            stripe = rotated(rrect(fx + side * fig.eye_dx - 3.6 * s, cy - ry * 1.1, fx + side * fig.eye_dx + 3.6 * s,
+                             fig.mouth_y - 2 * s, 3 * s), side * -8, fx, cy)  # fmt: skip
+            p.fill(cut(stripe, head), ink, outline=0.0)
+    if pattern in ("stripes", "tabby"):
+        tiger = fig.kind.value in ("tiger", "zebra")
+        count = 3 if not tiger else 4
+        for k in range(count):
+            x = cx + (k - (count - 1) / 2) * 5 * s
+            stripe = poly([(x - 1.5 * s, cy - ry - 1), (x + 1.5 * s, cy - ry - 1), (x, cy - ry * (0.55 if tiger else 0.7))])
+            p.flat(cut(stripe, head), ink)
+        if tiger:
+            for side in (-1, 1):
+                for k in range(2):
+                    y = cy + ry * (0.0 + k * 0.3)
+                    stripe = poly([(cx + side * (rx + 1), y - 1.6 * s), (cx + side * (rx + 1), y + 1.6 * s),
+                                   (cx + side * rx * 0.62, y)])  # fmt: skip
+                    p.flat(cut(stripe, head), ink)
+    if pattern in ("patches", "eye_patch") and fig.plan == "biped":
+        side = 1 if fig.variant % 2 else -1
+        ex = fx + side * fig.eye_dx
+        p.fill(cut(oval(ex + side * 2 * s, fig.eye_y - 1 * s, 9 * s, 8.5 * s), head), ink, outline=0.0)
+    if pattern == "giraffe":
+        for dx, dy, r in ((-0.55, -0.55, 4.5), (0.5, -0.65, 3.8), (-0.7, 0.1, 3.5)):
+            p.flat(cut(oval(cx + dx * rx, cy + dy * ry, r * s, r * s * 0.85), head), ink)
+    if pattern == "spots" and fig.plan in ("biped", "tentacles", "caterpillar", "snake"):
+        for dx, dy, r in ((-0.5, -0.6, 3.2), (0.35, -0.72, 2.4), (0.7, -0.25, 2.0)):
+            p.flat(cut(oval(cx + dx * rx, cy + dy * ry, r * s, r * s), head), lighter(ink, 0.1) if fig.plan != "biped"
+                   else darker(fig.skin, 0.18))  # fmt: skip
+    if pattern == "speckles":
+        for k in range(7):
+            x = cx + ((k * 37) % 13 - 6.5) / 6.5 * rx * 0.75
+            y = cy - ry * 0.8 + ((k * 23) % 7) * 1.8 * s
+            p.flat(cut(oval(x, y, 0.8 * s, 0.8 * s), head), ink)
+    if pattern == "scales":
+        for k in range(3):
+            x = cx - 6 * s + k * 6 * s
+            arc = tube([(x - 2.5 * s, cy - ry * 0.7), (x, cy - ry * 0.62), (x + 2.5 * s, cy - ry * 0.7)], 0.01)
+            p.stroke(arc, darker(fig.skin, 0.25), 0.7)
 
 
 def _robot_head(fig: Figure, p: ShapePainter) -> None:
     metal = fig.skin
+    cx, cy = fig.head_c
+    rx, ry = fig.head_r
+    s = fig.fs
     for side in (-1, 1):
-        p.fill(rrect(side * 27 - 4, -84, side * 27 + 4, -66, 3), fig.accent)
-    head = rrect(-26, -100, 26, -51, 11)
+        p.fill(rrect(cx + side * rx - 4 * s, cy - 9 * s, cx + side * rx + 4 * s, cy + 9 * s, 3 * s), fig.accent)
+    head = rrect(cx - rx + 1, cy - ry, cx + rx - 1, cy + ry * 0.96, 11 * s)
     p.fill(head, metal)
-    fx = fig.fx
-    p.fill(rrect(fx - 20, -91, fx + 20, -56, 8), (30, 38, 58), outline=0.7, shade=False)
-    p.flat(rrect(fx - 17, -89, fx - 5, -86.5, 1.2), (255, 255, 255), alpha=0.18)
+    fx = cx + fig.fx
+    p.fill(rrect(fx - 20 * s, cy - 16 * s, fx + 20 * s, cy + 19 * s, 8 * s), (30, 38, 58), outline=0.7, shade=False)
+    p.flat(rrect(fx - 17 * s, cy - 14 * s, fx - 5 * s, cy - 11.5 * s, 1.2 * s), (255, 255, 255), alpha=0.18)
     if "antenna" not in fig.d.accessories:
         clothes.antenna(fig, p)
