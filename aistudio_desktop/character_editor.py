@@ -1,4 +1,4 @@
-"""The character editor: name, role, description, traits and voice of one cast member.
+"""The character editor: name, role, kind, description, traits and voice of one cast member.
 
 Like the scene inspector, it keeps no copy of the film: each change pushes an undo command and
 the document's ``castChanged`` refreshes the form, writing a widget only when its value differs.
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from render_farm.ai.voices import ACCENTS, CHARACTER_TIMBRES, FEMALE_TIMBRES, LANGUAGE_NAMES, TIMBRES, default_accent
-from render_farm.film import VoiceStyle
+from render_farm.film import Kind, VoiceStyle
 
 from . import commands
 from .document import ProjectDocument
@@ -67,6 +67,9 @@ class CharacterEditor(QWidget):
         self.name = QLineEdit()
         self.role = QLineEdit()
         self.role.setPlaceholderText("hero, friend, villain…")
+        self.kind = QComboBox()  # what the character is: the art draws this kind
+        for kind in Kind:
+            self.kind.addItem(kind.value.replace("_", " ").capitalize(), kind.value)
         self.description = QPlainTextEdit()
         self.description.setPlaceholderText("How they look: “a small orange fox with a green scarf”")
         self.description.setFixedHeight(70)
@@ -93,6 +96,7 @@ class CharacterEditor(QWidget):
         form = QFormLayout()
         form.addRow("Name", self.name)
         form.addRow("Role", self.role)
+        form.addRow("Kind", self.kind)
         form.addRow("Looks", self.description)
         form.addRow("Traits", self.traits)
         voice = QGroupBox("Voice")
@@ -115,6 +119,7 @@ class CharacterEditor(QWidget):
 
         self.name.textEdited.connect(lambda text: self._edit(name=text))
         self.role.textEdited.connect(lambda text: self._edit(role=text))
+        self.kind.activated.connect(lambda _i: self._edit(kind=Kind(self.kind.currentData())))
         self.description.textChanged.connect(lambda: self._edit(description=self.description.toPlainText()))
         self.traits.editingFinished.connect(lambda: self._edit(personality=traits_of(self.traits.text())))
         self.timbre.activated.connect(lambda _i: self._edit_voice(voice=self.timbre.currentData()))
@@ -157,6 +162,7 @@ class CharacterEditor(QWidget):
             for field, text in ((self.name, member.name), (self.role, member.role)):
                 if field.text() != text:
                     field.setText(text)
+            self.kind.setCurrentIndex(self.kind.findData(member.kind.value))
             if self.description.toPlainText() != member.description:
                 self.description.setPlainText(member.description)
             traits = ", ".join(member.personality)

@@ -190,7 +190,7 @@ def _scenes_with(film: Film, member_id: str) -> tuple[str, ...]:
 
 
 class EditCastMemberCommand(FilmCommand):
-    """Change a member's name, role, description, personality or voice; typing merges."""
+    """Change a member's name, role, kind, description, personality or voice; typing merges."""
 
     def __init__(self, document: ProjectDocument, member_id: str, **changes: Any) -> None:
         after = edits.edit_member(document.film, member_id, **changes)

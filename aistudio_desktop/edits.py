@@ -31,7 +31,7 @@ from render_farm.film.io import describe_validation_error
 M = TypeVar("M", bound=BaseModel)
 
 SCENE_FIELDS = frozenset({"title", "setting", "beats", "duration", "shot", "camera", "transition_in", "cast"})
-CAST_FIELDS = frozenset({"name", "role", "description", "personality", "voice"})
+CAST_FIELDS = frozenset({"name", "role", "kind", "description", "personality", "voice"})
 DEFAULT_TRANSITION = 0.5  # seconds given to a transition switched on from a cut
 
 

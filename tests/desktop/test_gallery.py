@@ -185,3 +185,20 @@ def test_on_a_short_window_every_card_shows_its_name_and_role(qtbot, window, siz
     cards.scrollTo(model.index(0))
     first = card_parts(QRectF(cards.visualRect(model.index(0))))[2]
     assert view.contains(first)  # the first row reads without scrolling
+
+
+def test_choosing_a_kind_makes_the_character_that_kind_and_undoes(qtbot, window) -> None:
+    from render_farm.film import Kind
+
+    gallery = _gallery(window)
+    gallery.select_member("pip")
+    editor = gallery.editor
+    assert editor.kind.currentData() == "fox", "the form shows what the character is"
+    assert editor.kind.count() == len(Kind)
+    before = window.document.film
+    editor.kind.setCurrentIndex(editor.kind.findData("goat"))
+    editor.kind.activated.emit(editor.kind.currentIndex())
+    assert window.document.member("pip").kind is Kind.goat
+    assert window.document.member("pip").design == before.member("pip").design, "the look stays until asked"
+    window.document.undo_stack.undo()
+    assert window.document.film == before and editor.kind.currentData() == "fox"

@@ -102,7 +102,7 @@ def _big_film() -> Film:
         }
         for n in range(1, 201)
     ]
-    return Film.model_validate({"schema_version": 2, "title": "Big", "scenes": scenes})
+    return Film.model_validate({"schema_version": 3, "title": "Big", "scenes": scenes})
 
 
 @pytest.mark.parametrize("round_", range(3))
