@@ -156,7 +156,7 @@ def draw_mouth(fig: Figure, p: ShapePainter, viseme: Viseme, emotion: Emotion, *
         return
     s = fig.fs
     mx, my = fig.head_c[0] + fig.fx + 0.5 * s, fig.mouth_y
-    k = {Kind.monster: 1.3, Kind.dragon: 1.15}.get(fig.kind, 1.0) * s
+    k = {Kind.monster: 1.3, Kind.dragon: 1.15}.get(fig.kind, 1.0) * max(0.84, s)  # grown-ups keep a readable mouth
     wide = {"frog": 1.7, "whale": 1.5, "croc": 1.3, "dino": 1.3, "shark": 1.4, "hippo": 1.4}.get(muzzle, 1.0)
     if muzzle == "insect":
         k *= 0.75

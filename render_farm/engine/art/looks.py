@@ -15,9 +15,9 @@ import random
 from render_farm.engine.art.costumes import COSTUMES
 from render_farm.engine.art.figure import Identity
 from render_farm.engine.art.kinds import kind_look
-from render_farm.film import Age, CastMember, Costume, Design, Gender, Kind
+from render_farm.film import KIND_SIZE, Age, CastMember, Costume, Design, Gender, Kind
 
-__all__ = ["AGE_SIZE", "ELDER_HAIR", "HAIR", "SKIN", "default_design", "stature"]
+__all__ = ["AGE_SIZE", "ELDER_HAIR", "HAIR", "MIN_HEIGHT", "SKIN", "default_design", "stature"]
 
 SKIN = ("#f6d2b0", "#f2c9a0", "#e0ac84", "#c68a62", "#a06a48", "#7a4e34", "#5c3a26")
 HAIR = ("#2a1a14", "#4a2e1c", "#6b4f3a", "#8a5a36", "#c0783a", "#e6c27a", "#1c1c22", "#a0402a")
@@ -25,6 +25,7 @@ ELDER_HAIR = ("#e8e8ec", "#d0d0d6", "#b4b4bc", "#f4f4f2", "#9a9aa2")
 OUTFIT = ("#4f7cc9", "#d8485a", "#3a9a6a", "#e0a030", "#8a4ac0", "#2a8aa0", "#e07a40", "#5a6a8a", "#c85a8a")
 EYES = ("#3a2a1a", "#2a4a7a", "#3a6a3a", "#5a3a20", "#2a2a30", "#6a5a2a")
 GLOW = ("#5ee0ff", "#7af0a0", "#ffd25a", "#ff7ab0")
+MIN_HEIGHT = 0.3  # a duckling beside a grown-up
 AGE_SIZE: dict[Age, float] = {Age.child: 0.64, Age.teen: 0.88, Age.adult: 1.0, Age.elder: 0.95}
 
 _EVERYDAY: dict[tuple[Gender, bool], tuple[str, ...]] = {
@@ -84,22 +85,22 @@ def default_design(identity: Identity, seed: int) -> Design:
         trinkets = [t for t in trinkets if t not in ("hat", "backpack")]
     if rng.random() < 0.55:
         accessories.append(rng.choice(trinkets))
-    accessory_color = rng.choice(OUTFIT) if rng.random() < 0.5 else None
     return Design(
         body_color=body,
         accent_color=accent,
         eye_color=eyes,
         outfit=outfit,  # type: ignore[arg-type]
         outfit_color=outfit_color,
-        accessory_color=accessory_color,
         accessories=accessories[:4],  # type: ignore[arg-type]
-        height=round(0.94 + 0.12 * rng.random(), 3),
+        height=round(min(1.5, max(MIN_HEIGHT, KIND_SIZE[kind] * AGE_SIZE[age] * (0.94 + 0.12 * rng.random()))), 3),
         build=round(0.92 + 0.16 * rng.random(), 3),
         seed=seed,
     )
 
 
 def stature(member: CastMember) -> float:
-    """How tall ``member`` stands beside an average adult human (kind, age and the design's height)."""
-    size = kind_look(member.kind).size * AGE_SIZE[Age(member.age)]
-    return size * (member.design.height if member.design else 1.0)
+    """How tall ``member`` stands beside an average adult human: its design's height (which the
+    designer works out from kind, age and words), or its kind's and age's size without a design."""
+    if member.design is not None:
+        return member.design.height
+    return KIND_SIZE[Kind(member.kind)] * AGE_SIZE[Age(member.age)]
