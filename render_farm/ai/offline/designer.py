@@ -12,7 +12,6 @@ from Python's salted ``hash()``.
 
 from __future__ import annotations
 
-import random
 import re
 from pathlib import Path
 
@@ -28,30 +27,101 @@ from .identity import identity_of, kind_in, with_identity
 __all__ = ["OfflineDesigner", "design_from_text", "new_look"]
 
 _COLOURS: dict[str, str] = {
-    "red": "#d23c3c", "scarlet": "#e0302a", "crimson": "#b81e3a", "maroon": "#7a1f2b", "pink": "#f08cb4",
-    "rose": "#e8668a", "orange": "#f08a2c", "ginger": "#d8742c", "rusty": "#b5532a", "rust": "#b5532a",
-    "copper": "#c2703d", "amber": "#f0a830", "yellow": "#f2cc3a", "golden": "#e8b030", "gold": "#e8b030",
-    "blonde": "#f0d27a", "blond": "#f0d27a", "cream": "#f6ecd2", "beige": "#e0cba4", "tan": "#d2a878",
-    "brown": "#8a5a36", "chocolate": "#5e3a22", "bronze": "#b07a3a", "green": "#4caa50", "emerald": "#1f9e6a",
-    "mint": "#9ee0c0", "olive": "#8a9a3a", "teal": "#2a9a9a", "turquoise": "#3ac8c0", "cyan": "#40d0f0",
-    "blue": "#3a78d0", "navy": "#23346e", "indigo": "#4a3a9a", "purple": "#8a4ac0", "violet": "#9a5ad0",
-    "lavender": "#b8a0e0", "lilac": "#c8a8e0", "white": "#f6f4f0", "snowy": "#fafafa", "silver": "#c4cad4",
-    "grey": "#8c9096", "gray": "#8c9096", "black": "#2a2a30", "peach": "#f6bc98", "coral": "#f07a68",
-}  # fmt: skip
+    "red": "#d23c3c",
+    "scarlet": "#e0302a",
+    "crimson": "#b81e3a",
+    "maroon": "#7a1f2b",
+    "pink": "#f08cb4",
+    "rose": "#e8668a",
+    "orange": "#f08a2c",
+    "ginger": "#d8742c",
+    "rusty": "#b5532a",
+    "rust": "#b5532a",
+    "copper": "#c2703d",
+    "amber": "#f0a830",
+    "yellow": "#f2cc3a",
+    "golden": "#e8b030",
+    "gold": "#e8b030",
+    "blonde": "#f0d27a",
+    "blond": "#f0d27a",
+    "cream": "#f6ecd2",
+    "beige": "#e0cba4",
+    "tan": "#d2a878",
+    "brown": "#8a5a36",
+    "chocolate": "#5e3a22",
+    "bronze": "#b07a3a",
+    "green": "#4caa50",
+    "emerald": "#1f9e6a",
+    "mint": "#9ee0c0",
+    "olive": "#8a9a3a",
+    "teal": "#2a9a9a",
+    "turquoise": "#3ac8c0",
+    "cyan": "#40d0f0",
+    "blue": "#3a78d0",
+    "navy": "#23346e",
+    "indigo": "#4a3a9a",
+    "purple": "#8a4ac0",
+    "violet": "#9a5ad0",
+    "lavender": "#b8a0e0",
+    "lilac": "#c8a8e0",
+    "white": "#f6f4f0",
+    "snowy": "#fafafa",
+    "silver": "#c4cad4",
+    "grey": "#8c9096",
+    "gray": "#8c9096",
+    "black": "#2a2a30",
+    "peach": "#f6bc98",
+    "coral": "#f07a68",
+}
 
 _OUTFITS: dict[str, str] = {
-    "dress": "dress", "gown": "dress", "skirt": "dress", "overalls": "overalls", "dungarees": "overalls",
-    "coat": "coat", "jacket": "coat", "raincoat": "coat", "labcoat": "coat", "armor": "armor", "armour": "armor",
-    "robe": "robe", "robes": "robe", "cloak": "robe", "tunic": "tunic", "shirt": "shirt", "sweater": "shirt",
-    "jumper": "shirt", "hoodie": "shirt", "t-shirt": "shirt", "vest": "tunic", "uniform": "tunic",
-}  # fmt: skip
+    "dress": "dress",
+    "gown": "dress",
+    "skirt": "dress",
+    "overalls": "overalls",
+    "dungarees": "overalls",
+    "coat": "coat",
+    "jacket": "coat",
+    "raincoat": "coat",
+    "labcoat": "coat",
+    "armor": "armor",
+    "armour": "armor",
+    "robe": "robe",
+    "robes": "robe",
+    "cloak": "robe",
+    "tunic": "tunic",
+    "shirt": "shirt",
+    "sweater": "shirt",
+    "jumper": "shirt",
+    "hoodie": "shirt",
+    "t-shirt": "shirt",
+    "vest": "tunic",
+    "uniform": "tunic",
+}
 
 _ACCESSORIES: dict[str, str] = {
-    "hat": "hat", "cap": "hat", "beanie": "hat", "bonnet": "hat", "scarf": "scarf", "glasses": "glasses",
-    "spectacles": "glasses", "goggles": "glasses", "bow": "bow", "ribbon": "bow", "crown": "crown",
-    "tiara": "crown", "backpack": "backpack", "rucksack": "backpack", "satchel": "backpack", "cape": "cape",
-    "antenna": "antenna", "antennae": "antenna", "flower": "flower", "daisy": "flower", "rose-pin": "flower",
-}  # fmt: skip
+    "hat": "hat",
+    "cap": "hat",
+    "beanie": "hat",
+    "bonnet": "hat",
+    "scarf": "scarf",
+    "glasses": "glasses",
+    "spectacles": "glasses",
+    "goggles": "glasses",
+    "bow": "bow",
+    "ribbon": "bow",
+    "crown": "crown",
+    "tiara": "crown",
+    "backpack": "backpack",
+    "rucksack": "backpack",
+    "satchel": "backpack",
+    "cape": "cape",
+    "antenna": "antenna",
+    "antennae": "antenna",
+    "flower": "flower",
+    "daisy": "flower",
+    "rose-pin": "flower",
+}
 
 # accessories the rig paints in the accessory colour ("a blue scarf"): glasses, antennae and crowns keep
 # their own colours
@@ -63,15 +133,32 @@ _EYE_NOUNS = {"eyes", "eye"}
 
 # what a role or job implies when the text names no clothes or accessories of its own
 _ROLE_HINTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
-    "king": ("robe", ("crown", "cape")), "queen": ("dress", ("crown",)), "princess": ("dress", ("crown",)),
-    "prince": ("tunic", ("crown", "cape")), "knight": ("armor", ()), "wizard": ("robe", ("hat",)),
-    "witch": ("robe", ("hat",)), "pirate": ("coat", ("hat",)), "explorer": ("shirt", ("backpack", "hat")),
-    "scientist": ("coat", ("glasses",)), "professor": ("coat", ("glasses",)), "detective": ("coat", ("hat",)),
-    "student": ("shirt", ("backpack",)), "farmer": ("overalls", ("hat",)), "hero": (None, ("cape",)),
-    "superhero": (None, ("cape",)), "chef": ("tunic", ("hat",)), "doctor": ("coat", ()), "sailor": ("shirt", ("hat",)),
-    "grandma": ("dress", ("glasses",)), "grandpa": ("shirt", ("glasses",)), "librarian": ("dress", ("glasses",)),
-    "captain": ("coat", ("hat",)), "mechanic": ("overalls", ()), "inventor": ("overalls", ("glasses",)),
-}  # fmt: skip
+    "king": ("robe", ("crown", "cape")),
+    "queen": ("dress", ("crown",)),
+    "princess": ("dress", ("crown",)),
+    "prince": ("tunic", ("crown", "cape")),
+    "knight": ("armor", ()),
+    "wizard": ("robe", ("hat",)),
+    "witch": ("robe", ("hat",)),
+    "pirate": ("coat", ("hat",)),
+    "explorer": ("shirt", ("backpack", "hat")),
+    "scientist": ("coat", ("glasses",)),
+    "professor": ("coat", ("glasses",)),
+    "detective": ("coat", ("hat",)),
+    "student": ("shirt", ("backpack",)),
+    "farmer": ("overalls", ("hat",)),
+    "hero": (None, ("cape",)),
+    "superhero": (None, ("cape",)),
+    "chef": ("tunic", ("hat",)),
+    "doctor": ("coat", ()),
+    "sailor": ("shirt", ("hat",)),
+    "grandma": ("dress", ("glasses",)),
+    "grandpa": ("shirt", ("glasses",)),
+    "librarian": ("dress", ("glasses",)),
+    "captain": ("coat", ("hat",)),
+    "mechanic": ("overalls", ()),
+    "inventor": ("overalls", ("glasses",)),
+}
 
 # bodies that wear what a role implies (a king's robe on a bear), where a bird or a fish does not
 _DRESSED_PLANS = ("person", "biped")
@@ -224,33 +311,37 @@ def _design_for(member: CastMember, seed: int) -> Design:
     )
 
 
-def _looks(member: CastMember, design: Design) -> tuple[object, ...]:
-    """What a viewer tells apart in a look: colours, clothes, accessories and the seed's choices."""
+def _looks(member: CastMember, design: Design) -> dict[str, tuple[int, object]]:
+    """What a viewer tells apart in a look, each with how much it counts: colours that show, clothes,
+    accessories and what the seed picks (hair style, markings, horns or ears)."""
     figure = Figure(design, look_for(Style.storybook), Identity(member.kind, member.age, member.gender, member.costume))
-    return (
-        design.body_color,
-        design.accent_color,
-        design.outfit,
-        design.outfit_color,
-        frozenset(design.accessories),
-        figure.hair_style if figure.person else figure.pattern,
-        figure.variant if figure.k.horns == "monster" or figure.k.ears == "floppy" else None,
-    )
+    clothed = figure.c.top != "none"
+    return {
+        "body": (2, design.body_color),
+        "accent": (1, design.accent_color),
+        "outfit": (2, figure.c.top),
+        "outfit colour": (1 if clothed else 0, design.outfit_color),
+        "accessories": (2, frozenset(design.accessories)),
+        "seeded": (1, figure.hair_style if figure.person else figure.pattern),
+        "variant": (
+            1 if figure.k.horns == "monster" or figure.k.ears == "floppy" or figure.plan == "robot" else 0,
+            figure.variant,
+        ),
+        "eyes": (1 if figure.plan == "robot" else 0, design.eye_color),
+    }
 
 
-def new_look(member: CastMember, old: Design, *, tries: int = 16) -> Design:
-    """Another look for ``member``: the next seed whose look differs from ``old`` in at least three
-    things a viewer sees (what the words fix, such as "a purple yeti", stays), or the most different
-    of ``tries`` seeds."""
+def new_look(member: CastMember, old: Design, *, tries: int = 8) -> Design:
+    """Another look for ``member``: of the next ``tries`` seeds, the one whose look differs most from
+    ``old`` in what a viewer sees (what the words fix, such as "a purple yeti", stays)."""
     before = _looks(member, old)
-    best, best_changes = old, -1
+    best, best_score = old, -1
     for step in range(1, tries + 1):
         design = _design_for(member, old.seed + step)
-        changes = sum(a != b for a, b in zip(before, _looks(member, design), strict=True))
-        if changes >= 3:
-            return design
-        if changes > best_changes:
-            best, best_changes = design, changes
+        after = _looks(member, design)
+        score = sum(weight for name, (weight, value) in before.items() if after[name][1] != value)
+        if score > best_score:
+            best, best_score = design, score
     return best
 
 

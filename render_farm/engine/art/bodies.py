@@ -19,11 +19,10 @@ import random
 import skia
 
 from render_farm.engine.art import clothes, garments, hair, headwear, overlays
-from render_farm.engine.art.figure import GOLD, Figure
+from render_farm.engine.art.figure import Figure
 from render_farm.engine.art.limbs import limb_color, stripe_limb
 from render_farm.engine.art.shapes import cut, fuzzy_oval, oval, poly, rotated, rrect, tube, union
 from render_farm.engine.styles import RGB, ShapePainter, darker, hex_rgb, lighter, mix
-from render_farm.film import Age
 
 __all__ = ["STANCES", "draw_back", "draw_legs", "draw_torso", "sit_drop"]
 
@@ -56,8 +55,17 @@ def draw_back(fig: Figure, p: ShapePainter) -> None:
     if wings == "dragon":
         for side in (-1, 1):
             top = a.torso_top
-            wing = poly([(side * 8, top + 4), (side * 40, top - 18), (side * 44, top), (side * 36, top + 2),
-                         (side * 34, top + 14), (side * 14, top + 20)], 3)  # fmt: skip
+            wing = poly(
+                [
+                    (side * 8, top + 4),
+                    (side * 40, top - 18),
+                    (side * 44, top),
+                    (side * 36, top + 2),
+                    (side * 34, top + 14),
+                    (side * 14, top + 20),
+                ],
+                3,
+            )
             p.fill(wing, darker(fig.accent, 0.1) if fig.accent != fig.skin else darker(fig.skin, 0.2))
     elif wings == "bat":
         membrane = mix(fig.skin, fig.accent, 0.4)
@@ -66,8 +74,13 @@ def draw_back(fig: Figure, p: ShapePainter) -> None:
             root = (side * a.torso_tw * 0.5, top + 3)
             elbow = (side * 30, top - 12)
             tip = (side * 45, top - 6)
-            edge = [(side * 41, top + 12), (side * 33, top + 5), (side * 28, top + 19), (side * 20, top + 11),
-                    (side * (a.torso_tw + 1), a.torso_bottom - 3)]  # fmt: skip
+            edge = [
+                (side * 41, top + 12),
+                (side * 33, top + 5),
+                (side * 28, top + 19),
+                (side * 20, top + 11),
+                (side * (a.torso_tw + 1), a.torso_bottom - 3),
+            ]
             p.fill(poly([root, elbow, tip, *edge], 1.2), membrane)
             bone = darker(fig.skin, 0.25)
             p.fill(tube([root, elbow, tip], 2.4), bone, outline=0.5)
@@ -83,12 +96,16 @@ def draw_back(fig: Figure, p: ShapePainter) -> None:
             else:
                 upper = rotated(oval(side * 25, top - 12, 21, 16), side * -24, side * 6, top + 2)
                 lower = rotated(oval(side * 19, top + 14, 13, 12), side * 20, side * 6, top + 2)
-                edge = darker(fig.accent, 0.45)
-                p.fill(lower, edge)
-                p.fill(upper, edge)
-                p.flat(cut(lower, rotated(oval(side * 18, top + 13, 10, 9), side * 20, side * 6, top + 2)),
-                       darker(fig.accent, 0.1))  # fmt: skip
-                p.flat(cut(upper, rotated(oval(side * 24, top - 11, 17, 12.5), side * -24, side * 6, top + 2)), fig.accent)
+                rim = darker(fig.accent, 0.45)
+                p.fill(lower, rim)
+                p.fill(upper, rim)
+                p.flat(
+                    cut(lower, rotated(oval(side * 18, top + 13, 10, 9), side * 20, side * 6, top + 2)),
+                    darker(fig.accent, 0.1),
+                )
+                p.flat(
+                    cut(upper, rotated(oval(side * 24, top - 11, 17, 12.5), side * -24, side * 6, top + 2)), fig.accent
+                )
                 p.flat(oval(side * 30, top - 16, 5, 5), lighter(fig.accent, 0.65))
                 p.flat(oval(side * 30, top - 16, 2.2, 2.2), (40, 34, 44))
                 p.flat(oval(side * 20, top + 16, 3.4, 3.4), lighter(fig.accent, 0.55))
@@ -97,12 +114,12 @@ def draw_back(fig: Figure, p: ShapePainter) -> None:
     if "plates" in extras:  # a row of plates down the back, showing past the head and the body
         cx, cy = fig.head_c
         rx, ry = fig.head_r
-        for deg, r in ((-95, 8.0), (-130, 9.0), (-162, 8.5), (-192, 7.0)):
+        for deg, size in ((-95, 8.0), (-130, 9.0), (-162, 8.5), (-192, 7.0)):
             t = math.radians(deg)
             bx, by = cx + rx * 0.9 * math.cos(t), cy + ry * 0.9 * math.sin(t)
-            tip = (cx + (rx + r * 1.5) * math.cos(t), cy + (ry + r * 1.5) * math.sin(t))
-            side = (-math.sin(t) * r * 0.6, math.cos(t) * r * 0.6)
-            p.fill(poly([(bx + side[0], by + side[1]), tip, (bx - side[0], by - side[1])], 2.2), fig.accent)
+            point = (cx + (rx + size * 1.5) * math.cos(t), cy + (ry + size * 1.5) * math.sin(t))
+            hx, hy = -math.sin(t) * size * 0.6, math.cos(t) * size * 0.6
+            p.fill(poly([(bx + hx, by + hy), point, (bx - hx, by - hy)], 2.2), fig.accent)
         for k in range(2):
             y = a.torso_top + 6 + k * 11
             x = -a.torso_tw - 1
@@ -111,9 +128,11 @@ def draw_back(fig: Figure, p: ShapePainter) -> None:
         points = []
         for k in range(13):
             t = math.pi * (0.55 + 0.9 * k / 12)
-            r = 1.0 if k % 2 else 1.3
-            points.append((math.cos(t) * (a.torso_tw + 6) * r, (a.torso_top + a.torso_bottom) / 2 - math.sin(t) * 20 * r))
-        p.fill(poly(points + [(a.torso_tw, a.torso_bottom)], 1.0), fig.marks)
+            reach = 1.0 if k % 2 else 1.3
+            points.append(
+                (math.cos(t) * (a.torso_tw + 6) * reach, (a.torso_top + a.torso_bottom) / 2 - math.sin(t) * 20 * reach)
+            )
+        p.fill(poly([*points, (a.torso_tw, a.torso_bottom)], 1.0), fig.marks)
     if "extra_legs" in extras or "extra_arms" in extras:
         count = 2 if "extra_legs" in extras else 1
         for side in (-1, 1):
@@ -121,13 +140,25 @@ def draw_back(fig: Figure, p: ShapePainter) -> None:
                 y = a.torso_top + 6 + k * 8
                 knee = (side * (a.torso_tw + 12 + k * 2), y - 8 + k * 6)
                 foot = (side * (a.torso_tw + 16 + k * 4), y + 14 + k * 4)
-                p.fill(tube([(side * a.torso_tw * 0.5, y), knee, foot], 2.6), fig.marks if fig.k.marks else
-                       darker(fig.skin, 0.4), outline=0.6)  # fmt: skip
+                p.fill(
+                    tube([(side * a.torso_tw * 0.5, y), knee, foot], 2.6),
+                    fig.marks if fig.k.marks else darker(fig.skin, 0.4),
+                    outline=0.6,
+                )
     if "dorsal" in extras:
         if fig.kind.value == "shark":
             cx, cy = fig.head_c
-            p.fill(poly([(cx - 9, cy - fig.head_r[1] + 3), (cx + 6, cy - fig.head_r[1] + 2), (cx - 6, cy - fig.head_r[1] - 16)],
-                        2), fig.skin)  # fmt: skip
+            p.fill(
+                poly(
+                    [
+                        (cx - 9, cy - fig.head_r[1] + 3),
+                        (cx + 6, cy - fig.head_r[1] + 2),
+                        (cx - 6, cy - fig.head_r[1] - 16),
+                    ],
+                    2,
+                ),
+                fig.skin,
+            )
         else:
             cx, cy = fig.head_c
             top = cy - fig.head_r[1]
@@ -142,11 +173,21 @@ def draw_back(fig: Figure, p: ShapePainter) -> None:
             for side in (-1, 1):
                 for dy in (-9, 5):
                     cx = side * (a.torso_tw + 7)
-                    hexagon = poly([(cx + 5 * math.cos(t), mid + dy + 5 * math.sin(t)) for t in
-                                    [k * math.pi / 3 for k in range(6)]], 0.8)  # fmt: skip
+                    hexagon = poly(
+                        [
+                            (cx + 5 * math.cos(t), mid + dy + 5 * math.sin(t))
+                            for t in [k * math.pi / 3 for k in range(6)]
+                        ],
+                        0.8,
+                    )
                     p.flat(cut(hexagon, shell), lighter(fig.marks, 0.22))
-            p.flat(cut(oval(a.lean, mid - 2, a.torso_tw + 13, (a.torso_bottom - a.torso_top) / 2 + 12), rrect(-60,
-                   a.torso_bottom + 6, 60, 0, 0)), darker(fig.marks, 0.2))  # fmt: skip
+            p.flat(
+                cut(
+                    oval(a.lean, mid - 2, a.torso_tw + 13, (a.torso_bottom - a.torso_top) / 2 + 12),
+                    rrect(-60, a.torso_bottom + 6, 60, 0, 0),
+                ),
+                darker(fig.marks, 0.2),
+            )
     _tail(fig, p)
     clothes.backpack_back(fig, p)
 
@@ -178,8 +219,11 @@ def _tail(fig: Figure, p: ShapePainter) -> None:
                 p.flat(oval(-30 - k * 1.5, y0 - 8 - k * 8, 3.2, 1.2), fig.marks)
     elif tail == "long_thin":
         colour = mix(fig.skin, (240, 150, 160), 0.6) if fig.kind.value == "mouse" else fig.skin
-        p.fill(tube([(x0, y0), (-26, y0 + 8), (-36, y0 - 6), (-42, y0 + 2)], 2.4 if fig.kind.value == "mouse" else 4.5),
-               colour, outline=0.7)  # fmt: skip
+        p.fill(
+            tube([(x0, y0), (-26, y0 + 8), (-36, y0 - 6), (-42, y0 + 2)], 2.4 if fig.kind.value == "mouse" else 4.5),
+            colour,
+            outline=0.7,
+        )
     elif tail in ("fox", "bushy"):
         shape = poly([(x0, y0 - 2), (-26, y0 + 4), (-42, y0 - 14), (-40, y0 - 32), (-30, y0 - 24), (-22, y0 - 10)], 7)
         p.fill(shape, fig.skin)
@@ -187,7 +231,9 @@ def _tail(fig: Figure, p: ShapePainter) -> None:
         p.fill(tip, fig.accent if tail == "fox" else lighter(fig.skin, 0.4), outline=0.0)
     elif tail == "curl":
         if fig.plan == "bird":  # a duck's curl of tail feathers
-            p.fill(tube([(-a.torso_tw + 4, y0 - 4), (-a.torso_tw - 6, y0 - 8), (-a.torso_tw - 4, y0 - 16)], 4), fig.skin)
+            p.fill(
+                tube([(-a.torso_tw + 4, y0 - 4), (-a.torso_tw - 6, y0 - 8), (-a.torso_tw - 4, y0 - 16)], 4), fig.skin
+            )
         else:
             p.fill(tube([(x0, y0 - 4), (-20, y0 - 10), (-24, y0 - 22)], 5.0), fig.skin)
     elif tail in ("stub", "cotton"):
@@ -196,8 +242,10 @@ def _tail(fig: Figure, p: ShapePainter) -> None:
         p.fill(oval(-a.torso_bw * 0.95 * b, y0 + 2, r, r), colour)
     elif tail in ("tuft", "horse"):
         end = (-36, y0 + 18) if tail == "horse" else (-30, y0 + 10)
-        p.fill(tube([(x0, y0 - 4), (-24, y0 - 2), end], 3.0 if tail == "tuft" else 6.0), fig.skin if tail == "tuft"
-               else fig.accent)  # fmt: skip
+        p.fill(
+            tube([(x0, y0 - 4), (-24, y0 - 2), end], 3.0 if tail == "tuft" else 6.0),
+            fig.skin if tail == "tuft" else fig.accent,
+        )
         if tail == "tuft":
             p.fill(oval(end[0], end[1] + 2, 4, 5.5), darker(fig.accent if fig.k.mane != "none" else fig.skin, 0.3))
         elif fig.kind.value == "unicorn":
@@ -224,7 +272,10 @@ def _tail(fig: Figure, p: ShapePainter) -> None:
         p.fill(shape, fig.skin)
         for k in range(3):
             x = -20 - k * 8
-            p.fill(poly([(x - 3, y0 + 5 + k * 2), (x + 3, y0 + 5 + k * 2), (x, y0 - 1 + k * 2)], 0.6), darker(fig.skin, 0.2))
+            p.fill(
+                poly([(x - 3, y0 + 5 + k * 2), (x + 3, y0 + 5 + k * 2), (x, y0 - 1 + k * 2)], 0.6),
+                darker(fig.skin, 0.2),
+            )
     elif tail == "curly_pig":
         spiral = skia.Path()
         spiral.moveTo(x0, y0)
@@ -238,9 +289,9 @@ def _tail(fig: Figure, p: ShapePainter) -> None:
         p.fill(shape, fig.skin)
         p.fill(cut(shape, oval(-32, y0 - 10, 6, 18)), lighter(fig.skin, 0.25), outline=0.0)
     elif tail == "feathers":
-        x = -a.torso_tw + 2
+        root = -a.torso_tw + 2
         for k, ang in enumerate((-30, -10, 10)):
-            f = rotated(oval(x - 8, y0 + 1, 10, 3.6), ang, x, y0 + 1)
+            f = rotated(oval(root - 8, y0 + 1, 10, 3.6), ang, root, y0 + 1)
             p.fill(f, darker(fig.skin, 0.15) if k % 2 else fig.accent if fig.kind.value == "parrot" else fig.skin)
 
 
@@ -361,19 +412,33 @@ def _foot(fig: Figure, p: ShapePainter, at: tuple[float, float], shoe: RGB | Non
                 p.fill(oval(x + 1.5 + k * rx * 0.5, y + ry * 0.55, 1.6, 1.1), (240, 232, 214), outline=0.3)
     elif feet == "webbed":
         colour = _BIRD_LEG if fig.plan == "bird" else fig.skin
-        web = poly([(x - 2, y - ry * 0.8), (x + rx * 1.3, y + ry * 0.2), (x + rx * 0.6, y + ry * 0.8), (x - rx * 0.6, y + ry * 0.8)],
-                   1.2)  # fmt: skip
+        web = poly(
+            [
+                (x - 2, y - ry * 0.8),
+                (x + rx * 1.3, y + ry * 0.2),
+                (x + rx * 0.6, y + ry * 0.8),
+                (x - rx * 0.6, y + ry * 0.8),
+            ],
+            1.2,
+        )
         p.fill(web, colour)
     elif feet == "claws":
         p.fill(oval(x, y, rx, ry), fur)
         for k in (-1, 0, 1):
             tip = x + rx * 0.55 + k * 2.2
-            p.fill(poly([(tip - 1.1, y - 0.4), (tip + 1.1, y - 0.4), (tip + 1.8, y + 1.6)], 0.3), (246, 236, 214), outline=0.4)
+            p.fill(
+                poly([(tip - 1.1, y - 0.4), (tip + 1.1, y - 0.4), (tip + 1.8, y + 1.6)], 0.3),
+                (246, 236, 214),
+                outline=0.4,
+            )
     elif feet == "insect":
         p.fill(oval(x, y, rx * 0.55, ry * 0.6), fig.marks if fig.k.marks else darker(fig.skin, 0.5))
     elif feet == "bird":
-        toes = union(tube([(x, y - 0.8), (x + 5, y + 0.5)], 2.2), tube([(x, y - 0.8), (x - 3, y + 0.2)], 2.2),
-                     tube([(x, y - 0.8), (x + 2, y + 1.2)], 2.2))  # fmt: skip
+        toes = union(
+            tube([(x, y - 0.8), (x + 5, y + 0.5)], 2.2),
+            tube([(x, y - 0.8), (x - 3, y + 0.2)], 2.2),
+            tube([(x, y - 0.8), (x + 2, y + 1.2)], 2.2),
+        )
         p.fill(toes, _BIRD_LEG, outline=0.6)
     else:  # paws
         p.fill(oval(x, y, rx, ry), darker(fur, 0.12) if fur == fig.skin else fur)
@@ -388,8 +453,15 @@ def _bird_legs(fig: Figure, p: ShapePainter, stance: str) -> None:
         if not penguin:
             p.fill(tube([(hip[0], a.torso_bottom - 3), (foot[0], foot[1])], 2.4), _BIRD_LEG, outline=0.6)
         if fig.k.feet == "webbed":
-            web = poly([(foot[0] - 1, foot[1] - 2), (foot[0] + 7, foot[1] + 1), (foot[0] + 4, foot[1] + 2.5),
-                        (foot[0] - 4, foot[1] + 2.5)], 1.0)  # fmt: skip
+            web = poly(
+                [
+                    (foot[0] - 1, foot[1] - 2),
+                    (foot[0] + 7, foot[1] + 1),
+                    (foot[0] + 4, foot[1] + 2.5),
+                    (foot[0] - 4, foot[1] + 2.5),
+                ],
+                1.0,
+            )
             p.fill(web, _BIRD_LEG, outline=0.6)
         else:
             x, y = foot
@@ -411,7 +483,9 @@ def _robot_legs(fig: Figure, p: ShapePainter, stance: str) -> None:
 def _tentacles(fig: Figure, p: ShapePainter, stance: str) -> None:
     floats = "floats" in fig.k.extras
     cy = fig.head_c[1] + fig.head_r[1] * 0.6
-    wiggle = {"step0": 1, "step1": 2, "step2": -1, "step3": -2, "run0": 2, "run1": 3, "run2": -2, "run3": -3}.get(stance, 0)
+    wiggle = {"step0": 1, "step1": 2, "step2": -1, "step3": -2, "run0": 2, "run1": 3, "run2": -2, "run3": -3}.get(
+        stance, 0
+    )
     count = 6 if not floats else 5
     for k in range(count):
         t = (k - (count - 1) / 2) / ((count - 1) / 2)
@@ -421,15 +495,20 @@ def _tentacles(fig: Figure, p: ShapePainter, stance: str) -> None:
             p.fill(tube(pts, 3.2), lighter(fig.skin, 0.2), alpha=0.85)
             continue
         side = 1 if t >= 0 else -1
-        end = (x0 * 1.5 + side * (6 + abs(wiggle) * (1 if (k % 2) else 0)), -2.5)
-        curl = (end[0] + side * 5, -7 + wiggle * 0.5 * side)
-        p.fill(union(tube([(x0, cy), (x0 * 1.3 + side * 2, cy * 0.5), end], 8.5 - abs(t) * 2), tube([end, curl], 4)), fig.skin)
+        end = (x0 * 1.5 + side * (6 + abs(wiggle) * (1 if (k % 2) else 0)), -4.5)
+        curl = (end[0] + side * 5, -9 + wiggle * 0.5 * side)
+        p.fill(
+            union(tube([(x0, cy), (x0 * 1.3 + side * 2, cy * 0.5), end], 8.5 - abs(t) * 2), tube([end, curl], 4)),
+            fig.skin,
+        )
         if "suckers" in fig.k.extras:
             p.flat(oval(x0 * 1.35 + side * 2, cy * 0.35, 1.3, 1.1), lighter(fig.skin, 0.45))
 
 
 def _crab_legs(fig: Figure, p: ShapePainter, stance: str) -> None:
-    shift = {"step0": 2, "step1": -2, "step2": 2, "step3": -2, "run0": 3, "run1": -3, "run2": 3, "run3": -3}.get(stance, 0)
+    shift = {"step0": 2, "step1": -2, "step2": 2, "step3": -2, "run0": 3, "run1": -3, "run2": 3, "run3": -3}.get(
+        stance, 0
+    )
     for side in (-1, 1):
         for k in range(3):
             root = (side * (14 + k * 5), -30)
@@ -443,8 +522,11 @@ def _caterpillar_legs(fig: Figure, p: ShapePainter, stance: str) -> None:
     for k, (cx, cy, r) in enumerate(_SEGMENTS):
         for side in (-1, 1):
             up = lift if (k % 2) == (side > 0) else 0
-            p.fill(tube([(cx + side * r * 0.5, cy), (cx + side * (r * 0.6 + 2), -2 - up)], 2.6), darker(fig.skin, 0.35),
-                   outline=0.5)  # fmt: skip
+            p.fill(
+                tube([(cx + side * r * 0.5, cy), (cx + side * (r * 0.6 + 2), -2 - up)], 2.6),
+                darker(fig.skin, 0.35),
+                outline=0.5,
+            )
 
 
 # -- the torso (or the whole body of a plan without legs) ----------------------------------------------------
@@ -506,25 +588,63 @@ def _bare_torso(fig: Figure, p: ShapePainter) -> None:
     a = fig.a
     torso = fig.torso_path()
     if fig.k.mane == "wool":
-        torso = fuzzy_oval(a.lean * 0.5, (a.torso_top + a.torso_bottom) / 2 + 1, a.torso_tw + 3,
-                           (a.torso_bottom - a.torso_top) / 2 + 3, 14, 2.6, random.Random(fig.rng_seed + 1))  # fmt: skip
+        torso = fuzzy_oval(
+            a.lean * 0.5,
+            (a.torso_top + a.torso_bottom) / 2 + 1,
+            a.torso_tw + 3,
+            (a.torso_bottom - a.torso_top) / 2 + 3,
+            14,
+            2.6,
+            random.Random(fig.rng_seed + 1),
+        )
         p.fill(torso, fig.accent)
         return
     if fig.k.head == "fuzzy" and fig.kind.value == "monster":
-        torso = fuzzy_oval(0, (a.torso_top + a.torso_bottom) / 2, a.torso_bw + 1.5, (a.torso_bottom - a.torso_top) / 2 + 1,
-                           14, 2.2, random.Random(fig.rng_seed + 1))  # fmt: skip
+        torso = fuzzy_oval(
+            0,
+            (a.torso_top + a.torso_bottom) / 2,
+            a.torso_bw + 1.5,
+            (a.torso_bottom - a.torso_top) / 2 + 1,
+            14,
+            2.2,
+            random.Random(fig.rng_seed + 1),
+        )
     p.fill(torso, fig.skin)
     box = torso.computeTightBounds()
     cx = box.centerX()
     if fig.pattern == "panda":
-        p.fill(cut(torso, rrect(box.left() - 2, box.top() - 2, box.right() + 2, box.top() + (box.height()) * 0.35, 0)),
-               fig.marks, outline=0.0)  # fmt: skip
+        p.fill(
+            cut(torso, rrect(box.left() - 2, box.top() - 2, box.right() + 2, box.top() + (box.height()) * 0.35, 0)),
+            fig.marks,
+            outline=0.0,
+        )
     if fig.k.belly and fig.c.top == "none":
-        p.fill(oval(cx + fig.fx * 0.3, box.centerY() + 2, box.width() * 0.32, box.height() * 0.38), fig.belly, outline=0.0,
-               shade=False)  # fmt: skip
+        p.fill(
+            oval(cx + fig.fx * 0.3, box.centerY() + 2, box.width() * 0.32, box.height() * 0.38),
+            fig.belly,
+            outline=0.0,
+            shade=False,
+        )
     _torso_pattern(fig, p, torso)
+    if "chest_ruff" in fig.k.extras and fig.c.top == "none":
+        top = box.top()
+        ruff = poly(
+            [
+                (cx - box.width() * 0.36, top),
+                (cx + box.width() * 0.36, top),
+                (cx + box.width() * 0.22, top + 9),
+                (cx + 4, top + 6),
+                (cx, top + 13),
+                (cx - 4, top + 6),
+                (cx - box.width() * 0.22, top + 9),
+            ],
+            1.5,
+        )
+        p.fill(ruff, fig.greyed(fig.belly), outline=0.6)
     if "pouch" in fig.k.extras and fig.c.top == "none":
-        pouch = cut(oval(cx, box.bottom() - 4, box.width() * 0.3, 7), rrect(-40, box.bottom() - 6, 40, box.bottom() + 5, 0))
+        pouch = cut(
+            oval(cx, box.bottom() - 4, box.width() * 0.3, 7), rrect(-40, box.bottom() - 6, 40, box.bottom() + 5, 0)
+        )
         p.fill(pouch, darker(fig.belly, 0.08), outline=0.6)
 
 
@@ -549,26 +669,40 @@ def _torso_pattern(fig: Figure, p: ShapePainter, torso: skia.Path) -> None:
         for k in range(3):
             y = top + (k + 1) * (bottom - top) / 4
             for side in (-1, 1):
-                stripe = poly([(box.centerX() + side * (box.width() / 2 + 1), y - 1.8), (box.centerX() + side * (box.width() / 2 + 1),
-                               y + 1.8), (box.centerX() + side * box.width() * 0.18, y + 0.5)])  # fmt: skip
+                stripe = poly(
+                    [
+                        (box.centerX() + side * (box.width() / 2 + 1), y - 1.8),
+                        (box.centerX() + side * (box.width() / 2 + 1), y + 1.8),
+                        (box.centerX() + side * box.width() * 0.18, y + 0.5),
+                    ]
+                )
                 p.flat(cut(stripe, torso), ink)
     elif pattern in ("patches", "giraffe", "dapples", "spots", "scales", "belly_band", "speckles"):
         rng = random.Random(fig.rng_seed + 7)
         if pattern == "belly_band":
-            band = cut(torso, rrect(box.centerX() - box.width() * 0.22, top - 2, box.centerX() + box.width() * 0.22, bottom + 2, 4))
+            band = cut(
+                torso,
+                rrect(box.centerX() - box.width() * 0.22, top - 2, box.centerX() + box.width() * 0.22, bottom + 2, 4),
+            )
             p.fill(band, fig.accent, outline=0.0)
             for k in range(4):
                 y = top + (k + 0.5) * (bottom - top) / 4
-                p.stroke(tube([(box.centerX() - box.width() * 0.2, y), (box.centerX() + box.width() * 0.2, y)], 0.01),
-                         darker(fig.accent, 0.25), 0.6)  # fmt: skip
+                p.stroke(
+                    tube([(box.centerX() - box.width() * 0.2, y), (box.centerX() + box.width() * 0.2, y)], 0.01),
+                    darker(fig.accent, 0.25),
+                    0.6,
+                )
             return
         count = {"patches": 2, "giraffe": 6, "dapples": 6, "spots": 4, "scales": 0, "speckles": 8}[pattern]
         for _ in range(count):
             x = left + rng.random() * (right - left)
             y = top + rng.random() * (bottom - top)
             r = {"patches": 6.5, "giraffe": 3.4, "dapples": 1.6, "spots": 2.4, "speckles": 0.8}[pattern]
-            colour = ink if pattern in ("patches", "giraffe", "speckles") else (lighter(fig.skin, 0.55) if pattern ==
-                                                                               "dapples" else darker(fig.skin, 0.2))  # fmt: skip
+            colour = (
+                ink
+                if pattern in ("patches", "giraffe", "speckles")
+                else (lighter(fig.skin, 0.55) if pattern == "dapples" else darker(fig.skin, 0.2))
+            )
             p.flat(cut(oval(x, y, r * (1.2 if pattern == "patches" else 1.0), r), torso), colour)
 
 
@@ -583,8 +717,12 @@ def _bird_body(fig: Figure, p: ShapePainter) -> None:
     p.fill(body, fig.skin)
     box = body.computeTightBounds()
     if fig.k.belly:
-        p.fill(oval(box.centerX() + fig.fx * 0.4, box.centerY() + 3, box.width() * 0.32, box.height() * 0.34), fig.belly,
-               outline=0.0, shade=False)  # fmt: skip
+        p.fill(
+            oval(box.centerX() + fig.fx * 0.4, box.centerY() + 3, box.width() * 0.32, box.height() * 0.34),
+            fig.belly,
+            outline=0.0,
+            shade=False,
+        )
     if fig.pattern == "speckles":
         for k in range(6):
             x = box.centerX() + ((k * 7) % 11 - 5) * 1.8
@@ -605,11 +743,15 @@ def _sea_body(fig: Figure, p: ShapePainter) -> None:
         poly([(-w * 0.85, mid), (w * 0.85, mid), (6, -11), (-6, -11)], 5),
         rrect(-max(rx, w * 0.9), cy, max(rx, w * 0.9), mid, 4),
     )
-    fin = poly([(0, -16), (16 * wide, -2), (19 * wide, 0), (7, -0.5), (0, -6), (-7, -0.5), (-19 * wide, 0),
-                (-16 * wide, -2)], 2.5)  # fmt: skip
+    fin = poly(
+        [(0, -16), (16 * wide, -2), (19 * wide, 0), (7, -0.5), (0, -6), (-7, -0.5), (-19 * wide, 0), (-16 * wide, -2)],
+        2.5,
+    )
     if kind in ("fish", "shark"):
         fin = poly([(0, -17), (15, -0.5), (6, -1.5), (0, -7), (-6, -1.5), (-15, -0.5)], 2)
-    fin_colour = darker(fig.skin, 0.12) if kind != "fish" else (fig.accent if fig.accent != fig.skin else darker(fig.skin, 0.2))
+    fin_colour = (
+        darker(fig.skin, 0.12) if kind != "fish" else (fig.accent if fig.accent != fig.skin else darker(fig.skin, 0.2))
+    )
     p.fill(fin, fin_colour)
     p.fill(body, fig.skin)
     if fig.k.belly:
@@ -647,7 +789,9 @@ def _snail_body(fig: Figure, p: ShapePainter) -> None:
     rx, ry = fig.head_r
     for side in (-1, 1):
         p.fill(tube([(cx + side * 5, cy - ry * 0.6), (cx + side * fig.eye_dx, fig.eye_y + 3)], 2.6), fig.skin)
-    body = union(oval(cx, cy, rx, ry), tube([(16, -8), (17, -30), (cx + 2, cy + ry * 0.4)], 19), oval(4, -5.5, 32, 5.5))
+    body = union(
+        oval(cx, cy, rx, ry), tube([(16, -12), (17, -30), (cx + 2, cy + ry * 0.4)], 19), oval(4, -5.5, 32, 5.5)
+    )
     p.fill(body, fig.skin)
     p.flat(cut(oval(cx + 8, -30, 5, 14), body), lighter(fig.skin, 0.22), alpha=0.7)
 
@@ -673,8 +817,13 @@ def _snake_marks(fig: Figure, p: ShapePainter, shape: skia.Path) -> None:
     elif fig.pattern in ("spots", "diamonds"):
         x = box.left() + 6
         while x < box.right() - 4:
-            mark = oval(x, box.centerY(), 2.6, 2.2) if fig.pattern == "spots" else poly(
-                [(x, box.centerY() - 3), (x + 3, box.centerY()), (x, box.centerY() + 3), (x - 3, box.centerY())])
+            mark = (
+                oval(x, box.centerY(), 2.6, 2.2)
+                if fig.pattern == "spots"
+                else poly(
+                    [(x, box.centerY() - 3), (x + 3, box.centerY()), (x, box.centerY() + 3), (x - 3, box.centerY())]
+                )
+            )
             p.flat(cut(mark, shape), fig.accent)
             x += 9
 

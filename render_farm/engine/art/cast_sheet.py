@@ -105,14 +105,14 @@ _AGE_SUBJECTS = (
     (Kind.lion, Gender.male),
 )
 _COSTUMED_ANIMALS = (
-    (Kind.fox, Costume.chef),  # type: ignore[attr-defined]
-    (Kind.goat, Costume.farmer),  # type: ignore[attr-defined]
-    (Kind.duck, Costume.sailor),  # type: ignore[attr-defined]
-    (Kind.bear, Costume.king),  # type: ignore[attr-defined]
-    (Kind.cat, Costume.witch),  # type: ignore[attr-defined]
-    (Kind.dog, Costume.firefighter),  # type: ignore[attr-defined]
-    (Kind.rabbit, Costume.astronaut),  # type: ignore[attr-defined]
-    (Kind.penguin, Costume.detective),  # type: ignore[attr-defined]
+    (Kind.fox, Costume.chef),
+    (Kind.goat, Costume.farmer),
+    (Kind.duck, Costume.sailor),
+    (Kind.bear, Costume.king),
+    (Kind.cat, Costume.witch),
+    (Kind.dog, Costume.firefighter),
+    (Kind.rabbit, Costume.astronaut),
+    (Kind.penguin, Costume.detective),
 )
 
 
@@ -137,7 +137,12 @@ def _cell(member: CastMember, style: Style, height: int, label: str) -> SheetCel
 def kind_cells(style: Style, height: int = 140) -> list[SheetCell]:
     """Every kind, as a grown-up in everyday clothes."""
     return [
-        _cell(sheet_member(Identity(kind=kind), stable_seed("sheet", kind.value)), style, height, kind.value.replace("_", " "))
+        _cell(
+            sheet_member(Identity(kind=kind), stable_seed("sheet", kind.value)),
+            style,
+            height,
+            kind.value.replace("_", " "),
+        )
         for kind in Kind
     ]
 
@@ -147,28 +152,38 @@ def age_cells(style: Style, height: int = 140) -> list[SheetCell]:
     cells = []
     for kind, gender in _AGE_SUBJECTS:
         for age in Age:
-            member = sheet_member(Identity(kind=kind, age=age, gender=gender), stable_seed("sheet", kind.value, gender.value))
-            label = f"{kind.value} {age.value}" if kind is not Kind.human else f"{gender.value[:1] if gender is not Gender.unspecified else ''}{' ' if gender is not Gender.unspecified else ''}{age.value}"
-            cells.append(_cell(member, style, round(height * AGE_SIZE[age]), label.strip()))
+            member = sheet_member(
+                Identity(kind=kind, age=age, gender=gender), stable_seed("sheet", kind.value, gender.value)
+            )
+            who = (
+                kind.value if kind is not Kind.human else {"female": "woman", "male": "man"}.get(gender.value, "person")
+            )
+            cells.append(_cell(member, style, round(height * AGE_SIZE[age]), f"{who} {age.value}"))
     return cells
 
 
 def costume_cells(style: Style, height: int = 140) -> list[SheetCell]:
     """Every costume on a person (genders and ages taking turns), then animals in costume."""
     cells = []
-    people = [(Age.adult, Gender.female), (Age.adult, Gender.male), (Age.teen, Gender.unspecified), (Age.elder, Gender.male),
-              (Age.adult, Gender.unspecified), (Age.elder, Gender.female)]  # fmt: skip
-    for index, costume in enumerate(c for c in Costume if c is not Costume.none):  # type: ignore[attr-defined]
+    people = [
+        (Age.adult, Gender.female),
+        (Age.adult, Gender.male),
+        (Age.teen, Gender.unspecified),
+        (Age.elder, Gender.male),
+        (Age.adult, Gender.unspecified),
+        (Age.elder, Gender.female),
+    ]
+    for index, costume in enumerate(c for c in Costume if c is not Costume.none):
         age, gender = people[index % len(people)]
-        if costume in (Costume.queen, Costume.princess, Costume.bride, Costume.mermaid, Costume.fairy, Costume.nurse):  # type: ignore[attr-defined]
+        if costume in (Costume.queen, Costume.princess, Costume.bride, Costume.mermaid, Costume.fairy, Costume.nurse):
             gender = Gender.female
-        if costume in (Costume.king, Costume.prince, Costume.groom):  # type: ignore[attr-defined]
+        if costume in (Costume.king, Costume.prince, Costume.groom):
             gender = Gender.male
         member = sheet_member(Identity(age=age, gender=gender, costume=costume), stable_seed("sheet", costume.value))
         cells.append(_cell(member, style, round(height * AGE_SIZE[age]), costume.value.replace("_", " ")))
-    for kind, costume in _COSTUMED_ANIMALS:
-        member = sheet_member(Identity(kind=kind, costume=costume), stable_seed("sheet", kind.value, costume.value))
-        cells.append(_cell(member, style, height, f"{kind.value} {costume.value.replace('_', ' ')}"))
+    for kind, role in _COSTUMED_ANIMALS:
+        member = sheet_member(Identity(kind=kind, costume=role), stable_seed("sheet", kind.value, role.value))
+        cells.append(_cell(member, style, height, f"{kind.value} {role.value.replace('_', ' ')}"))
     return cells
 
 
@@ -182,4 +197,6 @@ def ages_sheet(style: Style, width: int = 1600) -> np.ndarray:
 
 
 def costumes_sheet(style: Style, width: int = 1600) -> np.ndarray:
-    return contact_sheet(costume_cells(style), style, columns=10, cell=width // 10, title=f"Costumes ({Style(style).value})")
+    return contact_sheet(
+        costume_cells(style), style, columns=10, cell=width // 10, title=f"Costumes ({Style(style).value})"
+    )

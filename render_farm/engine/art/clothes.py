@@ -67,8 +67,11 @@ def backpack_straps(fig: Figure, p: ShapePainter) -> None:
         colour = darker(fig.acc if _has(fig, "backpack") else fig.cloth, 0.15)
         for side in (-1, 1):
             x = side * a.torso_tw * 0.7 + a.lean
-            p.fill(tube([(x, a.torso_top + 1), (x + side * 1, a.torso_top + (a.torso_bottom - a.torso_top) * 0.6)], 3.2),
-                   colour, outline=0.6)  # fmt: skip
+            p.fill(
+                tube([(x, a.torso_top + 1), (x + side * 1, a.torso_top + (a.torso_bottom - a.torso_top) * 0.6)], 3.2),
+                colour,
+                outline=0.6,
+            )
 
 
 def scarf(fig: Figure, p: ShapePainter) -> None:
@@ -92,8 +95,11 @@ def head_accessories(fig: Figure, p: ShapePainter) -> None:
         x, y = cx - 18 * s, top + 7 * s
         for k in range(5):
             a = k * 2 * math.pi / 5
-            p.fill(oval(x + 3.6 * s * math.cos(a), y + 3.6 * s * math.sin(a), 3 * s, 3 * s),
-                   lighter(fig.acc, 0.2) if fig.acc != fig.skin else (250, 140, 170), outline=0.5)  # fmt: skip
+            p.fill(
+                oval(x + 3.6 * s * math.cos(a), y + 3.6 * s * math.sin(a), 3 * s, 3 * s),
+                lighter(fig.acc, 0.2) if fig.acc != fig.skin else (250, 140, 170),
+                outline=0.5,
+            )
         p.fill(oval(x, y, 2.2 * s, 2.2 * s), (250, 210, 70), outline=0.5)
     if "bow" in acc:
         x, y = cx + 15 * s, top + 3 * s
@@ -102,23 +108,55 @@ def head_accessories(fig: Figure, p: ShapePainter) -> None:
         p.fill(oval(x, y, 2.6 * s, 2.6 * s), darker(fig.acc, 0.1))
     if "crown" in acc and fig.c.hat not in ("crown", "circlet", "tiara"):
         base = top + 3 * s
-        crown = poly([(cx - 12 * s, base), (cx + 12 * s, base), (cx + 14 * s, base - 13 * s), (cx + 7 * s, base - 6 * s),
-                      (cx, base - 15 * s), (cx - 7 * s, base - 6 * s), (cx - 14 * s, base - 13 * s)], 1.2 * s)  # fmt: skip
+        crown = poly(
+            [
+                (cx - 12 * s, base),
+                (cx + 12 * s, base),
+                (cx + 14 * s, base - 13 * s),
+                (cx + 7 * s, base - 6 * s),
+                (cx, base - 15 * s),
+                (cx - 7 * s, base - 6 * s),
+                (cx - 14 * s, base - 13 * s),
+            ],
+            1.2 * s,
+        )
         p.fill(crown, GOLD)
         p.fill(oval(cx, base - 4 * s, 2 * s, 2 * s), fig.acc if fig.acc != GOLD else (210, 50, 60), outline=0.4)
     if "hat" in acc and fig.c.hat == "none":
         hat = fig.acc
         if fig.outfit == "robe":  # a wizard's hat
-            p.fill(poly([(cx - 16 * s, top + 8 * s), (cx + 18 * s, top + 8 * s), (cx + 4 * s, top - 28 * s),
-                         (cx - 2 * s, top - 24 * s)], 2.5 * s), hat)  # fmt: skip
+            p.fill(
+                poly(
+                    [
+                        (cx - 16 * s, top + 8 * s),
+                        (cx + 18 * s, top + 8 * s),
+                        (cx + 4 * s, top - 28 * s),
+                        (cx - 2 * s, top - 24 * s),
+                    ],
+                    2.5 * s,
+                ),
+                hat,
+            )
             p.fill(rrect(cx - 26 * s, top + 5 * s, cx + 28 * s, top + 11 * s, 3 * s), darker(hat, 0.1))
             p.flat(oval(cx + 4 * s, top - 10 * s, 1.6 * s, 1.6 * s), GOLD)
         elif fig.hat_kind == 0:  # a wide brimmed hat
             crown_w = 15 * s
             p.fill(rrect(cx - 32 * s, top + 6 * s, cx + 34 * s, top + 12 * s, 3 * s), darker(hat, 0.08))
-            p.fill(poly([(cx - crown_w, top + 9 * s), (cx + crown_w + s, top + 9 * s), (cx + crown_w - 2 * s, top - 9 * s),
-                         (cx - crown_w + 2 * s, top - 9 * s)], 4 * s), hat)  # fmt: skip
-            p.fill(rrect(cx - crown_w, top + 4 * s, cx + crown_w + s, top + 8 * s, s), lighter(fig.cloth, 0.1), outline=0.5)
+            p.fill(
+                poly(
+                    [
+                        (cx - crown_w, top + 9 * s),
+                        (cx + crown_w + s, top + 9 * s),
+                        (cx + crown_w - 2 * s, top - 9 * s),
+                        (cx - crown_w + 2 * s, top - 9 * s),
+                    ],
+                    4 * s,
+                ),
+                hat,
+            )
+            p.fill(
+                rrect(cx - crown_w, top + 4 * s, cx + crown_w + s, top + 8 * s, s), lighter(fig.cloth, 0.1), outline=0.5
+            )
         elif fig.hat_kind == 1:  # a beanie
             cy = top + 14 * s
             beanie = cut(oval(cx, cy, half + 1.5 * s, 22 * s), rrect(cx - 60, top - 40, cx + 60, cy, 0))
@@ -144,10 +182,26 @@ def draw_front(fig: Figure, p: ShapePainter) -> None:
     """The "front" layer, over every face layer: glasses, an eyepatch, a space helmet's glass."""
     if _has(fig, "glasses") or "glasses" in fig.c.extras:
         _glasses(fig, p)
+    if "goggles_on" in fig.c.extras:  # safety goggles over the eyes: wide lenses on a strap
+        s = fig.fs
+        cx, _ = fig.head_c
+        fx = cx + fig.fx
+        strap = skia.Path()
+        strap.moveTo(cx - fig.head_r[0] - 0.5, fig.eye_y - 1 * s)
+        strap.lineTo(cx + fig.head_r[0] + 0.5, fig.eye_y - 1 * s)
+        p.stroke(strap, (60, 64, 74), 2.6 * s)
+        lens = rrect(fx - fig.eye_dx - 8 * s, fig.eye_y - 7 * s, fx + fig.eye_dx + 8 * s, fig.eye_y + 7 * s, 6 * s)
+        p.fill(lens, (170, 220, 240), alpha=0.45, outline=1.2)
+        p.stroke(tube([(fx, fig.eye_y - 6.5 * s), (fx, fig.eye_y + 6.5 * s)], 0.01), (60, 64, 74), 1.6 * s)
+        p.flat(
+            rrect(fx - fig.eye_dx - 5 * s, fig.eye_y - 5 * s, fx - fig.eye_dx, fig.eye_y - 3.6 * s, 0.6 * s),
+            (255, 255, 255),
+            alpha=0.7,
+        )
     if "eyepatch" in fig.c.extras:
         s = fig.fs
         ex = fig.head_c[0] + fig.fx - fig.eye_dx
-        cx, cy = fig.head_c
+        cx = fig.head_c[0]
         strap = skia.Path()
         strap.moveTo(cx - fig.head_r[0], fig.eye_y - 9 * s)
         strap.lineTo(cx + fig.head_r[0] * 0.95, fig.eye_y - 12 * s)
@@ -164,7 +218,9 @@ def _glasses(fig: Figure, p: ShapePainter) -> None:
     for side in (-1, 1):
         ex = fx + side * fig.eye_dx
         p.flat(oval(ex, fig.eye_y, r, r), (220, 240, 255), alpha=0.22)
-        ring = cut(oval(ex, fig.eye_y, r + 0.8, r + 0.8), oval(ex, fig.eye_y, r - 0.8, r - 0.8), skia.PathOp.kDifference_PathOp)
+        ring = cut(
+            oval(ex, fig.eye_y, r + 0.8, r + 0.8), oval(ex, fig.eye_y, r - 0.8, r - 0.8), skia.PathOp.kDifference_PathOp
+        )
         p.flat(ring, frame)
     bridge = skia.Path()
     bridge.moveTo(fx - fig.eye_dx + r, fig.eye_y - 1)

@@ -88,6 +88,8 @@ def _shadow(width: int) -> Sprite:
     shadow = np.zeros((max(2, width // 5), width, 4), np.uint8)
     surface = rgba_surface(shadow)
     canvas = surface.getCanvas()
-    canvas.drawOval(skia.Rect.MakeWH(shadow.shape[1], shadow.shape[0]), skia.Paint(AntiAlias=True, Color=argb((0, 0, 0), 0.16)))
+    canvas.drawOval(
+        skia.Rect.MakeWH(shadow.shape[1], shadow.shape[0]), skia.Paint(AntiAlias=True, Color=argb((0, 0, 0), 0.16))
+    )
     del canvas, surface
     return Sprite(shadow, (shadow.shape[1] // 2, shadow.shape[0] // 2))

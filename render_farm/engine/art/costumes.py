@@ -88,7 +88,8 @@ COSTUMES: dict[Costume, CostumeLook] = {
                        extras=("stethoscope",), legs="#3a3e4e"),
     Costume.nurse: _C("scrubs", palette=("#3aa8a8", "#4a7ad0", "#8ac4f0", "#e88aa8"), sleeves="short",
                       hat="nurse_cap", hat_color="#fbfaf6", extras=("badge_cross",), shoes="#f4f4f4"),
-    Costume.teacher: _C("cardigan", palette=("#c89a3a", "#3a7a5a", "#8a2a3a", "#3a4a7a"), extras=("lanyard",),
+    Costume.teacher: _C("cardigan", palette=("#c89a3a", "#3a7a5a", "#8a2a3a", "#3a4a7a"),
+                        extras=("tie", "lanyard", "glasses"),
                         legs="#4a4a58"),
     Costume.student: _C("blazer", palette=("#24305e", "#7a2a3a", "#2a5a3a"), extras=("tie", "school_badge",
                         "backpack"), legs="#6a6a74"),
@@ -100,8 +101,8 @@ COSTUMES: dict[Costume, CostumeLook] = {
     Costume.police_officer: _C("uniform", "#24305e", "#d8dce6", palette=("#24305e",), hat="police_cap",
                                hat_color="#24305e", extras=("badge", "tie", "belt"), legs="#24305e",
                                shoes="#1e1e24"),
-    Costume.scientist: _C("labcoat", "#fbfbfd", palette=("#3a9a6a", "#8a4ac0", "#e0a030", "#4f7cc9"), hat="goggles",
-                          hat_color="#5a6a7a", extras=("pens",), legs="#4a4a58"),
+    Costume.scientist: _C("labcoat", "#fbfbfd", palette=("#3a9a6a", "#8a4ac0", "#e0a030", "#4f7cc9"),
+                          extras=("pens", "goggles_on"), legs="#4a4a58"),
     Costume.inventor: _C("shirt", palette=("#4f7cc9", "#3a8a6a", "#c85a3a"), hat="goggles", hat_color="#b8863a",
                          extras=("leather_apron", "tool_belt"), sleeves="short", legs="#5a4a3a"),
     Costume.gardener: _C("shirt", palette=("#e8a0a8", "#f0d890", "#a8c8e8", "#efe6d2"), hat="sun_hat",
@@ -112,8 +113,8 @@ COSTUMES: dict[Costume, CostumeLook] = {
                                shoes="#2a2a30"),
     Costume.bride: _C("gown", "#fdfcf8", palette=("#f4d0dc", "#fdfcf8"), lower="long", hat="veil",
                       hat_color="#fdfcf8", extras=("necklace",), sleeves="none", shoes="#f4f0ea"),
-    Costume.groom: _C("suit", palette=("#26262e", "#22305e", "#5a5a64"), extras=("bow_tie", "boutonniere"),
-                      shoes="#1e1e24"),
+    Costume.groom: _C("suit", "#26262e", palette=("#e85a7a", "#f4f0e8", "#c8322a"), extras=("bow_tie", "boutonniere"),
+                      legs="#26262e", shoes="#1e1e24"),
     Costume.detective: _C("trench", "#c8a878", palette=("#6a4a2a", "#3a3a44"), hat="deerstalker",
                           hat_color="#8a6a4a", extras=("belt",), legs="#4a4a52", shoes="#3a2a22"),
     Costume.explorer: _C("uniform_shirt", "#c8b078", palette=("#d83a3a", "#3a78d0", "#3a8a4a"), lower="shorts",
@@ -176,13 +177,13 @@ def costume_look(costume: Costume, outfit: str, person: bool, rng: random.Random
     keeps its own legs and feet whatever it wears on top.
     """
     del rng  # every choice here is the design's; kept for variants that the seed may pick
-    if costume is not Costume.none:  # type: ignore[attr-defined]
+    if costume is not Costume.none:
         look = COSTUMES[costume]
     else:
         if person and outfit == "none":
             outfit = "shirt"
         look = OUTFITS.get(outfit, OUTFITS["shirt"])
-    if not person and look.lower in ("trousers", "shorts") and costume is Costume.none:  # type: ignore[attr-defined]
+    if not person and look.lower in ("trousers", "shorts") and costume is Costume.none:
         look = replace(look, lower="natural", shoes=None)
     if not person and look.shoes is not None and look.lower == "natural":
         look = replace(look, shoes=None)

@@ -17,7 +17,7 @@ from render_farm.engine.art.figure import Figure
 from render_farm.engine.art.shapes import cut, oval, poly, rotated, rrect, tube
 from render_farm.engine.styles import RGB, ShapePainter, darker, lighter, mix
 from render_farm.engine.visemes import Viseme
-from render_farm.film import Emotion, Kind
+from render_farm.film import Age, Emotion, Kind
 
 __all__ = ["CLOSED_MOUTHS", "draw_brows", "draw_eyes", "draw_mouth"]
 
@@ -41,8 +41,15 @@ _TONGUE: RGB = (236, 112, 124)
 _TEETH: RGB = (255, 255, 250)
 _LIP: RGB = (226, 120, 120)
 _INK: RGB = (58, 34, 38)
-_BEAKS: dict[str, RGB] = {"crow": (80, 80, 92), "penguin": (44, 42, 50), "chicken": (246, 196, 70), "owl": (150, 120, 90),
-                          "parrot": (240, 232, 214), "eagle": (246, 200, 60), "flamingo": (246, 214, 220)}  # fmt: skip
+_BEAKS: dict[str, RGB] = {
+    "crow": (80, 80, 92),
+    "penguin": (44, 42, 50),
+    "chicken": (246, 196, 70),
+    "owl": (150, 120, 90),
+    "parrot": (240, 232, 214),
+    "eagle": (246, 200, 60),
+    "flamingo": (246, 214, 220),
+}
 _HUMAN_EYES = ("human",)
 
 
@@ -61,8 +68,11 @@ def draw_eyes(fig: Figure, p: ShapePainter, *, closed: bool) -> None:
             lid = skia.Path()
             w = 4.6 * scale * (1.3 if style in ("alien", "big") else 1.0)
             if style in ("bulging", "stalks"):
-                p.fill(oval(ex, ey, 5 * scale, 5 * scale), darker(fig.skin, 0.08) if style == "bulging" else (252, 252, 250),
-                       outline=0.5)  # fmt: skip
+                p.fill(
+                    oval(ex, ey, 5 * scale, 5 * scale),
+                    darker(fig.skin, 0.08) if style == "bulging" else (252, 252, 250),
+                    outline=0.5,
+                )
             lid.moveTo(ex - w, ey - 0.5)
             lid.quadTo(ex, ey + 3.6 * scale, ex + w, ey - 0.5)
             p.stroke(lid, ink, (1.5 if not robot else 2.2) * max(0.8, fig.fs))
@@ -86,10 +96,22 @@ def draw_eyes(fig: Figure, p: ShapePainter, *, closed: bool) -> None:
             continue
         if style == "many":
             for dx, dy, r in ((0, 0, 1.0), (side * 5.5, -5.0, 0.45), (side * 9, 1.5, 0.4)):
-                p.fill(oval(ex + dx * fig.fs, ey + dy * fig.fs, 3.6 * scale * r, 4.2 * scale * r), (24, 20, 30), outline=0.4,
-                       shade=False)  # fmt: skip
-                p.flat(oval(ex + dx * fig.fs - 1 * scale * r, ey + dy * fig.fs - 1.4 * scale * r, 1.1 * scale * r,
-                            1.1 * scale * r), (255, 255, 255), raw=True)  # fmt: skip
+                p.fill(
+                    oval(ex + dx * fig.fs, ey + dy * fig.fs, 3.6 * scale * r, 4.2 * scale * r),
+                    (24, 20, 30),
+                    outline=0.4,
+                    shade=False,
+                )
+                p.flat(
+                    oval(
+                        ex + dx * fig.fs - 1 * scale * r,
+                        ey + dy * fig.fs - 1.4 * scale * r,
+                        1.1 * scale * r,
+                        1.1 * scale * r,
+                    ),
+                    (255, 255, 255),
+                    raw=True,
+                )
             continue
         rx, ry = 4.7 * scale, 5.9 * scale
         if style in _HUMAN_EYES or style in ("big", "bulging", "stalks") or fig.kind in (Kind.dragon, Kind.monster):
@@ -120,14 +142,27 @@ def draw_eyes(fig: Figure, p: ShapePainter, *, closed: bool) -> None:
         p.flat(oval(icx - ir * 0.35, icy - ir * 0.45, ir * 0.36, ir * 0.38), (255, 255, 255), raw=True)
         if fig.look.gloss:
             p.flat(oval(icx + ir * 0.35, icy + ir * 0.4, ir * 0.18, ir * 0.18), (255, 255, 255), raw=True)
+        if fig.age is Age.elder:  # heavy, drooping lids
+            lid = cut(oval(ex, ey - ry * 0.95, rx * 1.25, ry * 0.8), oval(ex, ey, rx * 1.02, ry * 1.02))
+            p.fill(lid, fig.head_color, outline=0.0, shade=False)
+            line = skia.Path()
+            line.moveTo(ex - rx, ey - ry * 0.28)
+            line.quadTo(ex, ey - ry * 0.05, ex + rx, ey - ry * 0.28)
+            p.stroke(line, _INK, 1.1 * max(0.8, fig.fs))
         if fig.lashes:
             _lashes(p, side, ex + side * rx * 0.85, ey - ry * 0.55, fig.fs, _INK)
 
 
 def _lashes(p: ShapePainter, side: int, x: float, y: float, s: float, ink: RGB) -> None:
     for k in range(2):
-        p.stroke(tube([(x - side * k * 1.6 * s, y - k * 0.8 * s), (x + side * (2.4 - k * 0.6) * s, y - (2.4 + k * 0.6) * s)],
-                      0.01), ink, 1.0 * max(0.8, s))  # fmt: skip
+        p.stroke(
+            tube(
+                [(x - side * k * 1.6 * s, y - k * 0.8 * s), (x + side * (2.4 - k * 0.6) * s, y - (2.4 + k * 0.6) * s)],
+                0.01,
+            ),
+            ink,
+            1.0 * max(0.8, s),
+        )
 
 
 def draw_brows(fig: Figure, p: ShapePainter, emotion: Emotion) -> None:
@@ -137,8 +172,8 @@ def draw_brows(fig: Figure, p: ShapePainter, emotion: Emotion) -> None:
     if fig.k.eyes in ("stalks",):
         return
     width = (1.9 if fig.kind is not Kind.robot else 2.2) * max(0.8, s)
-    if fig.person and fig.age.value == "elder":
-        width *= 1.35
+    if fig.age is Age.elder:
+        width *= 1.45
     for side, ex, _ in _eye_centres(fig):
         lift = far if side < 0 else 0.0
         xi, xo = ex - side * 4.2 * s, ex + side * 4.6 * s
@@ -180,12 +215,23 @@ def draw_mouth(fig: Figure, p: ShapePainter, viseme: Viseme, emotion: Emotion, *
             return
         bounds = path.computeTightBounds()
         if tongue:
-            p.flat(cut(oval(bounds.centerX(), bounds.bottom(), bounds.width() * 0.36, bounds.height() * 0.4), path), _TONGUE)
+            p.flat(
+                cut(oval(bounds.centerX(), bounds.bottom(), bounds.width() * 0.36, bounds.height() * 0.4), path),
+                _TONGUE,
+            )
         if upper_teeth:
-            p.flat(cut(rrect(bounds.left(), bounds.top() - 1, bounds.right(), bounds.top() + upper_teeth * k, 0.8), path), _TEETH)
+            p.flat(
+                cut(rrect(bounds.left(), bounds.top() - 1, bounds.right(), bounds.top() + upper_teeth * k, 0.8), path),
+                _TEETH,
+            )
         if lower_teeth:
-            p.flat(cut(rrect(bounds.left(), bounds.bottom() - lower_teeth * k, bounds.right(), bounds.bottom() + 1, 0.8), path),
-                   _TEETH)  # fmt: skip
+            p.flat(
+                cut(
+                    rrect(bounds.left(), bounds.bottom() - lower_teeth * k, bounds.right(), bounds.bottom() + 1, 0.8),
+                    path,
+                ),
+                _TEETH,
+            )
         stroke = p.outline_paint(p.color(inside), 0.6)
         if stroke is not None:
             p.canvas.drawPath(path, stroke)
@@ -231,8 +277,17 @@ def draw_mouth(fig: Figure, p: ShapePainter, viseme: Viseme, emotion: Emotion, *
             path.quadTo(sx(0), sy(2.8), sx(4.2), sy(-0.4))
             p.stroke(path, line, width)
             if muzzle == "snake":
-                tongue = poly([(sx(0) - 0.8 * k, sy(1.6)), (sx(0) + 0.8 * k, sy(1.6)), (sx(0) + 0.8 * k, sy(6)), (sx(0) + 2.2 * k,
-                               sy(8)), (sx(0), sy(6.6)), (sx(0) - 2.2 * k, sy(8)), (sx(0) - 0.8 * k, sy(6))])  # fmt: skip
+                tongue = poly(
+                    [
+                        (sx(0) - 0.8 * k, sy(1.6)),
+                        (sx(0) + 0.8 * k, sy(1.6)),
+                        (sx(0) + 0.8 * k, sy(6)),
+                        (sx(0) + 2.2 * k, sy(8)),
+                        (sx(0), sy(6.6)),
+                        (sx(0) - 2.2 * k, sy(8)),
+                        (sx(0) - 0.8 * k, sy(6)),
+                    ]
+                )
                 p.flat(tongue, (220, 60, 80))
     elif viseme is Viseme.mbp:
         if not robot:
@@ -280,8 +335,12 @@ def draw_mouth(fig: Figure, p: ShapePainter, viseme: Viseme, emotion: Emotion, *
         p.stroke(tube([(sx(0), top + 0.3), (sx(0), top + 3.3 * k)], 0.01), (190, 190, 190), 0.4)
     elif teeth == "grin" and viseme is Viseme.rest and not closed:
         for x in (-3.0, 0.0, 3.0):
-            p.fill(poly([(sx(x - 1.2), sy(0.2)), (sx(x + 1.2), sy(0.2)), (sx(x), sy(2.6))], 0.3), _TEETH, outline=0.4,
-                   shade=False)  # fmt: skip
+            p.fill(
+                poly([(sx(x - 1.2), sy(0.2)), (sx(x + 1.2), sy(0.2)), (sx(x), sy(2.6))], 0.3),
+                _TEETH,
+                outline=0.4,
+                shade=False,
+            )
 
 
 def _beak(fig: Figure, p: ShapePainter, viseme: Viseme, emotion: Emotion, *, closed: bool) -> None:
@@ -297,7 +356,12 @@ def _beak(fig: Figure, p: ShapePainter, viseme: Viseme, emotion: Emotion, *, clo
     if muzzle == "bill":
         width *= 1.75
     if gape:
-        p.fill(oval(fx, top_y + 3.2 * s + gape / 2, width * 0.8, gape / 2 + 1.2 * s), _MOUTH_INSIDE, outline=0.6, shade=False)
+        p.fill(
+            oval(fx, top_y + 3.2 * s + gape / 2, width * 0.8, gape / 2 + 1.2 * s),
+            _MOUTH_INSIDE,
+            outline=0.6,
+            shade=False,
+        )
     if muzzle == "bill":  # a duck's flat, rounded bill
         lower = rrect(fx - width * 0.78, top_y + 3 * s + gape, fx + width * 0.78, top_y + 6.5 * s + gape, 3 * s)
         p.fill(lower, darker(colour, 0.12), outline=0.6)
@@ -306,8 +370,14 @@ def _beak(fig: Figure, p: ShapePainter, viseme: Viseme, emotion: Emotion, *, clo
         for side in (-1, 1):
             p.flat(oval(fx + side * 2.6 * s, top_y + 0.6 * s, 0.8 * s, 0.6 * s), darker(colour, 0.4))
         return
-    lower = poly([(fx - width * 0.8, top_y + 3 * s + gape), (fx + width * 0.8, top_y + 3 * s + gape), (fx, top_y + 7 * s + gape)],
-                 1.5 * s)  # fmt: skip
+    lower = poly(
+        [
+            (fx - width * 0.8, top_y + 3 * s + gape),
+            (fx + width * 0.8, top_y + 3 * s + gape),
+            (fx, top_y + 7 * s + gape),
+        ],
+        1.5 * s,
+    )
     p.fill(lower, darker(colour, 0.12), outline=0.6)
     tip = (8.0 if viseme is not Viseme.mbp else 6.5) * s
     if muzzle == "hooked":

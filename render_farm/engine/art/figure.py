@@ -36,7 +36,7 @@ class Identity:
     kind: Kind = Kind.human
     age: Age = Age.adult
     gender: Gender = Gender.unspecified
-    costume: Costume = Costume.none  # type: ignore[attr-defined]
+    costume: Costume = Costume.none
 
 
 def identity_of(member: CastMember) -> Identity:
@@ -66,18 +66,25 @@ class Anatomy:
 
 # heads, torsos and limbs per age on two legs: a child is half head, an adult about a third
 _AGES: dict[Age, Anatomy] = {
-    Age.child: Anatomy((0, -75), (27, 25), -52, -20, 12.5, 14.5, (12.5, -47), 22, 7.6, 4.6, (6.5, -24), 9.0,
-                       (7.2, 4.2)),
-    Age.teen: Anatomy((0, -79), (22.5, 21), -59, -27, 11.5, 12.5, (12, -54), 28, 6.8, 4.1, (6.0, -30), 8.2,
-                      (6.8, 3.9)),
-    Age.adult: Anatomy((0, -81), (20, 19), -63, -31, 13.5, 13.0, (13.2, -58), 31, 7.0, 4.2, (6.3, -34), 8.6,
-                       (7.0, 3.9)),
-    Age.elder: Anatomy((2.5, -80.5), (20, 19), -61, -31, 13.5, 13.8, (13.2, -56), 29, 7.0, 4.2, (6.3, -33), 8.4,
-                       (7.0, 3.9), lean=2.0),
-}  # fmt: skip
+    Age.child: Anatomy(
+        (0, -75), (27, 25), -52, -20, 12.5, 14.5, (12.5, -47), 22, 7.6, 4.6, (6.5, -24), 9.0, (7.2, 4.2)
+    ),
+    Age.teen: Anatomy((0, -79), (22.5, 21), -59, -27, 11.5, 12.5, (12, -54), 28, 6.8, 4.1, (6.0, -30), 8.2, (6.8, 3.9)),
+    Age.adult: Anatomy(
+        (0, -81), (20, 19), -63, -31, 13.5, 13.0, (13.2, -58), 31, 7.0, 4.2, (6.3, -34), 8.6, (7.0, 3.9)
+    ),
+    Age.elder: Anatomy(
+        (2.5, -80.5), (20, 19), -61, -31, 13.5, 13.8, (13.2, -56), 29, 7.0, 4.2, (6.3, -33), 8.4, (7.0, 3.9), lean=2.0
+    ),
+}
 
-_HEAD_FACTOR = {"round": (1.0, 1.0), "wide": (1.14, 1.0), "tall": (0.9, 1.12), "fuzzy": (1.04, 1.02),
-                "small": (0.86, 0.86)}  # fmt: skip
+_HEAD_FACTOR = {
+    "round": (1.0, 1.0),
+    "wide": (1.14, 1.0),
+    "tall": (0.9, 1.12),
+    "fuzzy": (1.04, 1.02),
+    "small": (0.86, 0.86),
+}
 
 
 def _biped(age: Age, gender: Gender, build: float, kind: KindLook, animal: bool) -> Anatomy:
@@ -92,9 +99,15 @@ def _biped(age: Age, gender: Gender, build: float, kind: KindLook, animal: bool)
             tw, bw = tw - 1.5, bw + 0.6
         elif gender is Gender.male:
             tw += 1.2
-    out = replace(a, head_c=(a.head_c[0], cy), head_r=(rx, ry), torso_tw=tw * build, torso_bw=bw * build,
-                  shoulder=(a.shoulder[0] * build - (1.5 if tw < a.torso_tw else 0), a.shoulder[1]),
-                  hip=(a.hip[0] * build, a.hip[1]))  # fmt: skip
+    out = replace(
+        a,
+        head_c=(a.head_c[0], cy),
+        head_r=(rx, ry),
+        torso_tw=tw * build,
+        torso_bw=bw * build,
+        shoulder=(a.shoulder[0] * build - (1.5 if tw < a.torso_tw else 0), a.shoulder[1]),
+        hip=(a.hip[0] * build, a.hip[1]),
+    )
     chin = cy + ry * 0.92
     if out.torso_top < chin + 3:  # a grown animal's bigger head: the shoulders sit under the chin
         drop = chin + 3 - out.torso_top
@@ -103,8 +116,13 @@ def _biped(age: Age, gender: Gender, build: float, kind: KindLook, animal: bool)
         neck = 10.0 if age is Age.child else 17.0
         out = _stretch_neck(out, neck)
     if "slim" in kind.extras:
-        out = replace(out, torso_tw=out.torso_tw * 0.62, torso_bw=out.torso_bw * 0.55,
-                      shoulder=(out.shoulder[0] * 0.66, out.shoulder[1]), hip=(out.hip[0] * 0.7, out.hip[1]))  # fmt: skip
+        out = replace(
+            out,
+            torso_tw=out.torso_tw * 0.62,
+            torso_bw=out.torso_bw * 0.55,
+            shoulder=(out.shoulder[0] * 0.66, out.shoulder[1]),
+            hip=(out.hip[0] * 0.7, out.hip[1]),
+        )
     return out
 
 
@@ -117,9 +135,17 @@ def _stretch_neck(a: Anatomy, neck: float) -> Anatomy:
     def sq(y: float) -> float:
         return y * k
 
-    return replace(a, head_c=(a.head_c[0] + 3, cy), head_r=(rx, ry), torso_top=sq(a.torso_top),
-                   torso_bottom=sq(a.torso_bottom), shoulder=(a.shoulder[0], sq(a.shoulder[1])),
-                   hip=(a.hip[0], sq(a.hip[1])), arm_len=a.arm_len * k, neck=neck)  # fmt: skip
+    return replace(
+        a,
+        head_c=(a.head_c[0] + 3, cy),
+        head_r=(rx, ry),
+        torso_top=sq(a.torso_top),
+        torso_bottom=sq(a.torso_bottom),
+        shoulder=(a.shoulder[0], sq(a.shoulder[1])),
+        hip=(a.hip[0], sq(a.hip[1])),
+        arm_len=a.arm_len * k,
+        neck=neck,
+    )
 
 
 def _anatomy(plan: str, age: Age, gender: Gender, build: float, kind: KindLook) -> Anatomy:
@@ -131,29 +157,70 @@ def _anatomy(plan: str, age: Age, gender: Gender, build: float, kind: KindLook) 
     if plan == "bird":
         rx, ry = 27 - 8 * grow, 25 - 7.5 * grow
         body_c, body_r = (0, -33 - 7 * grow), (19 * b + 2 * grow, 23 + 4 * grow)
-        a = Anatomy((0, -100 + ry), (rx, ry), body_c[1] - body_r[1], body_c[1] + body_r[1], body_r[0], body_r[0],
-                    (body_r[0] - 2, body_c[1] - body_r[1] * 0.45), 18 + 6 * grow, 7, 4.5, (6 * b, body_c[1] + 19),
-                    2.4, (5, 2.5))  # fmt: skip
+        a = Anatomy(
+            (0, -100 + ry),
+            (rx, ry),
+            body_c[1] - body_r[1],
+            body_c[1] + body_r[1],
+            body_r[0],
+            body_r[0],
+            (body_r[0] - 2, body_c[1] - body_r[1] * 0.45),
+            18 + 6 * grow,
+            7,
+            4.5,
+            (6 * b, body_c[1] + 19),
+            2.4,
+            (5, 2.5),
+        )
         if "long_legs" in kind.extras:
-            a = replace(a, torso_top=-68, torso_bottom=-36, torso_tw=17 * b, torso_bw=17 * b,
-                        shoulder=(15 * b, -58), hip=(5 * b, -38), head_c=(0, -100 + ry))  # fmt: skip
+            a = replace(
+                a,
+                torso_top=-68,
+                torso_bottom=-36,
+                torso_tw=17 * b,
+                torso_bw=17 * b,
+                shoulder=(15 * b, -58),
+                hip=(5 * b, -38),
+                head_c=(0, -100 + ry),
+            )
         if "tall" in kind.extras:  # a penguin's long body
-            a = replace(a, torso_top=a.head_c[1] + ry * 0.3, torso_bottom=-2, torso_tw=21 * b, torso_bw=22 * b,
-                        shoulder=(19 * b, -50 + 4 * (1 - grow)), hip=(7 * b, -8))  # fmt: skip
+            a = replace(
+                a,
+                torso_top=a.head_c[1] + ry * 0.3,
+                torso_bottom=-2,
+                torso_tw=21 * b,
+                torso_bw=22 * b,
+                shoulder=(19 * b, -50 + 4 * (1 - grow)),
+                hip=(7 * b, -8),
+            )
         if kind.neck:
             a = _stretch_neck(replace(a, arm_len=a.arm_len), 10 if child else 16)
         return a
     if plan == "sea":
         rx, ry = 27 - 6 * grow, 25 - 5 * grow
-        return Anatomy((0, -100 + ry), (rx, ry), -70, -14, 22 * b + 3 * grow, 19 * b, (20 * b + 2 * grow, -50), 20, 8,
-                       5, (8 * b, -12), 8, (9, 4))  # fmt: skip
+        return Anatomy(
+            (0, -100 + ry),
+            (rx, ry),
+            -70,
+            -14,
+            22 * b + 3 * grow,
+            19 * b,
+            (20 * b + 2 * grow, -50),
+            20,
+            8,
+            5,
+            (8 * b, -12),
+            8,
+            (9, 4),
+        )
     if plan == "tentacles":
         return Anatomy((0, -100 + 27), (29, 27), -62, -38, 24, 22, (18, -48), 26, 6, 3.5, (10, -36), 6, (4, 3))
     if plan == "crab":
-        return Anatomy((0, -50), (30, 19), -62, -24, 32 * b, 30 * b, (24 * b, -46), 19, 6, 7, (16, -26), 3.4,
-                       (2.5, 2.0))  # fmt: skip
+        return Anatomy(
+            (0, -50), (30, 19), -62, -24, 32 * b, 30 * b, (24 * b, -46), 19, 6, 7, (16, -26), 3.4, (2.5, 2.0)
+        )
     if plan == "snail":
-        return Anatomy((6, -62), (18, 17), -50, -6, 10, 14, (14, -42), 12, 5.5, 3.6, (8, -6), 5, (4, 3))
+        return Anatomy((6, -62), (18, 17), -50, -6, 10, 14, (11, -38), 11, 4.6, 3.6, (8, -6), 5, (4, 3))
     if plan == "snake":
         return Anatomy((2, -100 + 21), (23, 21), -60, -22, 11, 12, (12, -40), 18, 6, 4, (8, -14), 6, (4, 3))
     if plan == "caterpillar":
@@ -204,7 +271,7 @@ class Figure:
         self.head_r = a.head_r
         self.fs = a.head_r[0] / 27.0  # face scale: the child's face is the reference
         self.fx = 3.0 * self.fs + a.lean  # the face turns a little towards +x
-        cx, cy = a.head_c
+        cy = a.head_c[1]
         rx, ry = a.head_r
         self.eye_y = cy + ry * 0.04
         self.eye_dx = rx * 0.352
@@ -228,7 +295,9 @@ class Figure:
             self.eye_dx = 7.5 if self.plan == "snail" else 11.0
         self.eye_scale = {"big": 1.35, "beady": 0.7, "alien": 1.5, "bulging": 1.0, "many": 0.62}.get(self.k.eyes, 1.0)
         self.eye_scale *= max(0.72, self.fs)
-        self.has_front = bool({"glasses"} & set(design.accessories)) or "eyepatch" in self.c.extras
+        self.has_front = "glasses" in design.accessories or bool(
+            {"glasses", "eyepatch", "goggles_on"} & set(self.c.extras)
+        )
         self.torso_top, self.torso_bottom = a.torso_top, a.torso_bottom
 
     def _accessory_color(self, design: Design) -> RGB:
@@ -261,10 +330,14 @@ class Figure:
         if self.plan == "robot":
             return rrect(-a.torso_tw - 1.5, a.torso_top + 1, a.torso_tw + 1.5, a.torso_bottom + 3, 6)
         return poly(
-            [(-a.torso_tw + lean, a.torso_top), (a.torso_tw + lean, a.torso_top), (a.torso_bw + 1, a.torso_bottom),
-             (-a.torso_bw - 1, a.torso_bottom)],
+            [
+                (-a.torso_tw + lean, a.torso_top),
+                (a.torso_tw + lean, a.torso_top),
+                (a.torso_bw + 1, a.torso_bottom),
+                (-a.torso_bw - 1, a.torso_bottom),
+            ],
             8 * self.b if self.age is Age.child else 6 * self.b,
-        )  # fmt: skip
+        )
 
     def shoulder(self, side: int) -> tuple[float, float]:
         x, y = self.a.shoulder
@@ -297,7 +370,7 @@ class Figure:
         if not self.k.belly:
             return self.skin
         if self.plan == "bird":
-            return self.accent if self.accent != self.skin else lighter(self.skin, 0.55)
+            return self.greyed(self.accent if self.accent != self.skin else lighter(self.skin, 0.55))
         if self.person:
             return lighter(self.skin, 0.5)
         base = self.accent if self.accent != self.skin else lighter(self.skin, 0.5)

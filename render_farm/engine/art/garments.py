@@ -109,8 +109,11 @@ def draw_top(fig: Figure, p: ShapePainter) -> None:
     kind = fig.c.top
     if fig.plan in ("bird", "sea"):  # a vest on a round body: open at the front
         vest = cut(torso, rrect(left - 2, top + (bottom - top) * 0.18, right + 2, bottom - (bottom - top) * 0.2, 0))
-        vest = cut(vest, poly([(cx - 3, top), (cx + 3, top), (cx + 6, bottom), (cx - 6, bottom)]),
-                   skia.PathOp.kDifference_PathOp)  # fmt: skip
+        vest = cut(
+            vest,
+            poly([(cx - 3, top), (cx + 3, top), (cx + 6, bottom), (cx - 6, bottom)]),
+            skia.PathOp.kDifference_PathOp,
+        )
         p.fill(vest, main)
         return
     if fig.plan == "robot":
@@ -123,8 +126,15 @@ def draw_top(fig: Figure, p: ShapePainter) -> None:
         p.fill(torso, under)
         if "plaid" in fig.c.extras:
             _plaid(p, torso, under)
-        bib = poly([(cx - (right - left) * 0.32, top + (bottom - top) * 0.28), (cx + (right - left) * 0.32,
-                    top + (bottom - top) * 0.28), (right + 0.5, bottom), (left - 0.5, bottom)], 3)  # fmt: skip
+        bib = poly(
+            [
+                (cx - (right - left) * 0.32, top + (bottom - top) * 0.28),
+                (cx + (right - left) * 0.32, top + (bottom - top) * 0.28),
+                (right + 0.5, bottom),
+                (left - 0.5, bottom),
+            ],
+            3,
+        )
         p.fill(cut(bib, _grown(torso)), main)
         for side in (-1, 1):
             x = cx + side * (right - left) * 0.28
@@ -138,8 +148,11 @@ def draw_top(fig: Figure, p: ShapePainter) -> None:
     if kind in ("shirt", "uniform_shirt", "scrubs", "tee", "sweater", "leotard", "bodysuit", "clown", "smock"):
         if kind == "shirt":
             for side in (-1, 1):
-                p.fill(poly([(cx, top + 0.5), (cx + side * 6, top - 0.5), (cx + side * 2.5, top + 5)], 1.0),
-                       lighter(main, 0.55), outline=0.5)  # fmt: skip
+                p.fill(
+                    poly([(cx, top + 0.5), (cx + side * 6, top - 0.5), (cx + side * 2.5, top + 5)], 1.0),
+                    lighter(main, 0.55),
+                    outline=0.5,
+                )
         elif kind in ("tee", "leotard", "bodysuit"):
             neck = _arc(cx - 4.5, top + 0.5, cx + 4.5, top + 0.5, top + 4.5)
             p.stroke(neck, darker(main, 0.3), 1.0)
@@ -148,8 +161,11 @@ def draw_top(fig: Figure, p: ShapePainter) -> None:
             p.fill(rrect(cx - 8, mid - 4, cx - 3, mid + 1, 0.8), darker(main, 0.08), outline=0.5)
         elif kind == "uniform_shirt":
             for side in (-1, 1):
-                p.fill(poly([(cx, top + 0.5), (cx + side * 6, top - 0.5), (cx + side * 2.5, top + 5)], 1.0),
-                       darker(main, 0.12), outline=0.5)  # fmt: skip
+                p.fill(
+                    poly([(cx, top + 0.5), (cx + side * 6, top - 0.5), (cx + side * 2.5, top + 5)], 1.0),
+                    darker(main, 0.12),
+                    outline=0.5,
+                )
                 px = cx + side * (right - left) * 0.24
                 p.fill(rrect(px - 3.2, mid - 6, px + 3.2, mid - 0.5, 0.8), darker(main, 0.08), outline=0.5)
                 p.fill(rrect(px - 3.4, mid - 6.5, px + 3.4, mid - 4.6, 0.6), darker(main, 0.15), outline=0.4)
@@ -172,23 +188,40 @@ def draw_top(fig: Figure, p: ShapePainter) -> None:
             p.fill(poly([(cx - 4, top), (cx + 4, top), (cx, top + 6)], 0.8), darker(main, 0.2), outline=0.5)
         return
     if kind in ("cardigan", "blazer", "suit", "labcoat", "trench", "coat", "oilskin", "fire_jacket"):
-        opening = {"cardigan": 3.0, "blazer": 4.0, "suit": 4.0, "labcoat": 4.5, "trench": 0.0, "coat": 0.0,
-                   "oilskin": 0.0, "fire_jacket": 0.0}[kind]  # fmt: skip
+        opening = {
+            "cardigan": 3.0,
+            "blazer": 4.0,
+            "suit": 4.0,
+            "labcoat": 4.5,
+            "trench": 0.0,
+            "coat": 0.0,
+            "oilskin": 0.0,
+            "fire_jacket": 0.0,
+        }[kind]
         if opening:
             inner = _SHIRT_WHITE if kind != "labcoat" else fig.cloth
-            front = poly([(cx - opening, top), (cx + opening, top), (cx + opening * 0.4, bottom), (cx - opening * 0.4,
-                          bottom)], 0.5)  # fmt: skip
+            front = poly(
+                [(cx - opening, top), (cx + opening, top), (cx + opening * 0.4, bottom), (cx - opening * 0.4, bottom)],
+                0.5,
+            )
             p.fill(cut(front, torso), inner, outline=0.5)
             for side in (-1, 1):
-                lapel = poly([(cx + side * opening, top), (cx + side * (opening + 5), top),
-                              (cx + side * opening * 0.7, top + (bottom - top) * 0.45)], 1)  # fmt: skip
+                lapel = poly(
+                    [
+                        (cx + side * opening, top),
+                        (cx + side * (opening + 5), top),
+                        (cx + side * opening * 0.7, top + (bottom - top) * 0.45),
+                    ],
+                    1,
+                )
                 p.fill(lapel, darker(main, 0.12) if kind != "labcoat" else lighter(main, 0.1), outline=0.5)
             if kind == "cardigan":
                 for y in (top + 8, mid + 2, bottom - 4):
                     p.fill(oval(cx + opening * 0.6 + 1.4, y, 1.1, 1.1), darker(main, 0.4), outline=0.0, shade=False)
             if kind == "labcoat":
-                p.fill(rrect(cx + opening + 2, mid - 1, cx + opening + 8, mid + 5, 0.8), lighter(main, 0.05),
-                       outline=0.5)  # fmt: skip
+                p.fill(
+                    rrect(cx + opening + 2, mid - 1, cx + opening + 8, mid + 5, 0.8), lighter(main, 0.05), outline=0.5
+                )
         else:
             p.stroke(tube([(cx + 1.5, top + 2), (cx + 1.5, bottom)], 0.01), darker(main, 0.4), 0.9)
             button = darker(main, 0.45) if kind != "fire_jacket" else (60, 60, 66)
@@ -229,16 +262,25 @@ def draw_top(fig: Figure, p: ShapePainter) -> None:
                 p.fill(rrect(px - 3, mid - 5, px + 3, mid - 3.5, 0.5), darker(main, 0.2), outline=0.4)
         return
     if kind == "sailor":
-        collar = union(poly([(left - 1, top - 1), (right + 1, top - 1), (right - 2, top + 8), (cx, top + 13),
-                             (left + 2, top + 8)], 2))  # fmt: skip
-        collar = cut(collar, poly([(cx - 5, top - 2), (cx + 5, top - 2), (cx, top + 11)]), skia.PathOp.kDifference_PathOp)
+        collar = union(
+            poly(
+                [(left - 1, top - 1), (right + 1, top - 1), (right - 2, top + 8), (cx, top + 13), (left + 2, top + 8)],
+                2,
+            )
+        )
+        collar = cut(
+            collar, poly([(cx - 5, top - 2), (cx + 5, top - 2), (cx, top + 11)]), skia.PathOp.kDifference_PathOp
+        )
         p.fill(collar, trim, outline=0.6)
         edge = cut(collar, rrect(left - 2, top + 6, right + 2, top + 7, 0))
         p.flat(edge, _SHIRT_WHITE)
         return
     if kind in ("tunic", "robe"):
-        p.fill(poly([(cx - 5, top), (cx + 5, top), (cx, top + 7)], 0.8), trim if kind == "robe" else darker(main, 0.25),
-               outline=0.5)  # fmt: skip
+        p.fill(
+            poly([(cx - 5, top), (cx + 5, top), (cx, top + 7)], 0.8),
+            trim if kind == "robe" else darker(main, 0.25),
+            outline=0.5,
+        )
         if kind == "robe":
             p.fill(cut(torso, rrect(left - 2, bottom - 4, right + 2, bottom + 1, 0)), trim, outline=0.5)
         return

@@ -36,14 +36,22 @@ def draw_hair_back(fig: Figure, p: ShapePainter) -> None:
     style = fig.hair_style
     if style == "long":
         length = fig.a.torso_top + (fig.a.torso_bottom - fig.a.torso_top) * 0.45
-        hair = union(oval(cx, cy - 3 * s, rx + 3 * s, ry + 2 * s), rrect(cx - rx - 1, cy - 4 * s, cx + rx + 1, length, 12 * s))
+        hair = union(
+            oval(cx, cy - 3 * s, rx + 3 * s, ry + 2 * s), rrect(cx - rx - 1, cy - 4 * s, cx + rx + 1, length, 12 * s)
+        )
     elif style == "bob":
-        hair = union(oval(cx, cy - 2 * s, rx + 3.5 * s, ry + 2.5 * s), rrect(cx - rx - 3 * s, cy - 4 * s, cx + rx + 3 * s,
-                     cy + ry * 0.8, 6 * s))  # fmt: skip
+        hair = union(
+            oval(cx, cy - 2 * s, rx + 3.5 * s, ry + 2.5 * s),
+            rrect(cx - rx - 3 * s, cy - 4 * s, cx + rx + 3 * s, cy + ry * 0.8, 6 * s),
+        )
     elif style == "ponytail":
-        hair = union(oval(cx, cy - 5 * s, rx + 2 * s, ry + 1 * s),
-                     tube([(cx - rx * 0.8, cy - ry * 0.45), (cx - rx * 1.22, cy + ry * 0.2), (cx - rx * 1.1, cy + ry * 0.95)],
-                          11 * s))  # fmt: skip
+        hair = union(
+            oval(cx, cy - 5 * s, rx + 2 * s, ry + 1 * s),
+            tube(
+                [(cx - rx * 0.8, cy - ry * 0.45), (cx - rx * 1.22, cy + ry * 0.2), (cx - rx * 1.1, cy + ry * 0.95)],
+                11 * s,
+            ),
+        )
     elif style == "braids":
         hair = oval(cx, cy - 3 * s, rx + 2 * s, ry + 1.5 * s)
         for side in (-1, 1):
@@ -70,8 +78,19 @@ def draw_hair_front(fig: Figure, p: ShapePainter) -> None:
     cap = oval(cx, cy - 1.5 * s, rx + 2.2 * s, ry + 2.5 * s)
     if style == "balding":
         for side in (-1, 1):
-            p.fill(cut(cap, rrect(cx + side * rx * 0.45 - (rx if side < 0 else 0), cy - ry * 0.7, cx + (side * rx * 1.2 if
-                   side > 0 else -rx * 0.45), cy + ry * 0.1, 0)), hair)  # fmt: skip
+            p.fill(
+                cut(
+                    cap,
+                    rrect(
+                        cx + side * rx * 0.45 - (rx if side < 0 else 0),
+                        cy - ry * 0.7,
+                        cx + (side * rx * 1.2 if side > 0 else -rx * 0.45),
+                        cy + ry * 0.1,
+                        0,
+                    ),
+                ),
+                hair,
+            )
         return
 
     def at(x: float, y: float) -> tuple[float, float]:  # the child reference frame, placed on this head
@@ -79,20 +98,47 @@ def draw_hair_front(fig: Figure, p: ShapePainter) -> None:
 
     fringe = [at(40, -130), at(40, -66)]
     if style == "spiky":
-        fringe += [at(x, y) for x, y in ((24, -70), (18, -86), (12, -80), (6, -89), (0, -81), (-6, -88), (-12, -80),
-                                          (-18, -86), (-24, -70))]  # fmt: skip
+        fringe += [
+            at(x, y)
+            for x, y in (
+                (24, -70),
+                (18, -86),
+                (12, -80),
+                (6, -89),
+                (0, -81),
+                (-6, -88),
+                (-12, -80),
+                (-18, -86),
+                (-24, -70),
+            )
+        ]
     elif style == "side_part":
         fringe += [at(x, y) for x, y in ((25, -72), (22, -84), (14, -90), (4, -92), (-8, -92), (-18, -88), (-26, -70))]
     elif style == "crop":
         fringe += [at(x, y) for x, y in ((26, -80), (18, -92), (0, -95), (-18, -92), (-26, -80))]
     elif style in ("curly", "short_curly"):
-        fringe += [at(x, y) for x, y in ((30, -66), (24, -82), (16, -87), (10, -83), (4, -89), (-3, -84), (-10, -89),
-                                          (-17, -84), (-24, -82), (-30, -66))]  # fmt: skip
+        fringe += [
+            at(x, y)
+            for x, y in (
+                (30, -66),
+                (24, -82),
+                (16, -87),
+                (10, -83),
+                (4, -89),
+                (-3, -84),
+                (-10, -89),
+                (-17, -84),
+                (-24, -82),
+                (-30, -66),
+            )
+        ]
     elif style == "bob":
         fringe += [at(x, y) for x, y in ((25, -66), (22, -82), (0, -83), (-22, -82), (-25, -66))]
     else:
-        fringe += [at(x, y) for x, y in ((25, -70), (20, -82), (10, -87), (3, -84), (-4, -88), (-14, -86), (-22, -80),
-                                          (-26, -68))]  # fmt: skip
+        fringe += [
+            at(x, y)
+            for x, y in ((25, -70), (20, -82), (10, -87), (3, -84), (-4, -88), (-14, -86), (-22, -80), (-26, -68))
+        ]
     fringe += [at(-40, -66), at(-40, -130)]
     region = poly(fringe, 2.5 * s)
     if style in ("curly", "short_curly"):  # curls all over the top and down the sides, cut by a fringe of curls
@@ -126,15 +172,22 @@ def draw_beard(fig: Figure, p: ShapePainter) -> None:
     colour = fig.hair
     if beard:
         shape = union(
-            cut(oval(cx + fig.fx * 0.3, cy + ry * 0.25, rx * 0.98, ry * 0.98), rrect(cx - rx * 2, cy + ry * 0.15, cx + rx * 2,
-                cy + ry * 2, 0)),  # fmt: skip
+            cut(
+                oval(cx + fig.fx * 0.3, cy + ry * 0.25, rx * 0.98, ry * 0.98),
+                rrect(cx - rx * 2, cy + ry * 0.15, cx + rx * 2, cy + ry * 2, 0),
+            ),
             oval(fx, cy + ry * 0.95, rx * 0.55, ry * 0.45),
         )
         mouth_hole = oval(fx + 0.5 * s, fig.mouth_y + 1.2 * s, 6.5 * s, 4.2 * s)
         p.fill(cut(shape, mouth_hole, skia.PathOp.kDifference_PathOp), colour)
     if moustache:
         for side in (-1, 1):
-            m = poly([(fx + 0.5 * s, fig.mouth_y - 3.6 * s), (fx + side * 7 * s, fig.mouth_y - 1.2 * s),
-                      (fx + side * 5 * s, fig.mouth_y - 4.8 * s)], 1.6 * s)  # fmt: skip
+            m = poly(
+                [
+                    (fx + 0.5 * s, fig.mouth_y - 3.6 * s),
+                    (fx + side * 7 * s, fig.mouth_y - 1.2 * s),
+                    (fx + side * 5 * s, fig.mouth_y - 4.8 * s),
+                ],
+                1.6 * s,
+            )
             p.fill(m, darker(colour, 0.05))
-

@@ -37,7 +37,9 @@ def head_path(fig: Figure):  # type: ignore[no-untyped-def]
         for k in range(9):
             rim.append((cx - rx + (k + 0.5) * 2 * rx / 9, cy + ry * (0.55 if k % 2 == 0 else 0.3)))
         rim.append((cx + rx, cy + ry * 0.2))
-        return union(cut(oval(cx, cy, rx, ry), rrect(cx - rx - 1, cy - ry - 1, cx + rx + 1, cy + ry * 0.25, 0)), poly(rim, 2))
+        return union(
+            cut(oval(cx, cy, rx, ry), rrect(cx - rx - 1, cy - ry - 1, cx + rx + 1, cy + ry * 0.25, 0)), poly(rim, 2)
+        )
     if fig.k.head == "fuzzy":
         return fuzzy_oval(cx, cy, rx, ry, 20, 2.6 * fig.fs, random.Random(fig.rng_seed))
     return oval(cx, cy, rx, ry)
@@ -59,10 +61,15 @@ def draw_head(fig: Figure, p: ShapePainter) -> None:
         p.fill(head_path(fig), fig.head_color)
     if fig.k.eyes == "bulging":
         for side in (-1, 1):
-            p.fill(oval(fig.head_c[0] + fig.fx + side * fig.eye_dx, fig.eye_y, 8.5 * fig.fs, 8 * fig.fs), fig.head_color)
+            p.fill(
+                oval(fig.head_c[0] + fig.fx + side * fig.eye_dx, fig.eye_y, 8.5 * fig.fs, 8 * fig.fs), fig.head_color
+            )
     _markings(fig, p)
+    if fig.age is Age.elder and fig.animal:  # a greying muzzle
+        grey = oval(fig.head_c[0] + fig.fx, fig.mouth_y - 3 * fig.fs, fig.head_r[0] * 0.62, fig.head_r[1] * 0.36)
+        p.flat(cut(grey, head_path(fig)) if not fig.head_in_body else grey, (236, 236, 238), alpha=0.5)
     draw_muzzle(fig, p)
-    cx, cy = fig.head_c
+    cx = fig.head_c[0]
     s = fig.fs
     fx = cx + fig.fx
     if fig.blush:
@@ -71,14 +78,19 @@ def draw_head(fig: Figure, p: ShapePainter) -> None:
     if fig.freckles:
         for side in (-1, 1):
             for k in range(3):
-                p.flat(oval(fx + side * (13 + k * 2.2) * s, fig.mouth_y - (4.5 - (k % 2) * 1.5) * s, 0.6 * s, 0.6 * s),
-                       darker(fig.skin, 0.4))  # fmt: skip
+                p.flat(
+                    oval(fx + side * (13 + k * 2.2) * s, fig.mouth_y - (4.5 - (k % 2) * 1.5) * s, 0.6 * s, 0.6 * s),
+                    darker(fig.skin, 0.4),
+                )
     if fig.person and fig.age is Age.elder:
         for side in (-1, 1):
             ex = fx + side * (fig.eye_dx + 6.2 * s)
             for dy in (-1.4, 1.4):
-                p.stroke(tube([(ex, fig.eye_y + dy * s), (ex + side * 2.4 * s, fig.eye_y + dy * 1.8 * s)], 0.01),
-                         darker(fig.skin, 0.25), 0.6)  # fmt: skip
+                p.stroke(
+                    tube([(ex, fig.eye_y + dy * s), (ex + side * 2.4 * s, fig.eye_y + dy * 1.8 * s)], 0.01),
+                    darker(fig.skin, 0.25),
+                    0.6,
+                )
     if fig.person:
         hair.draw_beard(fig, p)
         if not headwear.covers_hair(fig):
@@ -130,19 +142,39 @@ def _ears(fig: Figure, p: ShapePainter, *, front: bool, outside: object = None) 
             p.fill(oval(cx + side * (rx - 0.5), fig.eye_y + 3 * s, 3.6 * s, 5.2 * s), fig.skin)
         elif ears in ("cat", "fox", "wolf", "squirrel"):
             tall = {"cat": 24, "fox": 30, "wolf": 27, "squirrel": 24}[ears] * s
-            ear = poly([(cx + side * 0.3 * rx, cy - 0.76 * ry), (cx + side * 0.93 * rx, cy - 0.36 * ry),
-                        (cx + side * 0.81 * rx, cy - 0.36 * ry - tall)], 3.5 * s)  # fmt: skip
+            ear = poly(
+                [
+                    (cx + side * 0.3 * rx, cy - 0.76 * ry),
+                    (cx + side * 0.93 * rx, cy - 0.36 * ry),
+                    (cx + side * 0.81 * rx, cy - 0.36 * ry - tall),
+                ],
+                3.5 * s,
+            )
             p.fill(ear, fur)
-            inner = poly([(cx + side * 0.44 * rx, cy - 0.72 * ry), (cx + side * 0.81 * rx, cy - 0.48 * ry),
-                          (cx + side * 0.76 * rx, cy - 0.36 * ry - tall + 7 * s)], 2 * s)  # fmt: skip
+            inner = poly(
+                [
+                    (cx + side * 0.44 * rx, cy - 0.72 * ry),
+                    (cx + side * 0.81 * rx, cy - 0.48 * ry),
+                    (cx + side * 0.76 * rx, cy - 0.36 * ry - tall + 7 * s),
+                ],
+                2 * s,
+            )
             colour = _INNER_EAR if ears == "cat" else darker(fur, 0.35)
             if fig.pattern == "mask":
                 colour = (240, 238, 232)
             p.flat(inner, colour)
             if ears == "squirrel":
-                p.fill(poly([(cx + side * 0.81 * rx - 2 * s, cy - 0.36 * ry - tall + 3 * s),
-                             (cx + side * 0.81 * rx + 2 * s, cy - 0.36 * ry - tall + 3 * s),
-                             (cx + side * 0.85 * rx, cy - 0.36 * ry - tall - 5 * s)], 1 * s), darker(fur, 0.2))  # fmt: skip
+                p.fill(
+                    poly(
+                        [
+                            (cx + side * 0.81 * rx - 2 * s, cy - 0.36 * ry - tall + 3 * s),
+                            (cx + side * 0.81 * rx + 2 * s, cy - 0.36 * ry - tall + 3 * s),
+                            (cx + side * 0.85 * rx, cy - 0.36 * ry - tall - 5 * s),
+                        ],
+                        1 * s,
+                    ),
+                    darker(fur, 0.2),
+                )
         elif ears in ("round", "small_round", "mouse", "koala"):
             r = {"round": 8.5, "small_round": 6.0, "mouse": 13.0, "koala": 12.0}[ears] * s
             ex, ey = cx + side * rx * (0.74 if ears != "koala" else 0.92), cy - ry * (0.76 if ears != "koala" else 0.55)
@@ -160,45 +192,80 @@ def _ears(fig: Figure, p: ShapePainter, *, front: bool, outside: object = None) 
             p.fill(rotated(oval(ex, ey, 6.5 * s, length), tilt, *pivot), fur)
             p.flat(rotated(oval(ex, ey + 1 * s, 3.4 * s, length * 0.72), tilt, *pivot), _INNER_EAR)
             if ears == "hare":
-                tip = cut(rotated(oval(ex, ey, 6.5 * s, length), tilt, *pivot), rotated(oval(ex, ey - length, 8 * s, 7 * s),
-                          tilt, *pivot))  # fmt: skip
+                tip = cut(
+                    rotated(oval(ex, ey, 6.5 * s, length), tilt, *pivot),
+                    rotated(oval(ex, ey - length, 8 * s, 7 * s), tilt, *pivot),
+                )
                 p.fill(tip, fig.marks, outline=0.0)
         elif ears == "floppy":
-            ear = rotated(oval(cx + side * 0.93 * rx, cy - 0.2 * ry, 7.5 * s, 15 * s), -side * 18, cx + side * 0.93 * rx,
-                          cy - 0.68 * ry)  # fmt: skip
+            ear = rotated(
+                oval(cx + side * 0.93 * rx, cy - 0.2 * ry, 7.5 * s, 15 * s),
+                -side * 18,
+                cx + side * 0.93 * rx,
+                cy - 0.68 * ry,
+            )
             colour = darker(fig.accent, 0.05) if fig.accent != fig.skin else darker(fig.skin, 0.25)
             if fig.pattern == "patches":
                 colour = fig.marks
             p.fill(ear, fig.greyed(colour) if fig.age is Age.elder else colour)
         elif ears == "pig":
-            ear = poly([(cx + side * 0.38 * rx, cy - 0.88 * ry), (cx + side * 0.88 * rx, cy - 0.62 * ry),
-                        (cx + side * 0.9 * rx, cy - 1.12 * ry)], 2 * s)  # fmt: skip
+            ear = poly(
+                [
+                    (cx + side * 0.38 * rx, cy - 0.88 * ry),
+                    (cx + side * 0.88 * rx, cy - 0.62 * ry),
+                    (cx + side * 0.9 * rx, cy - 1.12 * ry),
+                ],
+                2 * s,
+            )
             p.fill(ear, fur)
         elif ears in ("side", "long_side"):
             big = ears == "long_side"
             ex, ey = x + side * (5 if not big else 6) * s, cy - ry * (0.22 if not big else 0.5)
-            ear = rotated(oval(ex, ey, (9 if not big else 11) * s, (4.2 if not big else 5.5) * s), side * (-12 if not big
-                          else -32), ex, ey)  # fmt: skip
+            ear = rotated(
+                oval(ex, ey, (9 if not big else 11) * s, (4.2 if not big else 5.5) * s),
+                side * (-12 if not big else -32),
+                ex,
+                ey,
+            )
             p.fill(ear, fur)
-            p.flat(rotated(oval(ex + side * 1 * s, ey, 5.5 * s, 2.2 * s), side * (-12 if not big else -32), ex, ey),
-                   _INNER_EAR if fig.kind.value != "sheep" else darker(fur, 0.3))  # fmt: skip
+            p.flat(
+                rotated(oval(ex + side * 1 * s, ey, 5.5 * s, 2.2 * s), side * (-12 if not big else -32), ex, ey),
+                _INNER_EAR if fig.kind.value != "sheep" else darker(fur, 0.3),
+            )
         elif ears in ("horse", "tall"):
             tall = ears == "tall"
             ex, ey = cx + side * 0.5 * rx, cy - ry * (1.05 if not tall else 1.25)
             ear = rotated(oval(ex, ey, (4.4 if not tall else 6) * s, (9 if not tall else 15) * s), side * 14, ex, ey)
             p.fill(ear, fur)
-            p.flat(rotated(oval(ex, ey + 1.5 * s, 2 * s, (5.5 if not tall else 10) * s), side * 14, ex, ey),
-                   darker(fur, 0.3))  # fmt: skip
+            p.flat(
+                rotated(oval(ex, ey + 1.5 * s, 2 * s, (5.5 if not tall else 10) * s), side * 14, ex, ey),
+                darker(fur, 0.3),
+            )
         elif ears == "elephant":
             ex, ey = x + side * 3 * s, cy + 0.05 * ry
             p.fill(oval(ex, ey, 16 * s, 20 * s), fur)
             p.flat(oval(ex + side * 2 * s, ey, 11 * s, 14 * s), mix(fur, (240, 170, 180), 0.35))
         elif ears == "bat":
-            ear = poly([(cx + side * 0.2 * rx, cy - 0.8 * ry), (cx + side * 1.05 * rx, cy - 0.25 * ry),
-                        (cx + side * 1.0 * rx, cy - 1.55 * ry)], 2.5 * s)  # fmt: skip
+            ear = poly(
+                [
+                    (cx + side * 0.2 * rx, cy - 0.8 * ry),
+                    (cx + side * 1.05 * rx, cy - 0.25 * ry),
+                    (cx + side * 1.0 * rx, cy - 1.55 * ry),
+                ],
+                2.5 * s,
+            )
             p.fill(ear, fur)
-            p.flat(poly([(cx + side * 0.42 * rx, cy - 0.76 * ry), (cx + side * 0.92 * rx, cy - 0.4 * ry),
-                         (cx + side * 0.92 * rx, cy - 1.3 * ry)], 2 * s), mix(fur, (230, 150, 170), 0.45))  # fmt: skip
+            p.flat(
+                poly(
+                    [
+                        (cx + side * 0.42 * rx, cy - 0.76 * ry),
+                        (cx + side * 0.92 * rx, cy - 0.4 * ry),
+                        (cx + side * 0.92 * rx, cy - 1.3 * ry),
+                    ],
+                    2 * s,
+                ),
+                mix(fur, (230, 150, 170), 0.45),
+            )
         elif ears == "monkey":
             p.fill(oval(x + side * 2 * s, fig.eye_y + 1 * s, 7 * s, 8 * s), fur)
             p.flat(oval(x + side * 2.5 * s, fig.eye_y + 1 * s, 4 * s, 5 * s), fig.greyed(fig.belly))
@@ -217,13 +284,16 @@ def _horns(fig: Figure, p: ShapePainter, *, front: bool) -> None:
     if horns == "unicorn":
         if front:
             hx = cx + fig.fx * 0.5
-            base = cy - 0.8 * ry
-            horn = poly([(hx - 3.8 * s, base), (hx + 3.8 * s, base), (hx + 1 * s, base - 22 * s)], 1 * s)
+            root = cy - 0.8 * ry
+            horn = poly([(hx - 3.8 * s, root), (hx + 3.8 * s, root), (hx + 1 * s, root - 22 * s)], 1 * s)
             p.fill(horn, GOLD)
             for k in range(3):
-                y = base - (4 + k * 5.5) * s
-                p.stroke(tube([(hx - 2.6 * s + k * 0.8 * s, y), (hx + 2.6 * s - k * 0.5 * s, y - 2 * s)], 0.01),
-                         darker(GOLD, 0.3), 0.7)  # fmt: skip
+                y = root - (4 + k * 5.5) * s
+                p.stroke(
+                    tube([(hx - 2.6 * s + k * 0.8 * s, y), (hx + 2.6 * s - k * 0.5 * s, y - 2 * s)], 0.01),
+                    darker(GOLD, 0.3),
+                    0.7,
+                )
         return
     if horns == "antennae":
         if front:
@@ -231,24 +301,44 @@ def _horns(fig: Figure, p: ShapePainter, *, front: bool) -> None:
             for side in (-1, 1):
                 base = (cx + side * 0.25 * rx, cy - 0.9 * ry)
                 tip = (cx + side * 0.7 * rx, cy - ry - 14 * s)
-                p.fill(tube([base, (cx + side * 0.42 * rx, cy - ry - 8 * s), tip], 1.6 * s), darker(fig.skin, 0.45)
-                       if fig.kind.value != "alien" else fig.skin, outline=0.5)  # fmt: skip
+                p.fill(
+                    tube([base, (cx + side * 0.42 * rx, cy - ry - 8 * s), tip], 1.6 * s),
+                    darker(fig.skin, 0.45) if fig.kind.value != "alien" else fig.skin,
+                    outline=0.5,
+                )
                 p.fill(oval(tip[0], tip[1], 3 * s, 3 * s), tip_colour)
         return
     if front:
         return
     for side in (-1, 1):
         if horns == "goat":
-            horn = tube([(cx + side * 0.28 * rx, cy - 0.82 * ry), (cx + side * 0.5 * rx, cy - 1.38 * ry),
-                         (cx + side * 0.98 * rx, cy - 1.22 * ry)], 4.6 * s)  # fmt: skip
+            horn = tube(
+                [
+                    (cx + side * 0.28 * rx, cy - 0.82 * ry),
+                    (cx + side * 0.5 * rx, cy - 1.38 * ry),
+                    (cx + side * 0.98 * rx, cy - 1.22 * ry),
+                ],
+                4.6 * s,
+            )
             p.fill(horn, (196, 176, 146))
             for t in (0.3, 0.55):
                 hx = cx + side * (0.28 + t * 0.5) * rx
-                p.stroke(tube([(hx - 2 * s, cy - (1.1 + t * 0.3) * ry), (hx + 2 * s, cy - (1.1 + t * 0.3) * ry + 1 * s)],
-                              0.01), darker((196, 176, 146), 0.3), 0.6)  # fmt: skip
+                p.stroke(
+                    tube(
+                        [(hx - 2 * s, cy - (1.1 + t * 0.3) * ry), (hx + 2 * s, cy - (1.1 + t * 0.3) * ry + 1 * s)], 0.01
+                    ),
+                    darker((196, 176, 146), 0.3),
+                    0.6,
+                )
         elif horns == "cow":
-            horn = tube([(cx + side * 0.55 * rx, cy - 0.78 * ry), (cx + side * 0.98 * rx, cy - 0.92 * ry),
-                         (cx + side * 1.02 * rx, cy - 1.2 * ry)], 3.6 * s)  # fmt: skip
+            horn = tube(
+                [
+                    (cx + side * 0.55 * rx, cy - 0.78 * ry),
+                    (cx + side * 0.98 * rx, cy - 0.92 * ry),
+                    (cx + side * 1.02 * rx, cy - 1.2 * ry),
+                ],
+                3.6 * s,
+            )
             p.fill(horn, _HORN)
         elif horns == "antlers":
             if fig.gender is Gender.female:
@@ -270,21 +360,45 @@ def _horns(fig: Figure, p: ShapePainter, *, front: bool) -> None:
             p.fill(tube([(cx + side * 0.28 * rx, cy - 0.8 * ry), top], 3.6 * s), fig.skin)
             p.fill(oval(top[0], top[1], 3 * s, 3 * s), fig.marks)
         elif horns == "dragon":
-            h = poly([(cx + side * 0.33 * rx, cy - 0.84 * ry), (cx + side * 0.63 * rx, cy - 0.72 * ry),
-                      (cx + side * 0.78 * rx, cy - 1.48 * ry)], 2.2 * s)  # fmt: skip
+            h = poly(
+                [
+                    (cx + side * 0.33 * rx, cy - 0.84 * ry),
+                    (cx + side * 0.63 * rx, cy - 0.72 * ry),
+                    (cx + side * 0.78 * rx, cy - 1.48 * ry),
+                ],
+                2.2 * s,
+            )
             p.fill(h, _HORN)
         elif horns == "monster":
             v = fig.variant
             if v == 0:
-                h = poly([(cx + side * 0.33 * rx, cy - 0.84 * ry), (cx + side * 0.63 * rx, cy - 0.72 * ry),
-                          (cx + side * 0.78 * rx, cy - 1.48 * ry)], 2.2 * s)  # fmt: skip
+                h = poly(
+                    [
+                        (cx + side * 0.33 * rx, cy - 0.84 * ry),
+                        (cx + side * 0.63 * rx, cy - 0.72 * ry),
+                        (cx + side * 0.78 * rx, cy - 1.48 * ry),
+                    ],
+                    2.2 * s,
+                )
                 p.fill(h, _HORN)
             elif v == 1 and side == 1:
-                p.fill(poly([(cx - 5 * s, cy - 0.9 * ry), (cx + 5 * s, cy - 0.9 * ry), (cx + 1 * s, cy - ry - 16 * s)],
-                            2 * s), _HORN)  # fmt: skip
+                p.fill(
+                    poly(
+                        [(cx - 5 * s, cy - 0.9 * ry), (cx + 5 * s, cy - 0.9 * ry), (cx + 1 * s, cy - ry - 16 * s)],
+                        2 * s,
+                    ),
+                    _HORN,
+                )
             elif v == 2:
-                curl = tube([(cx + side * 0.45 * rx, cy - 0.8 * ry), (cx + side * 1.05 * rx, cy - 1.1 * ry),
-                             (cx + side * 1.12 * rx, cy - 0.55 * ry), (cx + side * 0.9 * rx, cy - 0.5 * ry)], 4 * s)  # fmt: skip
+                curl = tube(
+                    [
+                        (cx + side * 0.45 * rx, cy - 0.8 * ry),
+                        (cx + side * 1.05 * rx, cy - 1.1 * ry),
+                        (cx + side * 1.12 * rx, cy - 0.55 * ry),
+                        (cx + side * 0.9 * rx, cy - 0.5 * ry),
+                    ],
+                    4 * s,
+                )
                 p.fill(curl, _HORN)
 
 
@@ -295,8 +409,10 @@ def _mane_back(fig: Figure, p: ShapePainter) -> None:
     s = fig.fs
     if mane == "lion" and fig.gender is not Gender.female:
         grow = 3 if fig.age is Age.child else (8 if fig.age is Age.teen else 12)
-        p.fill(fuzzy_oval(cx, cy + 2 * s, rx + grow * s, ry + grow * s, 18, 3.2 * s, random.Random(fig.rng_seed)),
-               fig.greyed(fig.accent))  # fmt: skip
+        p.fill(
+            fuzzy_oval(cx, cy + 2 * s, rx + grow * s, ry + grow * s, 18, 3.2 * s, random.Random(fig.rng_seed)),
+            fig.greyed(fig.accent),
+        )
     elif mane == "spines":
         points = []
         for k in range(15):
@@ -309,11 +425,21 @@ def _mane_back(fig: Figure, p: ShapePainter) -> None:
         rng = random.Random(fig.rng_seed)
         p.fill(fuzzy_oval(cx, cy - ry * 0.25, rx * 1.12, ry * 0.95, 14, 3 * s, rng), fig.accent)
     elif mane == "horse" and fig.kind.value != "zebra":
-        back = poly([(cx - rx * 0.2, cy - ry), (cx - rx * 0.95, cy - ry * 0.5), (cx - rx * 1.2, cy + ry * 0.4),
-                     (cx - rx * 1.0, fig.a.torso_top + 8), (cx - rx * 0.6, cy + ry * 0.6)], 5 * s)  # fmt: skip
+        back = poly(
+            [
+                (cx - rx * 0.2, cy - ry),
+                (cx - rx * 0.95, cy - ry * 0.5),
+                (cx - rx * 1.2, cy + ry * 0.4),
+                (cx - rx * 1.0, fig.a.torso_top + 8),
+                (cx - rx * 0.6, cy + ry * 0.6),
+            ],
+            5 * s,
+        )
         p.fill(back, fig.accent)
         if fig.kind.value == "unicorn":
-            p.fill(cut(back, rrect(cx - rx * 2, cy - ry * 0.2, cx, cy + ry * 0.3, 0)), lighter(fig.accent, 0.4), outline=0)
+            p.fill(
+                cut(back, rrect(cx - rx * 2, cy - ry * 0.2, cx, cy + ry * 0.3, 0)), lighter(fig.accent, 0.4), outline=0
+            )
 
 
 def _mane_front(fig: Figure, p: ShapePainter) -> None:
@@ -328,23 +454,39 @@ def _mane_front(fig: Figure, p: ShapePainter) -> None:
             crest = rrect(cx - 4 * s, cy - ry - 8 * s, cx + 4 * s, cy - ry * 0.7, 3 * s)
             p.fill(crest, fig.skin)
             for k in range(4):
-                p.flat(cut(rrect(cx - 5 * s, cy - ry - 7 * s + k * 4 * s, cx + 5 * s, cy - ry - 5.6 * s + k * 4 * s, 0),
-                           crest), fig.marks)  # fmt: skip
+                p.flat(
+                    cut(
+                        rrect(cx - 5 * s, cy - ry - 7 * s + k * 4 * s, cx + 5 * s, cy - ry - 5.6 * s + k * 4 * s, 0),
+                        crest,
+                    ),
+                    fig.marks,
+                )
             return
         p.fill(tuft, colour)
     elif mane == "tuft":
         colour = fig.marks if fig.kind.value == "giraffe" else darker(fig.skin, 0.3)
-        p.fill(union(oval(cx - 2 * s, cy - ry * 0.95, 4 * s, 3.5 * s), oval(cx + 3 * s, cy - ry * 0.96, 3.5 * s, 3 * s)),
-               colour)  # fmt: skip
+        p.fill(
+            union(oval(cx - 2 * s, cy - ry * 0.95, 4 * s, 3.5 * s), oval(cx + 3 * s, cy - ry * 0.96, 3.5 * s, 3 * s)),
+            colour,
+        )
     elif mane == "ruff":
         for side in (-1, 1):
-            ruff = poly([(cx + side * rx * 0.75, cy + ry * 0.05), (cx + side * (rx + 5 * s), cy + ry * 0.35),
-                         (cx + side * rx * 0.9, cy + ry * 0.55), (cx + side * (rx + 3 * s), cy + ry * 0.75),
-                         (cx + side * rx * 0.45, cy + ry * 0.85)], 1.2 * s)  # fmt: skip
+            ruff = poly(
+                [
+                    (cx + side * rx * 0.75, cy + ry * 0.05),
+                    (cx + side * (rx + 5 * s), cy + ry * 0.35),
+                    (cx + side * rx * 0.9, cy + ry * 0.55),
+                    (cx + side * (rx + 3 * s), cy + ry * 0.75),
+                    (cx + side * rx * 0.45, cy + ry * 0.85),
+                ],
+                1.2 * s,
+            )
             p.fill(ruff, fig.greyed(fig.belly), outline=0.6)
     elif mane == "lion" and fig.gender is not Gender.female and fig.age is not Age.child:
-        p.fill(union(oval(cx - 4 * s, cy - ry * 0.95, 6 * s, 4 * s), oval(cx + 4 * s, cy - ry * 0.93, 5 * s, 4 * s)),
-               fig.greyed(fig.accent))  # fmt: skip
+        p.fill(
+            union(oval(cx - 4 * s, cy - ry * 0.95, 6 * s, 4 * s), oval(cx + 4 * s, cy - ry * 0.93, 5 * s, 4 * s)),
+            fig.greyed(fig.accent),
+        )
     elif mane == "lion" and fig.age is Age.child:
         p.fill(oval(cx + 1 * s, cy - ry * 0.98, 5 * s, 3.6 * s), fig.accent)
 
@@ -360,16 +502,40 @@ def _crest(fig: Figure, p: ShapePainter) -> None:
             tuft = rotated(oval(cx, top - 4 * s, 3.2 * s, 8 * s), ang, cx, top + 3 * s)
             p.fill(tuft, fig.accent if k != 1 else darker(fig.accent, 0.1))
     if "comb" in extras:
-        p.fill(union(oval(cx - 5 * s, top + 1 * s, 4.5 * s, 5 * s), oval(cx + 1 * s, top - 2 * s, 5 * s, 6 * s),
-                     oval(cx + 7 * s, top + 1.5 * s, 4 * s, 4.5 * s)), (222, 50, 50))  # fmt: skip
+        p.fill(
+            union(
+                oval(cx - 5 * s, top + 1 * s, 4.5 * s, 5 * s),
+                oval(cx + 1 * s, top - 2 * s, 5 * s, 6 * s),
+                oval(cx + 7 * s, top + 1.5 * s, 4 * s, 4.5 * s),
+            ),
+            (222, 50, 50),
+        )
     if "ear_tufts" in extras:
         for side in (-1, 1):
-            p.fill(poly([(cx + side * 0.35 * rx, top + 3 * s), (cx + side * 0.85 * rx, top + 6 * s),
-                         (cx + side * 0.9 * rx, top - 9 * s)], 1.5 * s), darker(fig.skin, 0.12))  # fmt: skip
+            p.fill(
+                poly(
+                    [
+                        (cx + side * 0.35 * rx, top + 3 * s),
+                        (cx + side * 0.85 * rx, top + 6 * s),
+                        (cx + side * 0.9 * rx, top - 9 * s),
+                    ],
+                    1.5 * s,
+                ),
+                darker(fig.skin, 0.12),
+            )
     if "spikes" in extras and fig.k.plan == "biped":
         for x in (-8, 0, 8):
-            p.fill(poly([(cx + (x - 3.5) * s, top + 1.5 * s), (cx + (x + 3.5) * s, top + 1.5 * s), (cx + x * s, top - 6 * s)],
-                        1.2 * s), fig.accent)  # fmt: skip
+            p.fill(
+                poly(
+                    [
+                        (cx + (x - 3.5) * s, top + 1.5 * s),
+                        (cx + (x + 3.5) * s, top + 1.5 * s),
+                        (cx + x * s, top - 6 * s),
+                    ],
+                    1.2 * s,
+                ),
+                fig.accent,
+            )
     if "wattle" in extras:
         p.fill(oval(cx + fig.fx + 1 * s, fig.mouth_y + 9 * s, 2.6 * s, 4 * s), (222, 50, 50))
 
@@ -390,35 +556,56 @@ def _markings(fig: Figure, p: ShapePainter) -> None:
         disc = union(oval(fx - 8 * s, fig.eye_y, 12 * s, 12 * s), oval(fx + 8 * s, fig.eye_y, 12 * s, 12 * s))
         p.fill(cut(disc, head), fig.accent, outline=0.5)
     if fig.kind.value == "penguin":
-        mask = union(oval(fx - 7 * s, fig.eye_y + 3 * s, 11 * s, 12 * s), oval(fx + 7 * s, fig.eye_y + 3 * s, 11 * s, 12 * s))
+        mask = union(
+            oval(fx - 7 * s, fig.eye_y + 3 * s, 11 * s, 12 * s), oval(fx + 7 * s, fig.eye_y + 3 * s, 11 * s, 12 * s)
+        )
         p.fill(cut(mask, head), fig.accent, outline=0.0, shade=False)
     if "eye_patches" in extras or pattern == "panda":
         for side in (-1, 1):
             ex = fx + side * fig.eye_dx
             p.fill(rotated(oval(ex, fig.eye_y + 1 * s, 7 * s, 8.5 * s), side * -28, ex, fig.eye_y), ink, outline=0.0)
     if pattern == "mask":
-        band = union(oval(fx - 8 * s, fig.eye_y + 1 * s, 10 * s, 6.5 * s), oval(fx + 8 * s, fig.eye_y + 1 * s, 10 * s, 6.5 * s))
+        band = union(
+            oval(fx - 8 * s, fig.eye_y + 1 * s, 10 * s, 6.5 * s), oval(fx + 8 * s, fig.eye_y + 1 * s, 10 * s, 6.5 * s)
+        )
         p.fill(cut(band, head), ink, outline=0.0)
         p.flat(cut(oval(fx, fig.eye_y - 9 * s, 12 * s, 3 * s), head), (240, 238, 232))
     if pattern == "badger":
         p.fill(cut(oval(cx, cy, rx, ry), rrect(cx - rx, cy - ry, cx + rx, cy + ry, 0)), fig.accent, outline=0.0)
         for side in (-1, 1):
-            stripe = rotated(rrect(fx + side * fig.eye_dx - 3.6 * s, cy - ry * 1.1, fx + side * fig.eye_dx + 3.6 * s,
-                             fig.mouth_y - 2 * s, 3 * s), side * -8, fx, cy)  # fmt: skip
+            stripe = rotated(
+                rrect(
+                    fx + side * fig.eye_dx - 3.6 * s,
+                    cy - ry * 1.1,
+                    fx + side * fig.eye_dx + 3.6 * s,
+                    fig.mouth_y - 2 * s,
+                    3 * s,
+                ),
+                side * -8,
+                fx,
+                cy,
+            )
             p.fill(cut(stripe, head), ink, outline=0.0)
     if pattern in ("stripes", "tabby"):
         tiger = fig.kind.value in ("tiger", "zebra")
         count = 3 if not tiger else 4
         for k in range(count):
             x = cx + (k - (count - 1) / 2) * 5 * s
-            stripe = poly([(x - 1.5 * s, cy - ry - 1), (x + 1.5 * s, cy - ry - 1), (x, cy - ry * (0.55 if tiger else 0.7))])
+            stripe = poly(
+                [(x - 1.5 * s, cy - ry - 1), (x + 1.5 * s, cy - ry - 1), (x, cy - ry * (0.55 if tiger else 0.7))]
+            )
             p.flat(cut(stripe, head), ink)
         if tiger:
             for side in (-1, 1):
                 for k in range(2):
                     y = cy + ry * (0.0 + k * 0.3)
-                    stripe = poly([(cx + side * (rx + 1), y - 1.6 * s), (cx + side * (rx + 1), y + 1.6 * s),
-                                   (cx + side * rx * 0.62, y)])  # fmt: skip
+                    stripe = poly(
+                        [
+                            (cx + side * (rx + 1), y - 1.6 * s),
+                            (cx + side * (rx + 1), y + 1.6 * s),
+                            (cx + side * rx * 0.62, y),
+                        ]
+                    )
                     p.flat(cut(stripe, head), ink)
     if pattern in ("patches", "eye_patch") and fig.plan == "biped":
         side = 1 if fig.variant % 2 else -1
@@ -429,8 +616,10 @@ def _markings(fig: Figure, p: ShapePainter) -> None:
             p.flat(cut(oval(cx + dx * rx, cy + dy * ry, r * s, r * s * 0.85), head), ink)
     if pattern == "spots" and fig.plan in ("biped", "tentacles", "caterpillar", "snake"):
         for dx, dy, r in ((-0.5, -0.6, 3.2), (0.35, -0.72, 2.4), (0.7, -0.25, 2.0)):
-            p.flat(cut(oval(cx + dx * rx, cy + dy * ry, r * s, r * s), head), lighter(ink, 0.1) if fig.plan != "biped"
-                   else darker(fig.skin, 0.18))  # fmt: skip
+            p.flat(
+                cut(oval(cx + dx * rx, cy + dy * ry, r * s, r * s), head),
+                lighter(ink, 0.1) if fig.plan != "biped" else darker(fig.skin, 0.18),
+            )
     if pattern == "speckles":
         for k in range(7):
             x = cx + ((k * 37) % 13 - 6.5) / 6.5 * rx * 0.75
@@ -444,16 +633,53 @@ def _markings(fig: Figure, p: ShapePainter) -> None:
 
 
 def _robot_head(fig: Figure, p: ShapePainter) -> None:
+    """A robot's head, one of four builds the seed picks: a rounded box, a dome, a bolted cube, a wide set."""
     metal = fig.skin
     cx, cy = fig.head_c
     rx, ry = fig.head_r
     s = fig.fs
-    for side in (-1, 1):
-        p.fill(rrect(cx + side * rx - 4 * s, cy - 9 * s, cx + side * rx + 4 * s, cy + 9 * s, 3 * s), fig.accent)
-    head = rrect(cx - rx + 1, cy - ry, cx + rx - 1, cy + ry * 0.96, 11 * s)
+    build = fig.variant
+    if build == 0:
+        for side in (-1, 1):
+            p.fill(rrect(cx + side * rx - 4 * s, cy - 9 * s, cx + side * rx + 4 * s, cy + 9 * s, 3 * s), fig.accent)
+        head = rrect(cx - rx + 1, cy - ry, cx + rx - 1, cy + ry * 0.96, 11 * s)
+    elif build == 1:
+        for side in (-1, 1):
+            p.fill(oval(cx + side * (rx - 1), cy + 2 * s, 6 * s, 6 * s), fig.accent)
+        head = union(
+            oval(cx, cy - ry * 0.1, rx - 1, ry * 0.9),
+            rrect(cx - rx + 1, cy - ry * 0.1, cx + rx - 1, cy + ry * 0.96, 6 * s),
+        )
+    elif build == 2:
+        head = rrect(cx - rx + 2, cy - ry, cx + rx - 2, cy + ry * 0.96, 3 * s)
+    else:
+        for side in (-1, 1):
+            p.fill(
+                tube([(cx + side * 8 * s, cy - ry + 2), (cx + side * 14 * s, cy - ry - 6 * s)], 2 * s),
+                (120, 126, 140),
+                outline=0.5,
+            )
+        head = rrect(cx - rx - 3 * s, cy - ry * 0.85, cx + rx + 3 * s, cy + ry * 0.96, 7 * s)
     p.fill(head, metal)
+    if build == 2:
+        for side in (-1, 1):
+            for dy in (-ry * 0.7, ry * 0.7):
+                p.fill(oval(cx + side * (rx - 6 * s), cy + dy, 1.8 * s, 1.8 * s), darker(metal, 0.3), outline=0.3)
     fx = cx + fig.fx
-    p.fill(rrect(fx - 20 * s, cy - 16 * s, fx + 20 * s, cy + 19 * s, 8 * s), (30, 38, 58), outline=0.7, shade=False)
-    p.flat(rrect(fx - 17 * s, cy - 14 * s, fx - 5 * s, cy - 11.5 * s, 1.2 * s), (255, 255, 255), alpha=0.18)
-    if "antenna" not in fig.d.accessories:
+    screen = rrect(fx - 20 * s, cy - 16 * s, fx + 20 * s, cy + 19 * s, 8 * s)
+    if build == 3:
+        screen = rrect(fx - 23 * s, cy - 12 * s, fx + 23 * s, cy + 17 * s, 5 * s)
+    p.fill(screen, (30, 38, 58), outline=0.7, shade=False)
+    p.flat(
+        rrect(
+            fx - 17 * s,
+            cy - 14 * s + (4 * s if build == 3 else 0),
+            fx - 5 * s,
+            cy - 11.5 * s + (4 * s if build == 3 else 0),
+            1.2 * s,
+        ),
+        (255, 255, 255),
+        alpha=0.18,
+    )
+    if "antenna" not in fig.d.accessories and build != 3:
         clothes.antenna(fig, p)

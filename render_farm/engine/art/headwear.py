@@ -268,8 +268,10 @@ def _hard_hat(p: ShapePainter, c: RGB, *, lamp: bool = False) -> None:
 
 
 def _headcloth(p: ShapePainter, c: RGB) -> None:
-    cloth = union(oval(0, 20, 31, 25), poly([(-31, 20), (31, 20), (33, 56), (22, 58), (20, 30), (-18, 30), (-20, 58),
-                                              (-33, 56)], 3))  # fmt: skip
+    cloth = union(
+        oval(0, 20, 31, 25),
+        poly([(-31, 20), (31, 20), (33, 56), (22, 58), (20, 30), (-18, 30), (-20, 58), (-33, 56)], 3),
+    )
     cloth = cut(cloth, rrect(-19, 9, 23, 60, 8), skia.PathOp.kDifference_PathOp)
     p.fill(cloth, c)
     band = skia.Path()
@@ -319,6 +321,11 @@ def _top_hat(p: ShapePainter, c: RGB, band: RGB) -> None:
     p.fill(rrect(-24, 3, 26, 9, 3), darker(c, 0.1))
     p.fill(rrect(-14, -24, 16, 6, 2.5), c)
     p.fill(rrect(-14, -2, 16, 3, 0.5), band, outline=0.5)
+
+
+def _clown_hair(p: ShapePainter) -> None:
+    for s in (-1, 1):
+        p.fill(union(oval(s * 27, 22, 8, 7), oval(s * 31, 30, 7, 6), oval(s * 26, 34, 6, 6)), (240, 110, 40))
 
 
 def _helmet_ring(p: ShapePainter, c: RGB) -> None:
@@ -384,13 +391,17 @@ def draw_headwear(fig: Figure, p: ShapePainter) -> None:
     """The costume's hat (and the red nose, clown hair and mask that go with some roles)."""
     extras = fig.c.extras
     if "clown_hair" in extras:
-        _fitted(fig, p, lambda q: [q.fill(union(oval(s * 27, 22, 8, 7), oval(s * 31, 30, 7, 6), oval(s * 26, 34, 6, 6)),
-                                           (240, 110, 40)) for s in (-1, 1)])  # fmt: skip
+        _fitted(fig, p, _clown_hair)
     if "mask" in extras:
         mask_c = hex_rgb(fig.c.trim) if fig.c.trim else _BLACK
         cx, cy = fig.head_c
-        band = rrect(cx - fig.head_r[0] * 0.92, fig.eye_y - 5.5 * fig.fs * 1.3, cx + fig.head_r[0] * 0.95,
-                     fig.eye_y + 5.0 * fig.fs * 1.3, 4 * fig.fs)  # fmt: skip
+        band = rrect(
+            cx - fig.head_r[0] * 0.92,
+            fig.eye_y - 5.5 * fig.fs * 1.3,
+            cx + fig.head_r[0] * 0.95,
+            fig.eye_y + 5.0 * fig.fs * 1.3,
+            4 * fig.fs,
+        )
         p.fill(cut(band, oval(cx, cy, fig.head_r[0] + 0.5, fig.head_r[1] + 0.5)), mask_c, outline=0.6)
     hat = HATS.get(fig.c.hat)
     if hat is not None:
@@ -410,9 +421,18 @@ def draw_headwear_back(fig: Figure, p: ShapePainter) -> None:
     if fig.c.hat == "veil":
         cx, cy = fig.head_c
         rx, ry = fig.head_r
-        veil = union(oval(cx, cy - ry * 0.3, rx + 4, ry + 2),
-                     poly([(cx - rx - 4, cy), (cx + rx + 4, cy), (cx + rx + 12, fig.a.torso_bottom + 6),
-                           (cx - rx - 12, fig.a.torso_bottom + 6)], 6))  # fmt: skip
+        veil = union(
+            oval(cx, cy - ry * 0.3, rx + 4, ry + 2),
+            poly(
+                [
+                    (cx - rx - 4, cy),
+                    (cx + rx + 4, cy),
+                    (cx + rx + 12, fig.a.torso_bottom + 6),
+                    (cx - rx - 12, fig.a.torso_bottom + 6),
+                ],
+                6,
+            ),
+        )
         p.fill(veil, (250, 250, 252), alpha=0.72)
 
 
@@ -422,7 +442,9 @@ def draw_headwear_front(fig: Figure, p: ShapePainter) -> None:
         cx, cy = fig.head_c
         r = max(fig.head_r) + 8
         p.flat(oval(cx, cy + 2, r, r), (190, 225, 255), alpha=0.16)
-        ring = cut(oval(cx, cy + 2, r + 1.4, r + 1.4), oval(cx, cy + 2, r - 0.4, r - 0.4), skia.PathOp.kDifference_PathOp)
+        ring = cut(
+            oval(cx, cy + 2, r + 1.4, r + 1.4), oval(cx, cy + 2, r - 0.4, r - 0.4), skia.PathOp.kDifference_PathOp
+        )
         p.flat(ring, (200, 210, 224), alpha=0.9)
         shine = skia.Path()
         shine.addArc(skia.Rect.MakeLTRB(cx - r + 5, cy + 2 - r + 5, cx + r - 5, cy + 2 + r - 5), 200, 50)

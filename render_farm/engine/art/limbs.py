@@ -64,7 +64,10 @@ def draw_arm(fig: Figure, p: ShapePainter, side: int, gesture: str, head_dy: flo
         _tentacle(fig, p, side, s, e, h)
         return
     if hands == "nub":
-        p.fill(tube([s, (s[0] * 0.5 + h[0] * 0.5, s[1] * 0.5 + h[1] * 0.5), h], fig.a.arm_w * 1.2), fig.skin)
+        p.fill(
+            tube([s, (s[0] * 0.5 + h[0] * 0.5, s[1] * 0.5 + h[1] * 0.5), h], fig.a.arm_w * 1.2),
+            fig.skin if fig.plan != "snail" else lighter(fig.skin, 0.1),
+        )
         return
     if hands == "pincer":
         _pincer(fig, p, side, s, e, h)
@@ -109,8 +112,9 @@ def _hand(fig: Figure, p: ShapePainter, side: int, e: Point, h: Point, hands: st
     glove = fig.c.gloves if fig.person or fig.c.gloves else None
     if hands == "hooves" and glove is None:
         ang = math.degrees(math.atan2(h[1] - e[1], h[0] - e[0])) - 90
-        p.fill(rotated(rrect(h[0] - r, h[1] - r * 0.6, h[0] + r, h[1] + r * 1.1, r * 0.7), ang, h[0], h[1]),
-               (74, 60, 56))  # fmt: skip
+        p.fill(
+            rotated(rrect(h[0] - r, h[1] - r * 0.6, h[0] + r, h[1] + r * 1.1, r * 0.7), ang, h[0], h[1]), (74, 60, 56)
+        )
         return
     if hands == "insect":
         p.fill(oval(h[0], h[1], r * 0.7, r * 0.7), fig.marks if fig.k.marks else darker(fig.skin, 0.5))
@@ -122,8 +126,11 @@ def _hand(fig: Figure, p: ShapePainter, side: int, e: Point, h: Point, hands: st
     if hands == "claws" and glove is None:
         for k in (-1, 0, 1):
             tip = (h[0] + k * r * 0.55, h[1] + r * 0.95)
-            p.fill(poly([(tip[0] - 1.0, tip[1] - 0.6), (tip[0] + 1.0, tip[1] - 0.6), (tip[0], tip[1] + 2.0)], 0.3),
-                   (246, 236, 214), outline=0.4)  # fmt: skip
+            p.fill(
+                poly([(tip[0] - 1.0, tip[1] - 0.6), (tip[0] + 1.0, tip[1] - 0.6), (tip[0], tip[1] + 2.0)], 0.3),
+                (246, 236, 214),
+                outline=0.4,
+            )
 
 
 def _feather_wing(fig: Figure, p: ShapePainter, side: int, s: Point, h: Point) -> None:
@@ -153,8 +160,15 @@ def _flipper(fig: Figure, p: ShapePainter, s: Point, h: Point, *, fin: bool) -> 
     cx, cy = s[0] + dx * 0.5, s[1] + dy * 0.5
     colour = darker(fig.skin, 0.12)
     if fin:
-        shape = poly([(cx - length / 2, cy - 2), (cx + length / 2, cy - 6), (cx + length / 2 - 2, cy + 6),
-                      (cx - length / 2, cy + 3)], 2.5)  # fmt: skip
+        shape = poly(
+            [
+                (cx - length / 2, cy - 2),
+                (cx + length / 2, cy - 6),
+                (cx + length / 2 - 2, cy + 6),
+                (cx - length / 2, cy + 3),
+            ],
+            2.5,
+        )
         p.fill(rotated(shape, ang, cx, cy), fig.accent if fig.accent != fig.skin else colour)
         return
     p.fill(rotated(oval(cx, cy, length / 2, 4.8), ang, cx, cy), colour)
@@ -172,10 +186,18 @@ def _tentacle(fig: Figure, p: ShapePainter, side: int, s: Point, e: Point, h: Po
 def _pincer(fig: Figure, p: ShapePainter, side: int, s: Point, e: Point, h: Point) -> None:
     p.fill(tube([s, e, h], 5.0), fig.skin)
     r = fig.a.hand_r
-    upper = poly([(h[0] - side * 2, h[1] + 1), (h[0] + side * r * 0.6, h[1] - r * 1.7), (h[0] + side * r * 1.5, h[1] - r * 0.6),
-                  (h[0] + side * r * 0.9, h[1] + 0.5)], 2.5)  # fmt: skip
-    lower = poly([(h[0] - side * 2, h[1] + 1), (h[0] + side * r * 1.3, h[1] + 0.6), (h[0] + side * r * 0.6, h[1] + r * 0.9)],
-                 2.0)  # fmt: skip
+    upper = poly(
+        [
+            (h[0] - side * 2, h[1] + 1),
+            (h[0] + side * r * 0.6, h[1] - r * 1.7),
+            (h[0] + side * r * 1.5, h[1] - r * 0.6),
+            (h[0] + side * r * 0.9, h[1] + 0.5),
+        ],
+        2.5,
+    )
+    lower = poly(
+        [(h[0] - side * 2, h[1] + 1), (h[0] + side * r * 1.3, h[1] + 0.6), (h[0] + side * r * 0.6, h[1] + r * 0.9)], 2.0
+    )
     p.fill(lower, darker(fig.skin, 0.1))
     p.fill(upper, fig.skin)
 
@@ -184,8 +206,17 @@ def _bat_wing(fig: Figure, p: ShapePainter, side: int, s: Point, e: Point, h: Po
     hip_y = fig.a.torso_bottom - 2
     body_x = side * (fig.a.torso_bw + 1)
     tip = (h[0] + side * 3, h[1] - 3)
-    membrane = poly([s, e, tip, (h[0] + side * 1, h[1] + 8), ((h[0] + body_x) / 2 + side * 2, (h[1] + hip_y) / 2 + 6),
-                     (body_x, hip_y)], 1.5)  # fmt: skip
+    membrane = poly(
+        [
+            s,
+            e,
+            tip,
+            (h[0] + side * 1, h[1] + 8),
+            ((h[0] + body_x) / 2 + side * 2, (h[1] + hip_y) / 2 + 6),
+            (body_x, hip_y),
+        ],
+        1.5,
+    )
     p.fill(membrane, mix(fig.skin, fig.accent, 0.45))
     p.fill(tube([s, e, tip], 2.6), darker(fig.skin, 0.2), outline=0.5)
 
@@ -194,4 +225,3 @@ def _tail_tip(fig: Figure, p: ShapePainter, h: Point) -> None:
     base = (fig.a.torso_bw + 6, -10.0)
     mid = ((base[0] + h[0]) / 2 + 6, (base[1] + h[1]) / 2)
     p.fill(tube([base, mid, h], 5.5), fig.skin)
-

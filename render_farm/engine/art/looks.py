@@ -60,7 +60,7 @@ def default_design(identity: Identity, seed: int) -> Design:
         marked = set(look.patterns) <= _MARKED
         bare = marked or look.plan not in _TORSO_PLANS or kind is Kind.robot
         outfit = "none" if bare or rng.random() < 0.75 else rng.choice(("shirt", "overalls", "coat", "tunic"))
-    if costume is not Costume.none:  # type: ignore[attr-defined]
+    if costume is not Costume.none:
         outfit = "none" if not person else "shirt"
         palette = COSTUMES[costume].palette or OUTFIT
         outfit_color = rng.choice(palette)
@@ -68,7 +68,7 @@ def default_design(identity: Identity, seed: int) -> Design:
         outfit_color = rng.choice(OUTFIT)
     eyes = rng.choice(GLOW if kind is Kind.robot else EYES)
     # accessories that suit: an elder's glasses, a grown man's beard, then one trinket or none
-    if age is Age.elder and rng.random() < (0.6 if person else 0.35):
+    if age is Age.elder and rng.random() < (0.6 if person else 0.5):
         accessories.append("glasses")
     if person and gender is Gender.male and age in (Age.adult, Age.elder):
         roll = rng.random()
@@ -81,7 +81,7 @@ def default_design(identity: Identity, seed: int) -> Design:
     trinkets = [t for t in _TRINKETS if t not in accessories]
     if look.plan not in _TORSO_PLANS:
         trinkets = ["hat", "bow", "flower"] + (["scarf"] if look.plan == "bird" else [])
-    if costume is not Costume.none:  # type: ignore[attr-defined]
+    if costume is not Costume.none:
         trinkets = [t for t in trinkets if t not in ("hat", "backpack")]
     if rng.random() < 0.55:
         accessories.append(rng.choice(trinkets))

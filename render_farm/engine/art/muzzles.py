@@ -33,17 +33,29 @@ def draw_muzzle(fig: Figure, p: ShapePainter) -> None:
     belly = fig.belly
     head = fig.head_color
     if kind == "human":
-        p.stroke(tube([(fx + 0.5 * s, fig.eye_y + 6.2 * s), (fx + 1.8 * s, fig.eye_y + 7.6 * s)], 0.01),
-                 darker(fig.skin, 0.3), 1.3)  # fmt: skip
+        p.stroke(
+            tube([(fx + 0.5 * s, fig.eye_y + 6.2 * s), (fx + 1.8 * s, fig.eye_y + 7.6 * s)], 0.01),
+            darker(fig.skin, 0.3),
+            1.3,
+        )
     elif kind in ("cat", "dog", "bear", "rodent", "koala", "monster"):
-        size = {"bear": (12, 9), "dog": (11, 8.5), "cat": (9, 7), "rodent": (8.5, 6.5), "koala": (9, 7),
-                "monster": (0, 0)}[kind]  # fmt: skip
+        size = {
+            "bear": (12, 9),
+            "dog": (11, 8.5),
+            "cat": (9, 7),
+            "rodent": (8.5, 6.5),
+            "koala": (9, 7),
+            "monster": (0, 0),
+        }[kind]
         if size[0]:
             p.fill(oval(fx + 0.5 * s, fig.mouth_y - 0.5 * s, size[0] * s, size[1] * s), belly, outline=0.5)
         ny = fig.mouth_y - 5.5 * s
         if kind in ("cat", "rodent"):
-            p.fill(poly([(fx - 2.5 * s, ny - 1.3 * s), (fx + 2.5 * s, ny - 1.3 * s), (fx, ny + 1.6 * s)], 1.0 * s),
-                   _PINK, outline=0.5)  # fmt: skip
+            p.fill(
+                poly([(fx - 2.5 * s, ny - 1.3 * s), (fx + 2.5 * s, ny - 1.3 * s), (fx, ny + 1.6 * s)], 1.0 * s),
+                _PINK,
+                outline=0.5,
+            )
         elif kind == "koala":
             p.fill(oval(fx + 0.5 * s, ny - 1 * s, 4.2 * s, 5.2 * s), _NOSE, outline=0.4)
             _shine(p, fx, ny - 2 * s, 3 * s)
@@ -53,8 +65,10 @@ def draw_muzzle(fig: Figure, p: ShapePainter) -> None:
             p.fill(oval(fx + 0.5 * s, ny, 3.6 * s, 2.6 * s), _NOSE, outline=0.4)
             _shine(p, fx + 0.5 * s, ny, 3.6 * s)
     elif kind == "fox":
-        mask = union(oval(fx - 10 * s, fig.mouth_y - 0.5 * s, 13 * s, 10 * s), oval(fx + 10 * s, fig.mouth_y - 0.5 * s,
-                     13 * s, 10 * s))  # fmt: skip
+        mask = union(
+            oval(fx - 10 * s, fig.mouth_y - 0.5 * s, 13 * s, 10 * s),
+            oval(fx + 10 * s, fig.mouth_y - 0.5 * s, 13 * s, 10 * s),
+        )
         p.fill(cut(oval(cx, cy, rx, ry), mask), belly, outline=0.0, shade=False)
         ny = fig.mouth_y - 5 * s
         p.fill(oval(fx + 0.5 * s, ny, 3.6 * s, 2.6 * s), _NOSE, outline=0.4)
@@ -63,13 +77,18 @@ def draw_muzzle(fig: Figure, p: ShapePainter) -> None:
         for side in (-1, 1):
             p.fill(oval(fx + side * 3.8 * s, fig.mouth_y - 2.5 * s, 5 * s, 4 * s), belly, outline=0.5)
             for k in range(3):
-                p.flat(oval(fx + side * (2.5 + k * 1.8) * s, fig.mouth_y - (3.2 - (k % 2)) * s, 0.5 * s, 0.5 * s),
-                       darker(belly, 0.5))  # fmt: skip
+                p.flat(
+                    oval(fx + side * (2.5 + k * 1.8) * s, fig.mouth_y - (3.2 - (k % 2)) * s, 0.5 * s, 0.5 * s),
+                    darker(belly, 0.5),
+                )
         p.fill(oval(fx + 0.5 * s, fig.mouth_y - 6.8 * s, 3.8 * s, 2.6 * s), _NOSE, outline=0.4)
     elif kind == "snout":
         sx, sy = fx + 2.5 * s, fig.mouth_y - 4 * s
-        p.fill(rotated(oval(sx, sy, 8.5 * s, 6 * s), -10, sx, sy), belly if fig.k.belly else lighter(fig.skin, 0.15),
-               outline=0.6)  # fmt: skip
+        p.fill(
+            rotated(oval(sx, sy, 8.5 * s, 6 * s), -10, sx, sy),
+            belly if fig.k.belly else lighter(fig.skin, 0.15),
+            outline=0.6,
+        )
         if fig.kind.value in ("dragon", "lizard"):
             for side in (-1, 1):
                 p.flat(oval(sx + 1 * s + side * 3 * s, sy - 2 * s, 1.2 * s, 0.9 * s), darker(fig.skin, 0.5))
@@ -85,8 +104,14 @@ def draw_muzzle(fig: Figure, p: ShapePainter) -> None:
         for side in (-1, 1):
             p.flat(oval(px + side * 2.8 * s, py, 1.3 * s, 2.0 * s), darker(fig.skin, 0.45))
     elif kind in ("cow", "hippo", "rhino", "horse", "long", "dino"):
-        w, h, dy = {"cow": (0.66, 0.4, 0.68), "hippo": (0.95, 0.52, 0.62), "rhino": (0.72, 0.44, 0.62),
-                    "horse": (0.56, 0.5, 0.62), "long": (0.46, 0.42, 0.58), "dino": (0.72, 0.44, 0.58)}[kind]  # fmt: skip
+        w, h, dy = {
+            "cow": (0.66, 0.4, 0.68),
+            "hippo": (0.95, 0.52, 0.62),
+            "rhino": (0.72, 0.44, 0.62),
+            "horse": (0.56, 0.5, 0.62),
+            "long": (0.46, 0.42, 0.58),
+            "dino": (0.72, 0.44, 0.58),
+        }[kind]
         mx, my = fx * 0.7 + cx * 0.3 + 0.5 * s, cy + ry * dy
         colour = belly
         if kind == "cow":
@@ -120,19 +145,33 @@ def draw_muzzle(fig: Figure, p: ShapePainter) -> None:
             horn.close()
             p.fill(horn, (236, 226, 204))
     elif kind == "monkey":
-        face = union(oval(fx - 6 * s, fig.eye_y, 9 * s, 9 * s), oval(fx + 6 * s, fig.eye_y, 9 * s, 9 * s),
-                     oval(fx + 0.5 * s, fig.mouth_y - 2 * s, 13 * s, 9 * s))  # fmt: skip
+        face = union(
+            oval(fx - 6 * s, fig.eye_y, 9 * s, 9 * s),
+            oval(fx + 6 * s, fig.eye_y, 9 * s, 9 * s),
+            oval(fx + 0.5 * s, fig.mouth_y - 2 * s, 13 * s, 9 * s),
+        )
         p.fill(face, fig.greyed(belly), outline=0.5)
         for side in (-1, 1):
             p.flat(oval(fx + 0.5 * s + side * 1.5 * s, fig.mouth_y - 7 * s, 0.9 * s, 1.2 * s), darker(belly, 0.5))
     elif kind == "trunk":
         top = (fx, fig.eye_y + 4 * s)
-        pts = [top, (fx + 1 * s, cy + ry * 0.75), (fx + 3 * s, cy + ry * 1.2), (fx + 12 * s, cy + ry * 1.15),
-               (fx + 14 * s, cy + ry * 0.95)]  # fmt: skip
+        pts = [
+            top,
+            (fx + 1 * s, cy + ry * 0.75),
+            (fx + 3 * s, cy + ry * 1.2),
+            (fx + 12 * s, cy + ry * 1.15),
+            (fx + 14 * s, cy + ry * 0.95),
+        ]
         if fig.age.value in ("adult", "elder"):
             for side in (-1, 1):
-                tusk = tube([(fx + side * 6 * s, cy + ry * 0.62), (fx + side * 8 * s, cy + ry * 0.92),
-                             (fx + side * 5 * s, cy + ry * 1.08)], 3.2 * s)  # fmt: skip
+                tusk = tube(
+                    [
+                        (fx + side * 6 * s, cy + ry * 0.62),
+                        (fx + side * 8 * s, cy + ry * 0.92),
+                        (fx + side * 5 * s, cy + ry * 1.08),
+                    ],
+                    3.2 * s,
+                )
                 p.fill(tusk, (250, 246, 232), outline=0.6)
         trunk = tube(pts, 9.5 * s)
         p.fill(trunk, fig.skin)
@@ -149,8 +188,11 @@ def draw_muzzle(fig: Figure, p: ShapePainter) -> None:
             p.fill(oval(end - side * 4 * s, cy + ry * 0.14, 2.2 * s, 1.8 * s), darker(fig.skin, 0.1), outline=0.5)
         for k in range(5):
             x = cx - rx * 0.1 + k * (rx + 8 * s) / 5
-            p.fill(poly([(x, cy + ry * 0.5), (x + 2.4 * s, cy + ry * 0.5), (x + 1.2 * s, cy + ry * 0.5 + 3 * s)], 0.3),
-                   (252, 250, 240), outline=0.4)  # fmt: skip
+            p.fill(
+                poly([(x, cy + ry * 0.5), (x + 2.4 * s, cy + ry * 0.5), (x + 1.2 * s, cy + ry * 0.5 + 3 * s)], 0.3),
+                (252, 250, 240),
+                outline=0.4,
+            )
     elif kind == "dolphin":
         bx, by = cx + rx * 0.92, cy + ry * 0.42
         p.fill(rotated(oval(bx, by, 11 * s, 5 * s), -8, bx, by), lighter(fig.skin, 0.2), outline=0.7)
@@ -160,8 +202,9 @@ def draw_muzzle(fig: Figure, p: ShapePainter) -> None:
         for side in (-1, 1):
             for k in range(3 if kind == "shark" else 1):
                 gx = cx + side * (rx * 0.78 - k * 2.6 * s)
-                p.stroke(tube([(gx, cy + ry * 0.05), (gx - side * 1 * s, cy + ry * 0.45)], 0.01),
-                         darker(fig.skin, 0.3), 1.0)  # fmt: skip
+                p.stroke(
+                    tube([(gx, cy + ry * 0.05), (gx - side * 1 * s, cy + ry * 0.45)], 0.01), darker(fig.skin, 0.3), 1.0
+                )
     if fig.k.whiskers:
         for side in (-1, 1):
             for k, dy in enumerate((-1.5, 1.5)):
@@ -170,11 +213,16 @@ def draw_muzzle(fig: Figure, p: ShapePainter) -> None:
                 w = tube([(x0, y0), (x0 + side * (13 - k * 2) * s, y0 - 1 * s + dy * 1.2 * s)], 0.01)
                 p.stroke(w, darker(fig.skin, 0.55) if fig.skin[0] > 80 else (220, 220, 220), 0.7)
     if "beard" in fig.k.extras:
-        beard = poly([(fx - 4 * s, cy + ry * 0.86), (fx + 5 * s, cy + ry * 0.86), (fx + 1.5 * s, cy + ry * 1.32)], 2 * s)
+        beard = poly(
+            [(fx - 4 * s, cy + ry * 0.86), (fx + 5 * s, cy + ry * 0.86), (fx + 1.5 * s, cy + ry * 1.32)], 2 * s
+        )
         p.fill(beard, fig.greyed(lighter(fig.accent, 0.1) if fig.accent != fig.skin else darker(fig.skin, 0.2)))
     if "blowhole" in fig.k.extras:
-        top = cy - ry
-        spout = union(tube([(cx, top + 1), (cx, top - 8)], 2.4), oval(cx - 4, top - 10, 4, 3), oval(cx + 4, top - 10, 4, 3),
-                      oval(cx, top - 12, 4, 3))  # fmt: skip
+        crown = cy - ry
+        spout = union(
+            tube([(cx, crown + 1), (cx, crown - 8)], 2.4),
+            oval(cx - 4, crown - 10, 4, 3),
+            oval(cx + 4, crown - 10, 4, 3),
+            oval(cx, crown - 12, 4, 3),
+        )
         p.flat(spout, (150, 210, 250), alpha=0.8)
-

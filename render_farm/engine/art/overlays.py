@@ -16,7 +16,7 @@ import skia
 from render_farm.engine.art.figure import GOLD, Figure
 from render_farm.engine.art.garments import main_color, trim_color, wears_clothes
 from render_farm.engine.art.shapes import cut, oval, poly, rotated, rrect, tube, union
-from render_farm.engine.styles import RGB, ShapePainter, darker, lighter, mix
+from render_farm.engine.styles import RGB, ShapePainter, darker, lighter
 
 __all__ = ["cape_color", "draw_back", "draw_front", "neck_point"]
 
@@ -38,7 +38,7 @@ def cape_color(fig: Figure) -> RGB:
     if fig.d.accessory_color is not None:
         return fig.acc
     if fig.c.top == "bodysuit":
-        r, g, b = main_color(fig)
+        r, _, b = main_color(fig)
         return (200, 50, 42) if b > r else (42, 80, 200)
     if "cloak" in fig.c.extras:
         return darker(main_color(fig), 0.25)
@@ -53,16 +53,21 @@ def draw_back(fig: Figure, p: ShapePainter) -> None:
     if "fairy_wings" in extras:
         for side in (-1, 1):
             for k, (dy, r) in enumerate(((-10, 15), (8, 10))):
-                wing = rotated(oval(side * 22, a.torso_top + dy, r, r * 0.62), side * (35 if k == 0 else -25),
-                               side * 6, a.torso_top + 6)  # fmt: skip
+                wing = rotated(
+                    oval(side * 22, a.torso_top + dy, r, r * 0.62),
+                    side * (35 if k == 0 else -25),
+                    side * 6,
+                    a.torso_top + 6,
+                )
                 p.fill(wing, (220, 240, 255), alpha=0.7)
     if "cape" in extras or "cloak" in extras:
         long_cloak = "cloak" in extras
         top = a.torso_top + 1
         w = a.torso_tw
         spread = 24 * b if long_cloak else 22 * b
-        cape = poly([(-w, top), (w, top), (spread, -3 if long_cloak else -8), (0, -1), (-spread, -3 if long_cloak
-                     else -8)], 4)  # fmt: skip
+        cape = poly(
+            [(-w, top), (w, top), (spread, -3 if long_cloak else -8), (0, -1), (-spread, -3 if long_cloak else -8)], 4
+        )
         p.fill(cape, cape_color(fig))
     if "space_pack" in extras:
         p.fill(rrect(-a.torso_tw - 4, a.torso_top - 2, a.torso_tw + 4, a.torso_bottom + 2, 4), (200, 204, 214))
@@ -85,35 +90,61 @@ def draw_front(fig: Figure, p: ShapePainter) -> None:
         mid = (top + bottom) / 2
         main, trim = main_color(fig), trim_color(fig)
         knee = a.hip[1] * 0.42
-        for name, colour in (("apron", _WHITE), ("green_apron", (90, 150, 80)), ("leather_apron", _LEATHER),
-                             ("striped_apron", (70, 150, 100))):  # fmt: skip
+        for name, colour in (
+            ("apron", _WHITE),
+            ("green_apron", (90, 150, 80)),
+            ("leather_apron", _LEATHER),
+            ("striped_apron", (70, 150, 100)),
+        ):
             if name in extras:
                 _apron(p, cx, top, bottom, knee, fig.b, colour, striped=name == "striped_apron")
         if "coat_open" in extras:
             coat = fig.cloth
             for side in (-1, 1):
-                panel = poly([(cx + side * 4, top), (side * (right - cx + 1) + cx, top), (cx + side * (right - cx + 3),
-                              knee), (cx + side * 6, knee)], 2)  # fmt: skip
+                panel = poly(
+                    [
+                        (cx + side * 4, top),
+                        (side * (right - cx + 1) + cx, top),
+                        (cx + side * (right - cx + 3), knee),
+                        (cx + side * 6, knee),
+                    ],
+                    2,
+                )
                 p.fill(panel, coat)
                 for k in range(3):
                     p.fill(oval(cx + side * 6.2, top + 5 + k * 6, 1.1, 1.1), GOLD, outline=0.3, shade=False)
         if "vest" in extras:
             for side in (-1, 1):
-                panel = poly([(cx + side * 3, top), (cx + side * (right - cx + 1), top), (cx + side * (right - cx + 1),
-                              bottom), (cx + side * 2, bottom)], 1.5)  # fmt: skip
+                panel = poly(
+                    [
+                        (cx + side * 3, top),
+                        (cx + side * (right - cx + 1), top),
+                        (cx + side * (right - cx + 1), bottom),
+                        (cx + side * 2, bottom),
+                    ],
+                    1.5,
+                )
                 p.fill(cut(panel, torso), _LEATHER)
         if "hivis" in extras:
             for side in (-1, 1):
-                panel = cut(torso, rrect(cx + (side * 3 if side > 0 else -50), top - 1, cx + (50 if side > 0 else -3),
-                            bottom + 1, 0))  # fmt: skip
+                panel = cut(
+                    torso,
+                    rrect(cx + (side * 3 if side > 0 else -50), top - 1, cx + (50 if side > 0 else -3), bottom + 1, 0),
+                )
                 p.fill(panel, _HIVIS if fig.costume.value != "builder" else (236, 222, 60))
             for y in (mid - 2, bottom - 4):
                 p.flat(cut(torso, rrect(left - 1, y - 1.2, right + 1, y + 1.2, 0)), _SILVER)
         if "tabard" in extras:
             tabard = poly([(cx - 7, top + 2), (cx + 7, top + 2), (cx + 8, knee + 4), (cx - 8, knee + 4)], 2)
             p.fill(tabard, fig.cloth)
-            p.fill(union(rrect(cx - 1.2, top + 6, cx + 1.2, top + 18, 0.3), rrect(cx - 4.5, top + 9, cx + 4.5,
-                   top + 11.4, 0.3)), GOLD, outline=0.4)  # fmt: skip
+            p.fill(
+                union(
+                    rrect(cx - 1.2, top + 6, cx + 1.2, top + 18, 0.3),
+                    rrect(cx - 4.5, top + 9, cx + 4.5, top + 11.4, 0.3),
+                ),
+                GOLD,
+                outline=0.4,
+            )
         if "ermine" in extras:
             collar = union(oval(cx - 7, top + 2, 8, 5), oval(cx + 7, top + 2, 8, 5))
             p.fill(collar, _WHITE)
@@ -135,8 +166,11 @@ def draw_front(fig: Figure, p: ShapePainter) -> None:
             p.fill(poly([(right - 6, bottom - 3), (right - 2, bottom + 6), (right - 6, bottom + 5)], 1), colour)
         if "belt" in extras or "tool_belt" in extras:
             tool = "tool_belt" in extras
-            p.fill(cut(torso, rrect(left - 1, bottom - 4.5, right + 1, bottom - 0.5, 0)), (76, 52, 36) if not tool else
-                   _LEATHER, outline=0.5)  # fmt: skip
+            p.fill(
+                cut(torso, rrect(left - 1, bottom - 4.5, right + 1, bottom - 0.5, 0)),
+                (76, 52, 36) if not tool else _LEATHER,
+                outline=0.5,
+            )
             if tool:
                 for dx in (-8, 6):
                     p.fill(rrect(cx + dx - 2.5, bottom - 3, cx + dx + 2.5, bottom + 3, 1), darker(_LEATHER, 0.2))
@@ -151,8 +185,11 @@ def draw_front(fig: Figure, p: ShapePainter) -> None:
                 p.fill(oval(cx + side * (right - cx - 1), top + 1.5, 4.5, 2.6), GOLD, outline=0.5)
         if "epaulettes" in extras:
             for side in (-1, 1):
-                p.fill(rrect(cx + side * (right - cx) - 4.5, top - 1.5, cx + side * (right - cx) + 4.5, top + 1.8, 1.2),
-                       GOLD, outline=0.5)  # fmt: skip
+                p.fill(
+                    rrect(cx + side * (right - cx) - 4.5, top - 1.5, cx + side * (right - cx) + 4.5, top + 1.8, 1.2),
+                    GOLD,
+                    outline=0.5,
+                )
         if "puff_sleeves" in extras:
             for side in (-1, 1):
                 sx, sy = fig.shoulder(side)
@@ -173,17 +210,35 @@ def draw_front(fig: Figure, p: ShapePainter) -> None:
             for k, colour in enumerate(((60, 100, 200), (200, 60, 60))):
                 p.fill(rrect(cx + 9 + k * 2, mid - 5, cx + 10.2 + k * 2, mid + 1, 0.5), colour, outline=0.3)
         if "badge" in extras:
-            shape = _star(cx - 7, mid - 4, 2.8, 1.3) if fig.costume.value != "police_officer" else poly(
-                [(cx - 9.5, mid - 7), (cx - 4.5, mid - 7), (cx - 4.5, mid - 3), (cx - 7, mid - 0.5), (cx - 9.5, mid - 3)], 0.6
-            )  # fmt: skip
+            shape = (
+                _star(cx - 7, mid - 4, 2.8, 1.3)
+                if fig.costume.value != "police_officer"
+                else poly(
+                    [
+                        (cx - 9.5, mid - 7),
+                        (cx - 4.5, mid - 7),
+                        (cx - 4.5, mid - 3),
+                        (cx - 7, mid - 0.5),
+                        (cx - 9.5, mid - 3),
+                    ],
+                    0.6,
+                )
+            )
             p.fill(shape, GOLD, outline=0.4)
         if "school_badge" in extras:
-            p.fill(poly([(cx - 10, mid - 6), (cx - 5, mid - 6), (cx - 5, mid - 2), (cx - 7.5, mid), (cx - 10, mid - 2)],
-                   0.6), GOLD, outline=0.4)  # fmt: skip
+            p.fill(
+                poly(
+                    [(cx - 10, mid - 6), (cx - 5, mid - 6), (cx - 5, mid - 2), (cx - 7.5, mid), (cx - 10, mid - 2)], 0.6
+                ),
+                GOLD,
+                outline=0.4,
+            )
         if "badge_cross" in extras:
             p.fill(rrect(cx - 10, mid - 6, cx - 4, mid, 1), _WHITE, outline=0.4)
-            p.flat(union(rrect(cx - 7.6, mid - 5, cx - 6.4, mid - 1, 0), rrect(cx - 9, mid - 3.6, cx - 5, mid - 2.4, 0)),
-                   (220, 50, 50))  # fmt: skip
+            p.flat(
+                union(rrect(cx - 7.6, mid - 5, cx - 6.4, mid - 1, 0), rrect(cx - 9, mid - 3.6, cx - 5, mid - 2.4, 0)),
+                (220, 50, 50),
+            )
         if "satchel" in extras:
             p.fill(cut(tube([(left + 2, top), (right - 1, bottom)], 2.2), _grown(torso)), _LEATHER, outline=0.5)
             p.fill(rrect(right - 7, bottom - 6, right + 4, bottom + 4, 2), _LEATHER)
@@ -191,15 +246,19 @@ def draw_front(fig: Figure, p: ShapePainter) -> None:
         if "brooch" in extras:
             p.fill(oval(cx - 6, top + 5, 1.6, 1.6), GOLD, outline=0.4)
         if "boutonniere" in extras:
-            p.fill(oval(cx - 7, top + 5, 1.8, 1.8), (230, 60, 80), outline=0.4)
+            p.fill(oval(cx - 7, top + 5, 2.0, 2.0), fig.cloth if fig.c.color else (230, 60, 80), outline=0.4)
         if "soot" in extras:
             for dx, dy in ((-6, 6), (5, 14)):
                 p.flat(oval(cx + dx, top + dy, 2.4, 1.4), (60, 56, 52), alpha=0.45)
     # round the neck: for every body plan
     nx, ny = neck_point(fig)
     if "ruff" in extras:
-        ruff = union(*[oval(nx + math.cos(t) * 10, ny + 1 + math.sin(t) * 2.2, 3.4, 3.0) for t in
-                       [k * math.tau / 8 for k in range(8)]])  # fmt: skip
+        ruff = union(
+            *[
+                oval(nx + math.cos(t) * 10, ny + 1 + math.sin(t) * 2.2, 3.4, 3.0)
+                for t in [k * math.tau / 8 for k in range(8)]
+            ]
+        )
         p.fill(ruff, _WHITE)
     if "neckerchief" in extras:
         colour = fig.cloth if fig.costume.value != "sailor" else (210, 50, 50)
@@ -212,7 +271,9 @@ def draw_front(fig: Figure, p: ShapePainter) -> None:
         colour = fig.cloth if fig.c.color else darker(fig.cloth, 0.35)
         if fig.costume.value == "police_officer":
             colour = (30, 34, 50)
-        tie = poly([(nx - 1.6, ny + 1.5), (nx + 1.6, ny + 1.5), (nx + 2.6, ny + 14), (nx, ny + 17), (nx - 2.6, ny + 14)], 0.6)
+        tie = poly(
+            [(nx - 1.6, ny + 1.5), (nx + 1.6, ny + 1.5), (nx + 2.6, ny + 14), (nx, ny + 17), (nx - 2.6, ny + 14)], 0.6
+        )
         p.fill(tie, colour)
         p.fill(oval(nx, ny + 1.2, 2, 1.6), colour, outline=0.5)
     if "bow_tie" in extras or "neck_bow" in extras:
@@ -246,8 +307,9 @@ def draw_front(fig: Figure, p: ShapePainter) -> None:
         p.flat(rrect(nx - 2, ny + 12.5, nx + 2, ny + 14, 0.3), (80, 120, 200))
 
 
-def _apron(p: ShapePainter, cx: float, top: float, bottom: float, knee: float, b: float, colour: RGB, *,
-           striped: bool) -> None:  # fmt: skip
+def _apron(
+    p: ShapePainter, cx: float, top: float, bottom: float, knee: float, b: float, colour: RGB, *, striped: bool
+) -> None:
     bib = union(
         rrect(cx - 7 * b, top + 3, cx + 7 * b, bottom, 2),
         poly([(cx - 11 * b, bottom - 2), (cx + 11 * b, bottom - 2), (cx + 12.5 * b, knee), (cx - 12.5 * b, knee)], 2.5),

@@ -73,7 +73,7 @@ _STAND = BodyFrame()
 def frame_index(action: str | None, phase: float) -> int:
     """The frame of ``action``'s cycle that ``phase`` (any number; whole cycles wrap) falls on."""
     count = ACTION_FRAMES.get(str(action), 1)
-    return int(math.floor((phase % 1.0) * count + 1e-9)) % count
+    return math.floor((phase % 1.0) * count + 1e-9) % count
 
 
 def body_frame(action: str | None, phase: float, *, sit_drop: float) -> BodyFrame:

@@ -177,7 +177,11 @@ class CharacterRig:
                 _paste(pixels, layers.part(name), face_dy)
             for side, gesture in ((1, frame.arms[0]), (-1, frame.arms[1])):
                 if gesture == "chin":
-                    _paste(pixels, layers.part(f"arm{'+' if side > 0 else '-'}_{gesture}"), round(frame.body_dy * layers.scale))
+                    _paste(
+                        pixels,
+                        layers.part(f"arm{'+' if side > 0 else '-'}_{gesture}"),
+                        round(frame.body_dy * layers.scale),
+                    )
             anchor = (layers.anchor[0], layers.anchor[1] + round(frame.lift * layers.scale))
             hands = self._hands(layers, frame)
             if pose.facing < 0:

@@ -13,26 +13,51 @@ from render_farm.film.spec import Place, Setting, Weather
 __all__ = ["drawn_setting"]
 
 _PLACE: dict[Place, Place] = {
-    Place.lake: Place.river, Place.swamp: Place.river,
-    Place.town_square: Place.village, Place.fairground: Place.village, Place.mountain_village: Place.village,
-    Place.park: Place.meadow, Place.garden: Place.meadow, Place.farm: Place.meadow, Place.savanna: Place.meadow,
+    Place.lake: Place.river,
+    Place.swamp: Place.river,
+    Place.town_square: Place.village,
+    Place.fairground: Place.village,
+    Place.mountain_village: Place.village,
+    Place.park: Place.meadow,
+    Place.garden: Place.meadow,
+    Place.farm: Place.meadow,
+    Place.savanna: Place.meadow,
     Place.sky: Place.meadow,
-    Place.harbour: Place.beach, Place.cliffs: Place.beach, Place.island: Place.beach, Place.underwater: Place.beach,
+    Place.harbour: Place.beach,
+    Place.cliffs: Place.beach,
+    Place.island: Place.beach,
+    Place.underwater: Place.beach,
     Place.desert: Place.beach,
-    Place.arctic: Place.mountains, Place.cave: Place.mountains,
+    Place.arctic: Place.mountains,
+    Place.cave: Place.mountains,
     Place.jungle: Place.forest,
-    Place.moon: Place.space, Place.space_station: Place.space,
-    Place.bedroom: Place.room, Place.kitchen: Place.room, Place.bakery: Place.room, Place.classroom: Place.room,
-    Place.library: Place.room, Place.shop: Place.room, Place.town_hall: Place.room, Place.castle_hall: Place.room,
-    Place.lighthouse_room: Place.room, Place.ship_cabin: Place.room, Place.workshop: Place.room,
-    Place.laboratory: Place.room, Place.museum: Place.room, Place.hospital: Place.room, Place.theatre: Place.room,
-    Place.barn: Place.room, Place.cafe: Place.room,
-}  # fmt: skip
+    Place.moon: Place.space,
+    Place.space_station: Place.space,
+    Place.bedroom: Place.room,
+    Place.kitchen: Place.room,
+    Place.bakery: Place.room,
+    Place.classroom: Place.room,
+    Place.library: Place.room,
+    Place.shop: Place.room,
+    Place.town_hall: Place.room,
+    Place.castle_hall: Place.room,
+    Place.lighthouse_room: Place.room,
+    Place.ship_cabin: Place.room,
+    Place.workshop: Place.room,
+    Place.laboratory: Place.room,
+    Place.museum: Place.room,
+    Place.hospital: Place.room,
+    Place.theatre: Place.room,
+    Place.barn: Place.room,
+    Place.cafe: Place.room,
+}
 
 _WEATHER: dict[Weather, Weather] = {
-    Weather.storm: Weather.rain, Weather.snowstorm: Weather.snow, Weather.wind: Weather.cloudy,
+    Weather.storm: Weather.rain,
+    Weather.snowstorm: Weather.snow,
+    Weather.wind: Weather.cloudy,
     Weather.rainbow: Weather.clear,
-}  # fmt: skip
+}
 
 
 def drawn_setting(setting: Setting) -> Setting:
