@@ -51,11 +51,13 @@ from dataclasses import dataclass, replace
 import cv2
 import numpy as np
 
-from render_farm.engine.art.bodies import draw_back, draw_legs, draw_torso, sit_drop
+from render_farm.engine.art.backs import draw_back
+from render_farm.engine.art.bodies import draw_torso
 from render_farm.engine.art.clothes import draw_front
 from render_farm.engine.art.faces import CLOSED_MOUTHS, draw_brows, draw_eyes, draw_mouth
 from render_farm.engine.art.figure import Figure, identity_of
 from render_farm.engine.art.heads import draw_head
+from render_farm.engine.art.legs import draw_legs, sit_drop
 from render_farm.engine.art.limbs import arm_points, draw_arm
 from render_farm.engine.art.looks import default_design
 from render_farm.engine.art.poses import ACTION_FRAMES, BodyFrame, body_frame, frame_index
