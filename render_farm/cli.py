@@ -14,11 +14,10 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
-from enum import StrEnum
+from collections.abc import Sequence
 from pathlib import Path
 
-from render_farm.film import Film, FilmSpecError, Season, Style, TimeOfDay, Weather, load, save
+from render_farm.film import Film, FilmSpecError, Style, load, save
 
 MIN_LENGTH, MAX_LENGTH = 15.0, 600.0
 EXIT_USAGE, EXIT_FAILED = 2, 1
@@ -323,35 +322,42 @@ def cmd_key(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- contact sheets ---------------------------------------------------------------------------
+
+# what `aistudio sheet NAME` draws: "module:function", the function taking (style, width) and giving an
+# (h, w, 3) RGB picture. One line per vocabulary; imported only when asked for.
+SHEETS: dict[str, str] = {
+    "kinds": "render_farm.engine.art.cast_sheet:kinds_sheet",
+    "ages": "render_farm.engine.art.cast_sheet:ages_sheet",
+    "costumes": "render_farm.engine.art.cast_sheet:costumes_sheet",
+    "places": "render_farm.engine.sheets:places_sheet",
+    "props": "render_farm.engine.sheets:props_sheet",
+}
+
+
 def cmd_sheet(args: argparse.Namespace) -> int:
-    """Draw every entry of a part of the vocabulary (places, props, ...) on one contact sheet."""
+    """Draw every entry of one vocabulary in a style on one labelled contact sheet."""
+    import importlib
+
     import cv2
 
-    from render_farm.engine.sheets import SheetOptions, draw_sheet
-
     out = _writable(args.output or Path(f"{args.what}-{args.style.value}.png"))
-    options = SheetOptions(time_of_day=args.time, weather=args.weather, season=args.season)
-    try:
-        picture = draw_sheet(args.what, args.style, options)
-    except ValueError as error:
-        raise CliError(str(error)) from None
+    module, _, function = SHEETS[args.what].partition(":")
+    picture = getattr(importlib.import_module(module), function)(args.style, args.width)
     if not cv2.imwrite(str(out), cv2.cvtColor(picture, cv2.COLOR_RGB2BGR)):
         raise CliError(f"cannot write {out}: use a .png or .jpg name")
-    print(f"Sheet: {out}")
+    print(f"Sheet: {out}  ({args.what}, {args.style.value}, {picture.shape[1]}x{picture.shape[0]})")
     return 0
 
 
-def _choice(kind: type[StrEnum]) -> Callable[[str], StrEnum]:
-    """An argparse type for one value of ``kind``, its error listing them all."""
-
-    def parse(value: str) -> StrEnum:
-        try:
-            return kind(value.lower())
-        except ValueError:
-            choices = ", ".join(item.value for item in kind)
-            raise argparse.ArgumentTypeError(f"unknown value '{value}': choose {choices}") from None
-
-    return parse
+def _sheet_width(value: str) -> int:
+    try:
+        width = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a width in pixels") from None
+    if not 400 <= width <= 6000:
+        raise argparse.ArgumentTypeError(f"{width} px: a sheet is 400 to 6000 pixels wide")
+    return width
 
 
 # -- parser -----------------------------------------------------------------------------------
@@ -406,13 +412,11 @@ def build_parser() -> argparse.ArgumentParser:
     frame.add_argument("--preset", default="final")
     frame.set_defaults(func=cmd_frame)
 
-    sheet = sub.add_parser("sheet", help="draw every place, prop, ... in a style on one contact sheet (PNG)")
-    sheet.add_argument("what", help="what to draw: places, props (or another registered sheet)")
+    sheet = sub.add_parser("sheet", help="draw every kind, age, costume, place or prop in a style on one contact sheet")
+    sheet.add_argument("what", choices=sorted(SHEETS), help="which vocabulary to draw")
     sheet.add_argument("--style", type=_style, default=Style.storybook, help="storybook, anime, comic or pastel")
-    sheet.add_argument("--time", type=_choice(TimeOfDay), default=TimeOfDay.day, help="dawn, day, dusk or night")
-    sheet.add_argument("--weather", type=_choice(Weather), default=Weather.clear, help="clear, rain, storm, snow, ...")
-    sheet.add_argument("--season", type=_choice(Season), default=None, help="spring, summer, autumn or winter")
-    sheet.add_argument("-o", "--output", type=Path, help="the PNG to write (default: <what>-<style>.png)")
+    sheet.add_argument("-o", "--output", type=Path, help="the PNG or JPEG to write (default: WHAT-STYLE.png)")
+    sheet.add_argument("--width", type=_sheet_width, default=1600, help="the sheet's width in pixels")
     sheet.set_defaults(func=cmd_sheet)
 
     key = sub.add_parser("key", help="store, check or remove the API key of the HTTP providers (OS keyring)")
