@@ -35,6 +35,7 @@ from render_farm.film import (
     Shot,
 )
 
+from .art.poses import ACTION_FRAMES, frame_index
 from .art.props import PROPS, PropLook, prop_look
 from .art.weather import FLASH, lightning_flashes
 from .characters import Pose
@@ -56,6 +57,15 @@ HAND = (0.21, 0.30)  # where the front hand is: forward of the feet and above th
 SET_BACK = 0.035  # set props stand this far (of the frame height) behind the cast's feet
 PROP_TALLEST = 1.5  # a set prop is shown at most this many adults tall: a windmill stands further back
 AGE_SIZE = {Age.child: 0.66, Age.teen: 0.9, Age.adult: 1.0, Age.elder: 0.96}  # for a member without a design
+CYCLE = {  # seconds one cycle of a repeating action takes (a walk's four steps, a wave's two waves)
+    Action.walk_in: 0.7,
+    Action.walk_out: 0.7,
+    Action.run: 0.45,
+    Action.wave: 0.8,
+    Action.dance: 0.8,
+    Action.cheer: 0.5,
+    Action.nod: 0.9,
+}
 
 Extent = tuple[float, float, float]
 
@@ -119,6 +129,18 @@ class PropState:
     size: float  # stage pixels of an adult's height: the scale it is drawn at
     facing: int
     holder: str | None
+    # while it passes between hands: from whom to whom (None: where it was set), how far along
+    # its arc (0..1) and how high the arc rises there, so a renderer that knows where the hands
+    # are drawn can put it on the way between them
+    source: str | None = None
+    dest: str | None = None
+    progress: float = 0.0
+    hop: float = 0.0
+    set_at: tuple[float, float] = (0.0, 0.0)  # its grip's place where it was set down
+
+    @property
+    def passing(self) -> bool:
+        return self.dest is not None
 
 
 @dataclass(frozen=True)
@@ -286,16 +308,16 @@ class SceneLayout:
             return actor.home_x
         return target.home_x - math.copysign(gap, target.home_x - actor.home_x)
 
-    def _place(self, actor: _Actor, t: float) -> tuple[float, float, int, bool, bool]:
-        """Stage x, lift (upwards, pixels), walking direction (0: still), on stage, running."""
-        x, lift, direction, on_stage, running = actor.home_x, 0.0, 0, True, False
+    def _place(self, actor: _Actor, t: float) -> tuple[float, int, bool, bool]:
+        """Stage x, walking direction (0: still), on stage, running. (Jumps, hops and steps are
+        the body's own: the rig draws them above the feet.)"""
+        x, direction, on_stage, running = actor.home_x, 0, True, False
         if actor.enter_from:
             progress = (t - self.head) / WALK_IN
             if progress < 1:
                 off = self._offstage(actor, actor.enter_from)
                 x = off + (actor.home_x - off) * smoothstep(progress)
                 direction = -actor.enter_from if progress > 0 else 0
-        h = actor.height
         for move in self.moves.get(actor.member_id, ()):
             phase = move.phase(t)
             if move.action is Action.walk_in:
@@ -320,19 +342,12 @@ class SceneLayout:
                     spot = actor.home_x + room * self.width * 0.22
                 reach = _there_and_back(phase)
                 x = actor.home_x + (spot - actor.home_x) * reach
-                if 0 < phase < 0.25 or 0.75 < phase < 1:
+                if spot != actor.home_x and (0 < phase < 0.25 or 0.75 < phase < 1):
                     direction = (1 if spot > actor.home_x else -1) * (1 if phase < 0.5 else -1)
                 running = move.action is Action.run
-            elif move.action is Action.jump:
-                lift = h * 0.28 * math.sin(math.pi * phase)
-            elif move.action is Action.cheer:
-                lift = h * 0.08 * abs(math.sin(2 * math.pi * phase))
             elif move.action is Action.dance:
-                x += math.sin(phase * 4 * math.pi) * h * 0.08
-                lift = h * 0.05 * abs(math.sin(phase * 8 * math.pi))
-        if running and direction:
-            lift += abs(math.sin(t * math.tau * 3.2 + actor.phase)) * h * 0.05
-        return x, lift, direction, on_stage, running
+                x += math.sin(phase * 4 * math.pi) * actor.height * 0.06
+        return x, direction, on_stage, running
 
     def _doing(self, actor: _Actor, t: float) -> tuple[Move | None, float]:
         """The action ``actor`` is in at ``t`` (the latest begun of those under way), and its phase."""
@@ -356,13 +371,14 @@ class SceneLayout:
         line = self.line_at(t)
         speaker = line.speaker if line else None
         places = {a.member_id: self._place(a, t) for a in self.actors}
-        present = {k: p[0] for k, p in places.items() if p[3]}
+        present = {k: p[0] for k, p in places.items() if p[2]}
+        holding = {holder for holder in self._holders_at(t).values() if holder is not None}
         states = []
         centre = sum(present.values()) / max(1, len(present))
         for actor in self.actors:
-            x, lift, direction, on_stage, _ = places[actor.member_id]
+            x, direction, on_stage, running = places[actor.member_id]
             speaking = speaker == actor.member_id
-            move, phase = self._doing(actor, t)
+            move, _ = self._doing(actor, t)
             action = move.action if move else None
             target = (
                 move.target if move and move.action in (Action.give, Action.hug, Action.wave, Action.point) else None
@@ -388,35 +404,77 @@ class SceneLayout:
                 emotion = line.emotion
             elif line is not None and line.emotion in (Emotion.surprised, Emotion.scared):
                 emotion = line.emotion  # listeners react to a shock
-            if action is None and line is not None and not speaking and on_stage:
+            body, cycle = self._body(actor, t, move, direction, running)
+            if body is None and actor.member_id in holding:
+                body = Action.hold
+            if body is None and line is not None and not speaking and on_stage:
                 nod = self._listener_nod(actor, line, t)
                 if nod is not None:
-                    action, phase = Action.nod, nod
+                    body, cycle = Action.nod, nod
             blink_t = (t + actor.blink_offset) % actor.blink_period
             eyes_closed = blink_t < 0.12
-            if direction:
-                bob = abs(math.sin(t * math.tau * 1.6 + actor.phase)) * 0.035
-            else:
-                bob = (math.sin(t * math.tau / 2.8 + actor.phase) + 1) * 0.004
-                if speaking:
-                    bob += abs(math.sin(t * math.tau * 1.1 + actor.phase)) * 0.01
-            y = self.floor - bob * actor.height - lift
+            bob = 0.0 if direction else (math.sin(t * math.tau / 2.8 + actor.phase) + 1) * 0.004
+            if speaking and not direction:
+                bob += abs(math.sin(t * math.tau * 1.1 + actor.phase)) * 0.01
+            y = self.floor - bob * actor.height
             hand = (x + facing * HAND[0] * actor.height, y - HAND[1] * actor.height)
+            frames = ACTION_FRAMES.get(body.value if body else "", 1)
+            phase = frame_index(body.value if body else None, cycle) / frames  # one sprite per frame of the cycle
+            pose = Pose(
+                mouth=mouth,
+                eyes_closed=eyes_closed,
+                facing=facing,
+                emotion=emotion,
+                action=body,
+                phase=phase,
+                listening=not speaking,
+            )
             states.append(
                 ActorState(
                     member_id=actor.member_id,
                     x=x,
                     y=y,
                     height=actor.height,
-                    pose=Pose(mouth=mouth, eyes_closed=eyes_closed, facing=facing, emotion=emotion),
+                    pose=pose,
                     speaking=speaking,
-                    action=action,
-                    phase=phase,
+                    action=body if body is not None else action,
+                    phase=cycle,
                     on_stage=on_stage,
                     hand=hand,
                 )
             )
         return states
+
+    def _body(
+        self, actor: _Actor, t: float, move: Move | None, direction: int, running: bool
+    ) -> tuple[Action | None, float]:
+        """What the body does at ``t`` and how far through its cycle: walking or running where it
+        travels, else the action under way (a jump once through, a wave or a dance over and over)."""
+        if direction:
+            start = move.start if move is not None else self.head
+            gait = Action.run if running else Action.walk_in
+            return gait, (t - start) / CYCLE[gait]
+        if move is None:
+            return None, 0.0
+        if move.action in CYCLE:
+            return move.action, (t - move.start) / CYCLE[move.action]
+        return move.action, move.phase(t)
+
+    def _holders_at(self, t: float) -> dict[int, str | None]:
+        """Who holds each scene prop at ``t`` (None: set down, or passing between hands)."""
+        holders: dict[int, str | None] = {}
+        for index, item in enumerate(self.scene.props):
+            holder = item.holder
+            for step in self.transfers.get(index, []):
+                if t >= step.end:
+                    holder = step.dest
+                elif t >= step.start:
+                    holder = None
+                    break
+                else:
+                    break
+            holders[index] = holder
+        return holders
 
     def _listener_nod(self, actor: _Actor, line: LinePlan, t: float) -> float | None:
         """Listeners nod now and then while another speaks (the one spoken to, most often)."""
@@ -484,6 +542,8 @@ class SceneLayout:
             look = prop_look(item.note)
             holder = item.holder
             position: tuple[float, float] | None = None  # set while it passes between hands
+            passing: Transfer | None = None
+            k = hop = 0.0
             for step in steps:
                 if t >= step.end:
                     holder = step.dest
@@ -493,7 +553,7 @@ class SceneLayout:
                     k = smoothstep((t - step.start) / (step.end - step.start))
                     hop = math.sin(math.pi * k) * self.height * 0.05
                     position = (a[0] + (b[0] - a[0]) * k, a[1] + (b[1] - a[1]) * k - hop)
-                    holder = None
+                    holder, passing = None, step
                     break
                 else:
                     break
@@ -505,7 +565,23 @@ class SceneLayout:
                 position = self._grip_point(index, holder, by_id)
             size = self._set_at[index][2] if resting else self.prop_size
             facing = owner.pose.facing if owner is not None else 1
-            out.append(PropState(index, item.prop, look, position[0], position[1], size, facing, holder))
+            out.append(
+                PropState(
+                    index,
+                    item.prop,
+                    look,
+                    position[0],
+                    position[1],
+                    size,
+                    facing,
+                    holder,
+                    source=passing.source if passing else None,
+                    dest=passing.dest if passing else None,
+                    progress=k,
+                    hop=hop,
+                    set_at=self._grip_point(index, None, by_id),
+                )
+            )
         return out
 
     def _grip_point(self, index: int, who: str | None, by_id: Mapping[str, ActorState]) -> tuple[float, float]:

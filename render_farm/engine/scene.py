@@ -32,7 +32,7 @@ from .backgrounds import floor_of, render_background
 from .characters import CharacterRig, Pose
 from .compositing import RGB_TO_YUV601, RGB_TO_YUV709, Sprite, blend, blend_i420, i420_planes, rgb_to_planes
 from .encoder import ENCODER_REVISION, VideoWriter, rgb_to_yuv420
-from .layout import CameraState, Extent, SceneLayout
+from .layout import ActorState, CameraState, Extent, PropState, SceneLayout
 from .presets import Preset
 from .stage_pictures import StagePictures
 from .subtitles import render_cue
@@ -138,6 +138,7 @@ class SceneRenderer:
         self.film, self.preset, self.voice, self.assets_dir = film, preset, voice, assets_dir
         self._rigs: dict[str, CharacterRig] = {}
         self._sprites: OrderedDict[tuple[object, ...], tuple[Sprite, tuple[int, int]]] = OrderedDict()
+        self._hands: dict[tuple[object, ...], tuple[tuple[int, int], ...]] = {}  # per cast sprite, its hands
         self._speech: dict[tuple[str, str, str], Speech] = {}
         self._shadows: dict[int, Sprite] = {}
         self._backgrounds: dict[tuple[object, ...], Future[np.ndarray]] = {}
@@ -221,9 +222,17 @@ class SceneRenderer:
         prepared = (Sprite(sprite.pixels, self._matrix), sprite.anchor)
         with self._lock:
             self._sprites[key] = prepared
+            self._hands[key] = sprite.hands
             if len(self._sprites) > SPRITE_CACHE:
-                self._sprites.popitem(last=False)
+                dropped, _ = self._sprites.popitem(last=False)
+                self._hands.pop(dropped, None)
         return prepared
+
+    def _hand(self, member_id: str, height: int, pose: Pose) -> tuple[int, int] | None:
+        """The pixel of a cast sprite's leading hand, where it holds a prop (drawn by :meth:`_sprite`)."""
+        with self._lock:
+            hands = self._hands.get((member_id, height, pose))
+        return hands[0] if hands else None
 
     def _shadow(self, width: int) -> Sprite:
         shadow = self._shadows.get(width)
@@ -300,41 +309,49 @@ class SceneRenderer:
         states = sorted((s for s in everyone if s.on_stage), key=lambda s: (s.speaking, s.x))
         step = 2 if self._moving(layout) else 1
         dark = self._dark(layout)
-        props = layout.props_at(t, everyone)
-        held: dict[str, list[tuple[Sprite, int, int]]] = {}
-        loose: list[tuple[Sprite, int, int]] = []
-        flying: list[tuple[Sprite, int, int]] = []
-        for item in props:
-            sprite, _, grip = self._pictures.prop(item, camera.zoom, dark)
-            sx, sy = layout.to_screen(camera, item.x, item.y)
-            entry = (sprite, round(sx - grip[0]), round(sy - grip[1]))
-            if item.holder is not None:
-                held.setdefault(item.holder, []).append(entry)
-            elif any(m.start <= t < m.end for m in layout.transfers.get(item.index, ())):
-                flying.append(entry)
-            else:
-                loose.append(entry)
-        drawing: list[tuple[Sprite, int, int]] = list(loose)
+        cast: list[tuple[ActorState, list[tuple[Sprite, int, int]]]] = []
+        hands: dict[str, tuple[float, float]] = {}  # where each one's leading hand is drawn, on screen
         for state in states:
             px_height = max(8, round(state.height * camera.zoom / step) * step)
             sx, sy = layout.to_screen(camera, state.x, state.y)
             shadow = self._shadow(max(4, int(px_height * 0.45)))
-            # the shadow picture is twice its ellipse (room for the blur): centre it under the feet
-            drawing.append((shadow, round(sx - shadow.picture_width / 2), round(sy - shadow.picture_height / 2)))
             sprite, (ax, ay) = self._sprite(state.member_id, px_height, state.pose)
-            drawing.append((sprite, round(sx - ax), round(sy - ay)))
-            drawing += held.get(state.member_id, [])
+            left, top = round(sx - ax), round(sy - ay)
+            hand = self._hand(state.member_id, px_height, state.pose)
+            hands[state.member_id] = (left + hand[0], top + hand[1]) if hand else layout.to_screen(camera, *state.hand)
+            # the shadow picture is twice its ellipse (room for the blur): centre it under the feet
+            entries = [(shadow, round(sx - shadow.picture_width / 2), round(sy - shadow.picture_height / 2))]
+            entries.append((sprite, left, top))
             if state.action is Action.think:
                 bubble = self._pictures.bubble(px_height)
-                top = sy - px_height * layout.actor_box(state).height / max(1.0, state.height)
-                drawing.append(
+                head = sy - px_height * layout.actor_box(state).height / max(1.0, state.height)
+                entries.append(
                     (
                         bubble,
                         round(sx + state.pose.facing * px_height * 0.12 - bubble.picture_width / 2),
-                        round(top - bubble.picture_height * 0.9),
+                        round(head - bubble.picture_height * 0.9),
                     )
                 )
-        drawing += flying
+            cast.append((state, entries))
+        held: dict[str, list[tuple[Sprite, int, int]]] = {}
+        loose: list[tuple[Sprite, int, int]] = []
+        passing: list[tuple[Sprite, int, int]] = []
+        for item in layout.props_at(t, everyone):
+            sprite, _, grip = self._pictures.prop(item, camera.zoom, dark)
+            sx, sy = self._prop_point(layout, camera, item, hands)
+            entry = (sprite, round(sx - grip[0]), round(sy - grip[1]))
+            if item.holder is not None:
+                held.setdefault(item.holder, []).append(entry)
+            elif item.passing:
+                passing.append(entry)
+            else:
+                loose.append(entry)
+        drawing: list[tuple[Sprite, int, int]] = list(loose)
+        for state, entries in cast:
+            drawing += entries[:2]  # the shadow and the body
+            drawing += held.get(state.member_id, [])  # in the hand, in front of the body
+            drawing += entries[2:]  # a thought over the head
+        drawing += passing
         if layout.flash_at(t):
             outdoors = not self._backdrop_indoor(layout)
             drawing.append((self._pictures.flash(width, height, self.film.seed, outdoors), 0, 0))
@@ -350,6 +367,21 @@ class SceneRenderer:
                     )
                 )
         return drawing
+
+    @staticmethod
+    def _prop_point(
+        layout: SceneLayout, camera: CameraState, item: PropState, hands: dict[str, tuple[float, float]]
+    ) -> tuple[float, float]:
+        """Where a moving prop's grip is on screen: in the hand its holder is drawn with, or on
+        its way from one hand (or where it was set) to another."""
+        if item.holder is not None and item.holder in hands:
+            return hands[item.holder]
+        if not item.passing:
+            return layout.to_screen(camera, item.x, item.y)
+        a = hands.get(item.source or "") or layout.to_screen(camera, *item.set_at)
+        b = hands.get(item.dest or "") or layout.to_screen(camera, *item.set_at)
+        k = item.progress
+        return a[0] + (b[0] - a[0]) * k, a[1] + (b[1] - a[1]) * k - item.hop * camera.zoom
 
     @staticmethod
     def _dark(layout: SceneLayout) -> bool:

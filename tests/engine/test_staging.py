@@ -105,6 +105,8 @@ def test_the_speaker_is_wholly_in_the_frame_and_near_its_middle_for_every_line(
             state = next(s for s in layout.actors_at(float(t)) if s.member_id == line.speaker)
             box = drawn_box(renderer, layout, state, float(t))
             assert inside(box, width, height), f"{line.speaker} cut by the frame at {t:.2f} s: {box}"
+            if any(m.active(float(t)) for m in layout.moves.get(line.speaker, ())):
+                continue  # walking across to give: the shot holds them, wherever they are in it
             middle = (box[0] + box[2]) / 2
             assert abs(middle - width / 2) < width * 0.2, f"{line.speaker} off to the side at {t:.2f} s"
 
@@ -211,6 +213,24 @@ def test_a_held_prop_is_drawn_in_front_of_its_holder(renderers: dict[Shot, Scene
     assert order.index(sprite) > order.index(body)
 
 
+def test_a_held_prop_is_drawn_at_the_hand_of_its_holder(renderers: dict[Shot, SceneRenderer]) -> None:
+    renderer = renderers[Shot.medium]
+    layout = renderer.layout(0)
+    for t in (1.0, layout.lines[2].start + 3.0):  # in Bea's hand, then in Dot's
+        camera = layout.camera_at(t)
+        cake = next(p for p in layout.props_at(t) if p.prop is Prop.cake)
+        holder = next(s for s in layout.actors_at(t) if s.member_id == cake.holder)
+        height = max(8, round(holder.height * camera.zoom))
+        sprite, (ax, ay) = renderer._sprite(holder.member_id, height, holder.pose)
+        hand = renderer._hand(holder.member_id, height, holder.pose)
+        assert hand is not None
+        sx, sy = layout.to_screen(camera, holder.x, holder.y)
+        expected = (round(sx - ax) + hand[0], round(sy - ay) + hand[1])
+        picture, _, grip = renderer._pictures.prop(cake, camera.zoom, False)
+        drawn = [(x, y) for entry, x, y in renderer._drawing(layout, t, camera) if entry is picture]
+        assert drawn == [(round(expected[0] - grip[0]), round(expected[1] - grip[1]))]
+
+
 def test_a_prop_set_on_the_floor_is_part_of_the_stage_picture(renderers: dict[Shot, SceneRenderer]) -> None:
     renderer = renderers[Shot.wide]
     layout = renderer.layout(0)
@@ -268,14 +288,18 @@ def test_walk_in_and_walk_out_come_from_and_go_to_the_edge(voice: EspeakVoice) -
 )
 def test_actions_play_with_their_line(voice: EspeakVoice, action: Action, lifted: bool) -> None:
     film = make_film(Shot.wide, actions=[StageAction(who="bea", action=action, line=1, target="dot")])
-    layout = SceneRenderer(film, TINY_FILM, voice).layout(0)
+    renderer = SceneRenderer(film, TINY_FILM, voice)
+    layout = renderer.layout(0)
     start = layout.lines[1].start
     bea = lambda t: next(s for s in layout.actors_at(t) if s.member_id == "bea")  # noqa: E731
-    assert bea(start - 0.2).action is not action
+    before = bea(start - 0.2)
+    assert before.action is not action
     during = [bea(start + k * 0.1) for k in range(1, 9)]
-    assert all(s.action is action for s in during[:5])
+    assert all(s.action is action and s.pose.action is action for s in during[:5])
+    assert len({s.pose for s in during}) >= 2 or action is Action.point, "the pose moves through its cycle"
+    tops = [drawn_box(renderer, layout, s, start + (k + 1) * 0.1)[1] for k, s in enumerate(during)]
     if lifted:
-        assert min(s.y for s in during) < bea(start - 0.2).y - layout.height * 0.01, "off the ground"
+        assert min(tops) < drawn_box(renderer, layout, before, start - 0.2)[1] - 2, "off the ground"
 
 
 def test_a_thinker_has_a_thought_bubble(voice: EspeakVoice) -> None:

@@ -67,7 +67,7 @@ def _falling(st: Stage, left: float, top: float, right: float, bottom: float, se
             veil = (236, 240, 248) if not st.night else (120, 130, 156)
             st.p.flat(rect(left, top, right, bottom + 1), veil, alpha=0.28, raw=True)
     elif weather is Weather.wind:
-        _blowing(st, rng, left, top, right, bottom, count=int(area * 0.22))
+        _blowing(st, rng, left, top, right, bottom, count=int(area * 0.12))
     elif weather is Weather.fog:
         fog = (226, 230, 236) if not st.night else (90, 100, 124)
         paint = skia.Paint(AntiAlias=True)
@@ -90,8 +90,8 @@ def _blowing(st: Stage, rng: random.Random, left: float, top: float, right: floa
         lines.moveTo(x, y)
         lines.quadTo(x - length * 0.5, y - 1.5, x - length, y + 0.5)
     st.p.stroke(lines, (255, 255, 255), 0.25, alpha=0.5, raw=True)
-    for _ in range(count):
-        x, y, a = rng.uniform(left, right), rng.uniform(top, bottom), rng.uniform(0, 360)
+    for _ in range(count):  # low over the land, where the wind catches them up
+        x, y, a = rng.uniform(left, right), rng.uniform(top + (bottom - top) * 0.3, bottom), rng.uniform(0, 360)
         leaf = rotated(poly([(x - 1.6, y), (x, y - 0.8), (x + 1.6, y), (x, y + 0.8)], 0.6), a, x, y)
         if st.season is Season.spring:
             colour = (255, 200, 220)
