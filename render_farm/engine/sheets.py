@@ -18,7 +18,7 @@ from .backgrounds import place_thumbnail
 __all__ = ["places_sheet", "props_sheet"]
 
 PLACE_COLUMNS = 8
-PROP_COLUMNS = 13
+PROP_COLUMNS = 10
 
 
 def places_sheet(
