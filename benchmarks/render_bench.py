@@ -20,7 +20,9 @@ after another, and the ratios are taken within a run, so a busy machine skews th
 untimed run of ours and of the encoder comes first, so that what a process pays once (loading
 fonts and libraries, starting thread pools) is not counted as rendering. On a virtual machine
 the hypervisor may take CPU time from it while it runs ("steal"): each run says how much, since
-a run that lost much of it measures the neighbours, not the render. Run:
+a run that lost much of it measures the neighbours, not the render. Each run also gives the CPU
+time ours and the encoder took (all their threads): on a machine busy with other work, where wall
+times stretch with the neighbours', their ratio still says what the render costs. Run:
 
     python benchmarks/render_bench.py            # prints times, ratios, and a JSON last line
     python benchmarks/render_bench.py --runs 5   # five runs, each one's figures, the median and range
@@ -134,14 +136,16 @@ def stolen_ticks() -> int | None:
 
 
 class Stopwatch:
-    """Wall time of a block, and the share of the machine's CPU time stolen meanwhile."""
+    """Wall time of a block, the CPU time this process spent in it (all its threads), and the
+    share of the machine's CPU time stolen meanwhile."""
 
     def __enter__(self) -> Stopwatch:
-        self.steal, self.started = stolen_ticks(), time.perf_counter()
+        self.steal, self.started, self.cpu_started = stolen_ticks(), time.perf_counter(), time.process_time()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.seconds = time.perf_counter() - self.started
+        self.cpu = time.process_time() - self.cpu_started
         end = stolen_ticks()
         if self.steal is None or end is None:
             self.stolen = float("nan")
@@ -302,6 +306,8 @@ def run_once(
         "encode_only_s": encode_only,
         "frames": len(frames),
         "stolen": stolen,
+        "ours_cpu_s": watch.cpu,
+        "encode_only_cpu_s": watch_encoder.cpu,
     }
 
 
@@ -340,6 +346,8 @@ def main() -> int:
         print(f"run {index + 1}:")
         print(f"  ours:        {ours:7.2f} s   ({ours / encode_only:.2f}x the encoder alone)")
         print(f"  encode only: {encode_only:7.2f} s")
+        cpu, cpu_encoder = result["ours_cpu_s"], result["encode_only_cpu_s"]
+        print(f"  CPU time:    ours {cpu:.2f} s, encoder alone {cpu_encoder:.2f} s ({cpu / cpu_encoder:.2f}x)")
         if not args.skip_moviepy:
             print(f"  moviepy:     {moviepy:7.2f} s   (ours is {moviepy / ours:.1f}x faster)")
         if result["stolen"] == result["stolen"] and result["stolen"] >= 0.02:
@@ -349,6 +357,10 @@ def main() -> int:
         print(
             f"over {len(runs)} runs: ours {statistics.median(floor):.2f}x the encoder alone (median), "
             f"{min(floor):.2f}x to {max(floor):.2f}x"
+        )
+        cpu = [r["ours_cpu_s"] / r["encode_only_cpu_s"] for r in runs]
+        print(
+            f"  CPU time: ours {statistics.median(cpu):.2f}x the encoder's (median), {min(cpu):.2f}x to {max(cpu):.2f}x"
         )
         if not args.skip_moviepy:
             faster = [r["moviepy_s"] / r["ours_s"] for r in runs]

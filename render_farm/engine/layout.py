@@ -419,7 +419,10 @@ class SceneLayout:
             y = self.floor - bob * actor.height
             hand = (x + facing * HAND[0] * actor.height, y - HAND[1] * actor.height)
             frames = ACTION_FRAMES.get(body.value if body else "", 1)
-            phase = frame_index(body.value if body else None, cycle) / frames  # one sprite per frame of the cycle
+            frame = frame_index(body.value if body else None, cycle)
+            phase = frame / frames  # one sprite per frame of the cycle
+            if body is Action.nod and frame == 0:
+                body, phase = None, 0.0  # the head is up: that is standing (the same sprite)
             pose = Pose(
                 mouth=mouth,
                 eyes_closed=eyes_closed,
@@ -427,7 +430,9 @@ class SceneLayout:
                 emotion=emotion,
                 action=body,
                 phase=phase,
-                listening=not speaking,
+                # a listener's mouth stays shut; at rest a neutral face is shut anyway, so the
+                # same picture is asked for the same way (one sprite, not two)
+                listening=not speaking and emotion is not Emotion.neutral,
             )
             states.append(
                 ActorState(
@@ -481,7 +486,7 @@ class SceneLayout:
         if line.speaker == NARRATOR:
             return None
         addressed = self._addressee[line.index] == actor.member_id
-        if not addressed and stable_unit(self.scene.id, line.index, actor.member_id, "nod") < 0.5:
+        if not addressed and stable_unit(self.scene.id, line.index, actor.member_id, "nod") < 0.75:
             return None
         start = line.start + line.speech.duration * (
             0.45 + 0.2 * stable_unit(self.scene.id, line.index, actor.member_id)

@@ -181,9 +181,8 @@ class SceneRenderer:
 
     def extent(self, member_id: str) -> Extent:
         """How far a cast member's drawing reaches from its feet (left, up, right, in heights),
-        measured on its sprite as a wide shot draws it: what framing keeps inside the frame."""
-        member = self.film.member(member_id)
-        height = max(24, round(self.preset.height * 0.4 * (member.design.height if member.design else 1.0)))
+        measured on its sprite: what framing keeps inside the frame."""
+        height = 160  # the reach is a fraction of the height: measured on a small sprite, quick to draw
         key = (member_id, height)
         cached = self._extents.get(key)
         if cached is None:

@@ -221,7 +221,7 @@ def test_a_held_prop_is_drawn_at_the_hand_of_its_holder(renderers: dict[Shot, Sc
         cake = next(p for p in layout.props_at(t) if p.prop is Prop.cake)
         holder = next(s for s in layout.actors_at(t) if s.member_id == cake.holder)
         height = max(8, round(holder.height * camera.zoom))
-        sprite, (ax, ay) = renderer._sprite(holder.member_id, height, holder.pose)
+        _, (ax, ay) = renderer._sprite(holder.member_id, height, holder.pose)
         hand = renderer._hand(holder.member_id, height, holder.pose)
         assert hand is not None
         sx, sy = layout.to_screen(camera, holder.x, holder.y)

@@ -427,6 +427,7 @@ PLACES: dict[Place, Recipe] = {
             L(f.globe, x=58.0, base=56.8),
             L(h.table, x=58.0, base=78.0, width=16.0, height=15.0, chairs=False),
             L(f.school_desks, xs=(-40.0, -8.0, 24.0), base=80.0),
+            L(h.pendant_lamps, xs=(-30.0, 30.0), drop=6.0, colour=(236, 236, 226)),
         ),
     ),
     Place.library: Indoors(
@@ -487,14 +488,14 @@ PLACES: dict[Place, Recipe] = {
         L(wall, colour=(170, 116, 72), pattern="planks"),
         L(floor, top=76.0, colour=(150, 100, 64)),
         (
-            Window(-40, 18, 14, 14, shape="round", view="sea", frame=(200, 170, 80)),
-            Window(40, 18, 14, 14, shape="round", view="sea", frame=(200, 170, 80)),
+            Window(26, 14, 17, 17, shape="round", view="sea", frame=(200, 170, 80)),
+            Window(-66, 24, 11, 11, shape="round", view="sea", frame=(200, 170, 80)),
         ),
         (
-            L(w.hammock, x=-48.0, top=38.0),
-            L(w.hanging_lantern, x=0.0),
-            L(h.picture, x=0.0, top=34.0, width=16.0, height=11.0, scene="ship"),
-            L(w.barrels, xs=(52.0, 62.0), base=78.0),
+            L(w.hammock, x=-32.0, top=44.0, width=30.0),
+            L(w.hanging_lantern, x=-2.0, y=30.0),
+            L(h.picture, x=62.0, top=28.0, width=16.0, height=11.0, scene="ship"),
+            L(w.barrels, xs=(52.0, 63.0), base=78.0),
             L(h.table, x=12.0, base=79.0, width=18.0, height=9.0, cloth=(236, 220, 170)),
         ),
     ),
@@ -524,7 +525,12 @@ PLACES: dict[Place, Recipe] = {
         L(wall, colour=(196, 214, 234), pattern="tiles"),
         L(floor, top=76.0, colour=(110, 120, 136), pattern="grid", skirting=(70, 80, 96)),
         (Window(-60, 12, 22, 26),),
-        (L(w.pipes), L(w.machine, x=50.0, base=78.0), L(w.lab_bench, x=-14.0, base=79.0)),
+        (
+            L(w.pipes),
+            L(w.machine, x=50.0, base=78.0),
+            L(w.lab_bench, x=-14.0, base=79.0),
+            L(h.pendant_lamps, xs=(-20.0, 20.0), drop=9.0, colour=(90, 110, 130)),
+        ),
     ),
     Place.museum: Indoors(
         L(wall, colour=(226, 220, 206), pattern="plain"),
@@ -535,13 +541,18 @@ PLACES: dict[Place, Recipe] = {
             L(h.picture, x=64.0, top=22.0, width=14.0, height=18.0, scene="portrait"),
             L(f.skeleton, x=8.0, base=78.0),
             L(f.display_cases, xs=(-52.0, -34.0, 52.0), base=80.0),
+            L(h.pendant_lamps, xs=(-50.0, 50.0), drop=8.0, colour=(120, 100, 80)),
         ),
     ),
     Place.hospital: Indoors(
         L(wall, colour=(206, 232, 222), pattern="plain"),
         L(floor, top=76.0, colour=(220, 224, 226), pattern="tiles"),
         (Window(-48, 12, 26, 28),),
-        (L(f.hospital_bed, x=14.0, base=79.0), L(h.wardrobe, x=-74.0, base=78.0, colour=(230, 234, 238))),
+        (
+            L(f.hospital_bed, x=14.0, base=79.0),
+            L(h.wardrobe, x=-74.0, base=78.0, colour=(230, 234, 238)),
+            L(h.pendant_lamps, xs=(-10.0,), drop=8.0, colour=(200, 210, 214)),
+        ),
     ),
     Place.theatre: Indoors(
         L(wall, colour=(60, 50, 80), pattern="plain"),

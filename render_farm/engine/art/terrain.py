@@ -179,6 +179,8 @@ def sand(
     for _ in range(int(st.w / 14)):
         x, y = rng.uniform(0, st.w), rng.uniform(top + 6, 99)
         st.p.flat(oval(x, y, 0.6, 0.3), darker(colour, 0.18))
+    if fill and st.snowy:  # a frosting of snow over the sand
+        st.p.flat(rect(0, top, st.w, 101), (250, 252, 255), alpha=0.55)
     if shells:
         for _ in range(int(st.w / 40)):
             x, y = rng.uniform(0, st.w), rng.uniform(top + 12, 99)
