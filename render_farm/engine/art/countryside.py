@@ -106,16 +106,22 @@ def pebbles(st: Stage, *, top: float, bottom: float, per_100: float = 4.0, colou
         st.fill(oval(x, y, 2.2, 1.2), colour)
 
 
-def shore(st: Stage, *, line: float, colour: RGB = (238, 212, 160)) -> None:
-    """The sea's edge: a white line of foam, then the sand (snowy in winter)."""
+def _lapped(st: Stage, line: float, step: float, rise: float) -> skia.Path:
+    """The land from a gently scalloped water's edge at ``line`` down to the bottom."""
     rng = random.Random(st.rng.random())
     edge = skia.Path()
     edge.moveTo(0, line)
-    for x in np.arange(0, st.w + 12, 12):
-        edge.quadTo(float(x) + 6, line - 1.5 + rng.random() * 2, float(x) + 12, line)
-    edge.lineTo(st.w + 12, 101)
+    for x in np.arange(0, st.w + step, step):
+        edge.quadTo(float(x) + step / 2, line - 1.5 + rng.random() * rise, float(x) + step, line)
+    edge.lineTo(st.w + step, 101)
     edge.lineTo(0, 101)
     edge.close()
+    return edge
+
+
+def shore(st: Stage, *, line: float, colour: RGB = (238, 212, 160)) -> None:
+    """The sea's edge: a white line of foam, then the sand (snowy in winter)."""
+    edge = _lapped(st, line, 12, 2)
     st.fill(edge, (240, 250, 255), outline=0.0)
     sand = skia.Path(edge)
     sand.offset(0, 1.4)
@@ -124,15 +130,7 @@ def shore(st: Stage, *, line: float, colour: RGB = (238, 212, 160)) -> None:
 
 def bank(st: Stage, *, line: float, colour: RGB = (104, 166, 76), muddy: bool = False) -> None:
     """The near bank of a river, lake or swamp, in grass (or mud)."""
-    rng = random.Random(st.rng.random())
-    edge = skia.Path()
-    edge.moveTo(0, line)
-    for x in np.arange(0, st.w + 10, 10):
-        edge.quadTo(float(x) + 5, line - 1.5 + rng.random() * 1.5, float(x) + 10, line)
-    edge.lineTo(st.w + 10, 101)
-    edge.lineTo(0, 101)
-    edge.close()
-    st.fill(edge, (118, 98, 70) if muddy else st.grass(colour))
+    st.fill(_lapped(st, line, 10, 1.5), (118, 98, 70) if muddy else st.grass(colour))
 
 
 def island_mound(st: Stage, *, top: float) -> None:

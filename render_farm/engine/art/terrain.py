@@ -169,13 +169,7 @@ def sand(
         ground(st, top, colour, lighter(colour, 0.12))
     rng = random.Random(st.rng.random())
     if ripples:
-        lines = skia.Path()
-        for _ in range(int(st.w / 6)):
-            x, y = rng.uniform(-5, st.w), rng.uniform(top + 2, 100)
-            s = 1 + (y - top) / 12
-            lines.moveTo(x, y)
-            lines.quadTo(x + 2 * s, y - 0.7 * s, x + 4 * s, y)
-        st.p.stroke(lines, darker(colour, 0.12), 0.22)
+        st.p.stroke(_arcs(st, top, per_unit=1 / 6, length=4, rise=0.7, grow=12), darker(colour, 0.12), 0.22)
     for _ in range(int(st.w / 14)):
         x, y = rng.uniform(0, st.w), rng.uniform(top + 6, 99)
         st.p.flat(oval(x, y, 0.6, 0.3), darker(colour, 0.18))
@@ -195,14 +189,20 @@ def tufts(st: Stage, *, top: float, flowers: bool = False) -> None:
 def snowfield(st: Stage, *, top: float, colour: RGB = (236, 242, 250)) -> None:
     """Snow and packed ice, blue in its hollows."""
     ground(st, top, colour, (246, 250, 255))
+    st.p.stroke(_arcs(st, top, per_unit=1 / 9, length=5, rise=0.8, grow=10), (190, 210, 236), 0.3)
+
+
+def _arcs(st: Stage, top: float, *, per_unit: float, length: float, rise: float, grow: float) -> skia.Path:
+    """Little arcs scattered over the ground below ``top`` (sand ripples, snow drifts), longer
+    towards the front."""
     rng = random.Random(st.rng.random())
-    drifts = skia.Path()
-    for _ in range(int(st.w / 9)):
-        x, y = rng.uniform(-5, st.w), rng.uniform(top + 3, 100)
-        s = 1 + (y - top) / 10
-        drifts.moveTo(x, y)
-        drifts.quadTo(x + 2.5 * s, y - 0.8 * s, x + 5 * s, y)
-    st.p.stroke(drifts, (190, 210, 236), 0.3)
+    arcs = skia.Path()
+    for _ in range(int(st.w * per_unit)):
+        x, y = rng.uniform(-5, st.w), rng.uniform(top + 2, 100)
+        s = 1 + (y - top) / grow
+        arcs.moveTo(x, y)
+        arcs.quadTo(x + length / 2 * s, y - rise * s, x + length * s, y)
+    return arcs
 
 
 def cobbles(st: Stage, *, top: float, colour: RGB = (196, 176, 146)) -> None:
