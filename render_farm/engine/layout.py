@@ -14,8 +14,6 @@ camera pans.
 
 from __future__ import annotations
 
-import hashlib
-import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -30,32 +28,28 @@ from render_farm.film import (
     Emotion,
     Film,
     Kind,
-    Prop,
     Scene,
     Shot,
 )
 
 from .art.poses import ACTION_FRAMES, frame_index
-from .art.props import PROPS, PropLook, prop_look
 from .art.weather import FLASH, lightning_flashes
 from .characters import Pose
 from .framing import Box, Framing, frame_on, keep_inside
-from .staging import Move, Transfer, plan_moves, plan_transfers
+from .prop_staging import BASE_HEIGHT, PropStaging, PropState
+from .staging import Move, Transfer, plan_moves, plan_transfers, smoothstep, stable_unit
 from .subtitles import Cue, cues_for_line
 from .visemes import Viseme
 
 LEAD_IN = 0.5  # seconds of quiet before the first line
 GAP = 0.35  # seconds between lines
 WALK_IN = 1.4  # seconds a newcomer takes to walk to its place
-BASE_HEIGHT = 0.40  # an average character's height, as a fraction of the frame height, in a wide shot
 PAN_MARGIN = 0.25  # extra stage width, as a fraction of the frame width, when the camera pans
 FRAMING_MARGIN = 0.3  # extra stage width in a medium or close shot: room to centre whoever stands at the side
 SHOT_ZOOM = {Shot.wide: 1.0, Shot.medium: 1.3, Shot.close: 1.75}
 MOVE_ZOOM = 1.15  # how much a zoom move changes the zoom over the scene
 EXTENT = (0.46, 1.12, 0.46)  # a cast member's drawing around its feet: left, top, right, in heights (facing right)
 HAND = (0.21, 0.30)  # where the front hand is: forward of the feet and above them, in heights
-SET_BACK = 0.035  # set props stand this far (of the frame height) behind the cast's feet
-PROP_TALLEST = 1.5  # a set prop is shown at most this many adults tall: a windmill stands further back
 AGE_SIZE = {Age.child: 0.66, Age.teen: 0.9, Age.adult: 1.0, Age.elder: 0.96}  # for a member without a design
 CYCLE = {  # seconds one cycle of a repeating action takes (a walk's four steps, a wave's two waves)
     Action.walk_in: 0.7,
@@ -68,17 +62,6 @@ CYCLE = {  # seconds one cycle of a repeating action takes (a walk's four steps,
 }
 
 Extent = tuple[float, float, float]
-
-
-def stable_unit(*parts: object) -> float:
-    """A number in [0, 1) that depends only on ``parts`` (never on Python's hash seed)."""
-    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).digest()
-    return int.from_bytes(digest[:8], "big") / 2**64
-
-
-def smoothstep(x: float) -> float:
-    x = min(1.0, max(0.0, x))
-    return x * x * (3 - 2 * x)
 
 
 def _there_and_back(phase: float, going: float = 0.25) -> float:
@@ -115,44 +98,6 @@ class ActorState:
     phase: float = 0.0  # how far through it, 0..1
     on_stage: bool = True  # False before walking in and after walking out: not drawn
     hand: tuple[float, float] = (0.0, 0.0)  # stage point of the front hand
-
-
-@dataclass(frozen=True)
-class PropState:
-    """A scene prop that moves (held, picked up or handed over), at one instant."""
-
-    index: int  # in the scene's props
-    prop: Prop
-    look: PropLook
-    x: float  # stage point where its grip is
-    y: float
-    size: float  # stage pixels of an adult's height: the scale it is drawn at
-    facing: int
-    holder: str | None
-    # while it passes between hands: from whom to whom (None: where it was set), how far along
-    # its arc (0..1) and how high the arc rises there, so a renderer that knows where the hands
-    # are drawn can put it on the way between them
-    source: str | None = None
-    dest: str | None = None
-    progress: float = 0.0
-    hop: float = 0.0
-    set_at: tuple[float, float] = (0.0, 0.0)  # its grip's place where it was set down
-
-    @property
-    def passing(self) -> bool:
-        return self.dest is not None
-
-
-@dataclass(frozen=True)
-class SetProp:
-    """A scene prop standing still on the floor the whole scene: part of the stage picture."""
-
-    index: int
-    prop: Prop
-    look: PropLook
-    x: float  # stage x of its base
-    y: float  # stage y of its base
-    size: float  # stage pixels of an adult's height: the scale it is drawn at
 
 
 @dataclass(frozen=True)
@@ -204,14 +149,21 @@ class SceneLayout:
         self.stage_width = width * (1 + margin)
         self.stage_height = float(height)
         self.floor = floor_y * height
-        self.prop_size = BASE_HEIGHT * height  # an adult's height: the scale props are drawn at
         self.lines = self._place_lines(speeches)
         self.actors = self._stand_actors(entering, extents or {})
         self._by_id = {a.member_id: a for a in self.actors}
         self.moves: dict[str, list[Move]] = plan_moves(scene, [line.start for line in self.lines], head + 0.2)
         self.transfers: dict[int, list[Transfer]] = plan_transfers(scene, self.moves)
         self._addressee = self._addressees()
-        self.set_props, self._set_at = self._set_props()
+        self.props = PropStaging(
+            scene,
+            self.transfers,
+            [(a.home_x, a.height * max(a.extent[0], a.extent[2])) for a in self.actors],
+            floor=self.floor,
+            frame=(width, height),
+            stage_width=self.stage_width,
+        )
+        self.set_props = self.props.still
         self.cues = self._cues()
         self.flashes = lightning_flashes(scene.setting.weather, scene.duration, film.seed, scene.id)
         self._framings = self._frame_lines()
@@ -372,7 +324,7 @@ class SceneLayout:
         speaker = line.speaker if line else None
         places = {a.member_id: self._place(a, t) for a in self.actors}
         present = {k: p[0] for k, p in places.items() if p[2]}
-        holding = {holder for holder in self._holders_at(t).values() if holder is not None}
+        holding = {holder for holder in self.props.holders_at(t).values() if holder is not None}
         states = []
         centre = sum(present.values()) / max(1, len(present))
         for actor in self.actors:
@@ -465,22 +417,6 @@ class SceneLayout:
             return move.action, (t - move.start) / CYCLE[move.action]
         return move.action, move.phase(t)
 
-    def _holders_at(self, t: float) -> dict[int, str | None]:
-        """Who holds each scene prop at ``t`` (None: set down, or passing between hands)."""
-        holders: dict[int, str | None] = {}
-        for index, item in enumerate(self.scene.props):
-            holder = item.holder
-            for step in self.transfers.get(index, []):
-                if t >= step.end:
-                    holder = step.dest
-                elif t >= step.start:
-                    holder = None
-                    break
-                else:
-                    break
-            holders[index] = holder
-        return holders
-
     def _listener_nod(self, actor: _Actor, line: LinePlan, t: float) -> float | None:
         """Listeners nod now and then while another speaks (the one spoken to, most often)."""
         if line.speaker == NARRATOR:
@@ -497,106 +433,10 @@ class SceneLayout:
 
     # -- props ----------------------------------------------------------------------------
 
-    def _set_props(self) -> tuple[list[SetProp], dict[int, tuple[float, float, float]]]:
-        """Where each prop not in a hand at the start stands, and which of them never move
-        (those are drawn into the stage picture once)."""
-        moving = {i for i, steps in self.transfers.items() if steps}
-        loose = [i for i, item in enumerate(self.scene.props) if item.holder is None]
-        homes = sorted(a.home_x for a in self.actors)
-        widths = {a.home_x: a.height * max(a.extent[0], a.extent[2]) for a in self.actors}
-        gaps = [(a + b) / 2 for a, b in itertools.pairwise(homes)]
-        frame_left = (self.stage_width - self.width) / 2
-        sides: list[float] = []
-        if homes:
-            sides = [homes[0] - widths[homes[0]] - self.width * 0.07, homes[-1] + widths[homes[-1]] + self.width * 0.07]
-        else:
-            sides = [self.stage_width / 2]
-        sides = [min(max(s, frame_left + self.width * 0.06), frame_left + self.width * 0.94) for s in sides]
-        places: dict[int, tuple[float, float, float]] = {}
-        small_slots, big_slots = gaps + sides, sides + gaps
-        used: set[float] = set()
-        for order, index in enumerate(loose):
-            art = PROPS[self.scene.props[index].prop]
-            big = art.height > 45
-            slots = [s for s in (big_slots if big else small_slots) if s not in used]
-            if slots:
-                x = slots[0]
-                used.add(x)
-            else:  # more props than room: a row further back across the stage
-                x = frame_left + self.width * (0.15 + 0.7 * stable_unit(self.scene.id, "prop", order))
-            look = prop_look(self.scene.props[index].note)
-            scale = min(1.0, PROP_TALLEST * 100 / (art.height * look.scale))
-            y = self.floor - SET_BACK * self.height - (1 - scale) * 0.08 * self.height
-            places[index] = (x, y, self.prop_size * scale)
-        still = [
-            SetProp(i, self.scene.props[i].prop, prop_look(self.scene.props[i].note), *places[i])
-            for i in loose
-            if i not in moving
-        ]
-        return still, places
-
     def props_at(self, t: float, states: list[ActorState] | None = None) -> list[PropState]:
         """The props that are held or moving (not those standing still all scene) at ``t``."""
         states = states if states is not None else self.actors_at(t)
-        by_id = {s.member_id: s for s in states}
-        out = []
-        for index, item in enumerate(self.scene.props):
-            steps = self.transfers.get(index, [])
-            if item.holder is None and not steps:
-                continue  # part of the stage picture
-            look = prop_look(item.note)
-            holder = item.holder
-            position: tuple[float, float] | None = None  # set while it passes between hands
-            passing: Transfer | None = None
-            k = hop = 0.0
-            for step in steps:
-                if t >= step.end:
-                    holder = step.dest
-                elif t >= step.start:
-                    a = self._grip_point(index, step.source, by_id)
-                    b = self._grip_point(index, step.dest, by_id)
-                    k = smoothstep((t - step.start) / (step.end - step.start))
-                    hop = math.sin(math.pi * k) * self.height * 0.05
-                    position = (a[0] + (b[0] - a[0]) * k, a[1] + (b[1] - a[1]) * k - hop)
-                    holder, passing = None, step
-                    break
-                else:
-                    break
-            owner = by_id.get(holder or "")
-            if owner is not None and not owner.on_stage:
-                continue  # carried off stage
-            resting = position is None and owner is None
-            if position is None:
-                position = self._grip_point(index, holder, by_id)
-            size = self._set_at[index][2] if resting else self.prop_size
-            facing = owner.pose.facing if owner is not None else 1
-            out.append(
-                PropState(
-                    index,
-                    item.prop,
-                    look,
-                    position[0],
-                    position[1],
-                    size,
-                    facing,
-                    holder,
-                    source=passing.source if passing else None,
-                    dest=passing.dest if passing else None,
-                    progress=k,
-                    hop=hop,
-                    set_at=self._grip_point(index, None, by_id),
-                )
-            )
-        return out
-
-    def _grip_point(self, index: int, who: str | None, by_id: Mapping[str, ActorState]) -> tuple[float, float]:
-        """Where the prop's grip is when ``who`` holds it (None: standing where it was set)."""
-        state = by_id.get(who or "")
-        if state is not None:
-            return state.hand
-        x, y, size = self._set_at.get(index, (self.stage_width / 2, self.floor, self.prop_size))
-        grip = PROPS[self.scene.props[index].prop].grip
-        return x + grip[0] * size / 100, y + grip[1] * size / 100
+        return self.props.at(t, {s.member_id: s for s in states})
 
     # -- camera ---------------------------------------------------------------------------
 

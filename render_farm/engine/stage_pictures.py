@@ -19,7 +19,7 @@ from render_farm.film import Prop, Style
 from .art.props import PropLook, render_prop
 from .art.weather import lightning_picture
 from .compositing import Sprite, blend
-from .layout import PropState, SetProp
+from .prop_staging import PropState, SetProp
 from .styles import argb, look_for, rgba_surface
 
 __all__ = ["StagePictures"]

@@ -9,13 +9,23 @@ and its lines' start times; the layout turns them into positions, poses and prop
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from render_farm.film import Action, Scene
 
-__all__ = ["ACTION_SECONDS", "LOCOMOTION", "Move", "Transfer", "plan_moves", "plan_transfers"]
+__all__ = [
+    "ACTION_SECONDS",
+    "LOCOMOTION",
+    "Move",
+    "Transfer",
+    "plan_moves",
+    "plan_transfers",
+    "smoothstep",
+    "stable_unit",
+]
 
 ACTION_SECONDS: dict[Action, float] = {
     Action.wave: 1.6,
@@ -40,6 +50,17 @@ LOCOMOTION = frozenset(
 HAND_OVER = 0.6  # seconds into a give when the prop leaves the giver's hand...
 HAND_OVER_END = 1.4  # ...and when it is in the receiver's
 PICK_UP = 0.5  # seconds a hold takes to bring a prop to hand
+
+
+def stable_unit(*parts: object) -> float:
+    """A number in [0, 1) that depends only on ``parts`` (never on Python's hash seed)."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64
+
+
+def smoothstep(x: float) -> float:
+    x = min(1.0, max(0.0, x))
+    return x * x * (3 - 2 * x)
 
 
 @dataclass(frozen=True)
