@@ -19,7 +19,7 @@ from render_farm.engine.art.shapes import poly, rect, union_all
 from render_farm.engine.styles import RGB, Look, ShapePainter, argb, darker, mix
 from render_farm.film.spec import Season, Setting, TimeOfDay, Weather
 
-__all__ = ["WINDOW_LIT", "Stage", "lit_colour", "mountain_range", "ridge", "sky_colours", "spread"]
+__all__ = ["WINDOW_LIT", "Stage", "mountain_range", "ridge", "sky_colours", "spread"]
 
 _SKY: dict[TimeOfDay, tuple[RGB, RGB, RGB]] = {  # top, middle, horizon
     TimeOfDay.dawn: ((108, 104, 172), (232, 160, 176), (255, 208, 162)),
@@ -300,9 +300,3 @@ def spread(st: Stage, spacing: float, jitter: float = 0.4, margin: float = 0.0) 
         xs.append(x)
         x += spacing * (1 - jitter + 2 * jitter * st.rng.random())
     return xs
-
-
-def lit_colour(st: Stage, rgb: RGB) -> RGB:
-    """``rgb`` as the stage's light shows it (for colours painted without the painter)."""
-    treated = st.look.treat(rgb)
-    return tuple(int(min(255, c * k)) for c, k in zip(treated, st.light, strict=True))  # type: ignore[return-value]

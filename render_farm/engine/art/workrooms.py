@@ -11,7 +11,7 @@ import random
 
 import skia
 
-from render_farm.engine.art.shapes import oval, poly, rect, tube, union_all
+from render_farm.engine.art.shapes import oval, poly, rect, union_all
 from render_farm.engine.art.stage import WINDOW_LIT, Stage, spread
 from render_farm.engine.styles import RGB, darker, lighter
 
@@ -365,10 +365,3 @@ def crystals(st: Stage, *, xs: tuple[float, ...], base: float, colour: RGB = (14
         ]
         st.glow(union_all(shards), tint, 0.9)
         st.p.stroke(union_all(shards), lighter(tint, 0.5), 0.25, raw=True)
-
-
-def rope_coil(st: Stage, *, x: float, base: float) -> None:
-    x = st.cx + x
-    st.fill(oval(x, base - 1.6, 5, 1.8), (200, 170, 110))
-    st.p.stroke(oval(x, base - 1.8, 3.4, 1.1), (150, 120, 70), 0.3)
-    st.fill(tube([(x + 4, base - 1.8), (x + 7, base - 0.6)], 0.8), (200, 170, 110))
