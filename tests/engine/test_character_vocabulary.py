@@ -200,3 +200,14 @@ def test_kinds_ages_and_costumes_draw_the_same_every_time() -> None:
         a = CharacterRig(member, Style.anime).sprite(200, pose)
         b = CharacterRig(member, Style.anime).sprite(200, pose)
         assert a.pixels.tobytes() == b.pixels.tobytes() and a.anchor == b.anchor and a.hands == b.hands
+
+
+def test_stature_follows_the_design_or_else_the_kind_and_age() -> None:
+    from render_farm.engine.characters import stature
+
+    designed = CastMember(id="a", name="A", kind=Kind.mouse, design=Design(height=0.9))
+    assert stature(designed) == 0.9
+    mouse_child = CastMember(id="b", name="B", kind=Kind.mouse, age=Age.child)
+    elephant = CastMember(id="c", name="C", kind=Kind.elephant)
+    grandma = CastMember(id="d", name="D", age=Age.elder, gender=Gender.female)
+    assert stature(mouse_child) < stature(grandma) < stature(elephant)

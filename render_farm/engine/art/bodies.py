@@ -87,6 +87,15 @@ def _bare_torso(fig: Figure, p: ShapePainter) -> None:
         )
         p.fill(torso, fig.accent)
         return
+    if "extra_arms" in fig.k.extras:  # an ant: a small middle and a big round end, with a waist between
+        mid = (a.torso_top + a.torso_bottom) / 2
+        thorax = oval(a.lean * 0.5, a.torso_top + 5, a.torso_tw * 0.8, 7)
+        abdomen = oval(0, mid + 7, a.torso_bw * 1.05, (a.torso_bottom - mid) + 4)
+        waist = oval(a.lean * 0.3, a.torso_top + 12, 3, 3)
+        p.fill(union(thorax, waist), fig.skin)
+        p.fill(abdomen, fig.skin)
+        p.flat(cut(oval(-3, mid + 2, 4, 6), abdomen), lighter(fig.skin, 0.3), alpha=0.5)
+        return
     if fig.k.head == "fuzzy" and fig.kind.value == "monster":
         torso = fuzzy_oval(
             0,

@@ -187,16 +187,23 @@ def costume_cells(style: Style, height: int = 140) -> list[SheetCell]:
     return cells
 
 
+def _sheet(cells: list[SheetCell], style: Style, columns: int, cell: int, title: str) -> np.ndarray:
+    return contact_sheet(cells, style, columns=columns, cell=cell, title=f"{title} ({Style(style).value})")
+
+
 def kinds_sheet(style: Style, width: int = 1600) -> np.ndarray:
-    cells = kind_cells(style)
-    return contact_sheet(cells, style, columns=10, cell=width // 10, title=f"Kinds ({Style(style).value})")
+    """Every kind on one labelled sheet ``width`` pixels wide: (h, w, 3) uint8 RGB."""
+    cell = width // 10
+    return _sheet(kind_cells(style, round(cell * 0.86)), style, 10, cell, "Kinds")
 
 
 def ages_sheet(style: Style, width: int = 1600) -> np.ndarray:
-    return contact_sheet(age_cells(style), style, columns=8, cell=width // 8, title=f"Ages ({Style(style).value})")
+    """Child, teen, adult and elder of people and some animals on one labelled sheet."""
+    cell = width // 8
+    return _sheet(age_cells(style, round(cell * 0.86)), style, 8, cell, "Ages")
 
 
 def costumes_sheet(style: Style, width: int = 1600) -> np.ndarray:
-    return contact_sheet(
-        costume_cells(style), style, columns=10, cell=width // 10, title=f"Costumes ({Style(style).value})"
-    )
+    """Every costume, on people and on animals, on one labelled sheet."""
+    cell = width // 10
+    return _sheet(costume_cells(style, round(cell * 0.86)), style, 10, cell, "Costumes")

@@ -373,7 +373,9 @@ class Figure:
             return self.greyed(self.accent if self.accent != self.skin else lighter(self.skin, 0.55))
         if self.person:
             return lighter(self.skin, 0.5)
-        base = self.accent if self.accent != self.skin else lighter(self.skin, 0.5)
+        # a mane takes the accent colour (a lion's, a unicorn's): the belly is then a light shade of the fur
+        maned = self.k.mane in ("lion", "horse")
+        base = self.accent if self.accent != self.skin and not maned else lighter(self.skin, 0.5)
         return self.greyed(base)
 
     def greyed(self, rgb: RGB) -> RGB:

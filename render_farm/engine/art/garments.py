@@ -143,7 +143,8 @@ def draw_top(fig: Figure, p: ShapePainter) -> None:
         pocket_y = top + (bottom - top) * 0.5
         p.fill(rrect(cx - 4 * fig.b, pocket_y, cx + 4 * fig.b, pocket_y + 5.5, 1.5), darker(main, 0.15), outline=0.5)
         return
-    p.fill(torso, main)
+    if kind != "shell_top":  # a mermaid's top covers the chest alone
+        p.fill(torso, main)
     mid = (top + bottom) / 2
     if kind in ("shirt", "uniform_shirt", "scrubs", "tee", "sweater", "leotard", "bodysuit", "clown", "smock"):
         if kind == "shirt":
@@ -396,15 +397,24 @@ def draw_lower(fig: Figure, p: ShapePainter) -> None:
         p.fill(tutu, lighter(main, 0.25))
         p.fill(oval(0, y - 1, w + 6, 2.6), main, outline=0.5)
         return
-    if lower == "tail":
+    if lower == "tail":  # a fish's tail from the hips, curving to one side, its fin spread on the ground
         tail_c = hex_rgb(fig.c.legs) if fig.c.legs else main
-        tail = union(
-            poly([(-w - 1, top), (w + 1, top), (w - 1, -22), (4, -8), (-4, -8), (-w + 1, -22)], 6),
-            poly([(0, -12), (15, -1), (8, 0), (0, -6), (-8, 0), (-15, -1)], 2),
-        )
-        p.fill(tail, tail_c)
+        body = skia.Path()
+        body.moveTo(-w - 1, top)
+        body.lineTo(w + 1, top)
+        body.cubicTo(w + 2, top + 14, 9, -20, 7, -9)
+        body.lineTo(1, -9)
+        body.cubicTo(-2, -18, -w, top + 12, -w - 1, top)
+        body.close()
+        fin = poly([(4, -13), (21, -5), (24, 0), (12, -2), (4, -6), (-6, -1), (-12, 0), (-4, -7)], 2.5)
+        p.fill(fin, darker(tail_c, 0.1))
+        p.fill(body, tail_c)
+        p.canvas.save()
+        p.canvas.clipPath(body, doAntiAlias=True)
         for k in range(4):
             y = top + 5 + k * 6
-            p.stroke(_arc(-6, y, 6, y, y + 3), darker(tail_c, 0.2), 0.8)
-        p.fill(cut(tail, rrect(-40, top - 1, 40, top + 3, 0)), lighter(tail_c, 0.3), outline=0.0)
+            x = k * 1.2
+            p.stroke(_arc(x - 5, y, x + 5, y, y + 3), darker(tail_c, 0.22), 0.8)
+        p.canvas.restore()
+        p.fill(cut(body, rrect(-40, top - 1, 40, top + 3, 0)), lighter(tail_c, 0.3), outline=0.0)
         return

@@ -12,6 +12,7 @@ import random
 
 import skia
 
+from render_farm.engine.art import headwear
 from render_farm.engine.art.figure import Figure
 from render_farm.engine.art.shapes import cut, fuzzy_oval, oval, poly, rrect, tube, union
 from render_farm.engine.styles import ShapePainter, darker, lighter
@@ -27,7 +28,7 @@ def has_hair_back(fig: Figure) -> bool:
 
 def draw_hair_back(fig: Figure, p: ShapePainter) -> None:
     """Long hair, a ponytail, braids or bunches, drawn behind the body."""
-    if not has_hair_back(fig):
+    if not has_hair_back(fig) or headwear.covers_hair(fig):
         return
     cx, cy = fig.head_c
     rx, ry = fig.head_r

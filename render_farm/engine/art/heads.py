@@ -95,11 +95,11 @@ def draw_head(fig: Figure, p: ShapePainter) -> None:
         if not headwear.covers_hair(fig):
             hair.draw_hair_front(fig, p)
     features.draw_crest(fig, p)
-    features.draw_horns(fig, p, front=True)
     features.draw_ears(fig, p, front=True)
     features.draw_mane_front(fig, p)
     clothes.head_accessories(fig, p)
     headwear.draw_headwear(fig, p)
+    features.draw_horns(fig, p, front=True)  # a unicorn's horn and antennae show through any hat
     if hatted:  # ears poke out through the hat
         features.draw_ears(fig, p, front=False, outside=head_path(fig))
 
