@@ -20,21 +20,18 @@ from dataclasses import dataclass
 
 from render_farm.ai.protocols import Speech
 from render_farm.film import (
-    KIND_SIZE,
     NARRATOR,
     Action,
-    Age,
     CameraMove,
     Emotion,
     Film,
-    Kind,
     Scene,
     Shot,
 )
 
 from .art.poses import ACTION_FRAMES, frame_index
 from .art.weather import FLASH, lightning_flashes
-from .characters import Pose
+from .characters import Pose, stature
 from .framing import Box, Framing, frame_on, keep_inside
 from .prop_staging import BASE_HEIGHT, PropStaging, PropState
 from .staging import Move, Transfer, plan_moves, plan_transfers, smoothstep, stable_unit
@@ -50,7 +47,6 @@ SHOT_ZOOM = {Shot.wide: 1.0, Shot.medium: 1.3, Shot.close: 1.75}
 MOVE_ZOOM = 1.15  # how much a zoom move changes the zoom over the scene
 EXTENT = (0.46, 1.12, 0.46)  # a cast member's drawing around its feet: left, top, right, in heights (facing right)
 HAND = (0.21, 0.30)  # where the front hand is: forward of the feet and above them, in heights
-AGE_SIZE = {Age.child: 0.66, Age.teen: 0.9, Age.adult: 1.0, Age.elder: 0.96}  # for a member without a design
 CYCLE = {  # seconds one cycle of a repeating action takes (a walk's four steps, a wave's two waves)
     Action.walk_in: 0.7,
     Action.walk_out: 0.7,
@@ -204,12 +200,7 @@ class SceneLayout:
     # -- people ---------------------------------------------------------------------------
 
     def _height_of(self, member_id: str) -> float:
-        member = self.film.member(member_id)
-        if member.design is not None:
-            scale = member.design.height  # the designer sized it by kind and age
-        else:
-            scale = KIND_SIZE.get(Kind(member.kind), 1.0) * AGE_SIZE[Age(member.age)]
-        return BASE_HEIGHT * self.height * scale
+        return BASE_HEIGHT * self.height * stature(self.film.member(member_id))
 
     def _stand_actors(self, entering: frozenset[str], extents: Mapping[str, Extent]) -> list[_Actor]:
         ids = list(self.scene.cast)
