@@ -47,6 +47,7 @@ SHOT_ZOOM = {Shot.wide: 1.0, Shot.medium: 1.3, Shot.close: 1.75}
 MOVE_ZOOM = 1.15  # how much a zoom move changes the zoom over the scene
 EXTENT = (0.46, 1.12, 0.46)  # a cast member's drawing around its feet: left, top, right, in heights (facing right)
 HAND = (0.21, 0.30)  # where the front hand is: forward of the feet and above them, in heights
+NOD = 0.8  # seconds a listener's nod takes
 CYCLE = {  # seconds one cycle of a repeating action takes (a walk's four steps, a wave's two waves)
     Action.walk_in: 0.7,
     Action.walk_out: 0.7,
@@ -151,6 +152,7 @@ class SceneLayout:
         self.moves: dict[str, list[Move]] = plan_moves(scene, [line.start for line in self.lines], head + 0.2)
         self.transfers: dict[int, list[Transfer]] = plan_transfers(scene, self.moves)
         self._addressee = self._addressees()
+        self._nods = self._plan_nods()
         self.props = PropStaging(
             scene,
             self.transfers,
@@ -366,6 +368,8 @@ class SceneLayout:
             phase = frame / frames  # one sprite per frame of the cycle
             if body is Action.nod and frame == 0:
                 body, phase = None, 0.0  # the head is up: that is standing (the same sprite)
+            elif body is Action.nod and frame == 3:
+                phase = 1 / frames  # on its way up the head is where it was on its way down
             pose = Pose(
                 mouth=mouth,
                 eyes_closed=eyes_closed,
@@ -409,18 +413,27 @@ class SceneLayout:
         return move.action, move.phase(t)
 
     def _listener_nod(self, actor: _Actor, line: LinePlan, t: float) -> float | None:
-        """Listeners nod now and then while another speaks (the one spoken to, most often)."""
-        if line.speaker == NARRATOR:
-            return None
-        addressed = self._addressee[line.index] == actor.member_id
-        if not addressed and stable_unit(self.scene.id, line.index, actor.member_id, "nod") < 0.75:
-            return None
-        start = line.start + line.speech.duration * (
-            0.45 + 0.2 * stable_unit(self.scene.id, line.index, actor.member_id)
-        )
-        if start <= t < start + 0.8:
-            return (t - start) / 0.8
+        """How far through a nod ``actor`` is at ``t``, listening to ``line`` (None: not nodding)."""
+        start = self._nods.get((line.index, actor.member_id))
+        if start is not None and start <= t < start + NOD:
+            return (t - start) / NOD
         return None
+
+    def _plan_nods(self) -> dict[tuple[int, str], float]:
+        """When listeners nod while another speaks: the one spoken to always, others now and then."""
+        nods = {}
+        for line in self.lines:
+            if line.speaker == NARRATOR:
+                continue
+            for actor in self.actors:
+                if actor.member_id == line.speaker:
+                    continue
+                addressed = self._addressee[line.index] == actor.member_id
+                if not addressed and stable_unit(self.scene.id, line.index, actor.member_id, "nod") < 0.75:
+                    continue
+                share = 0.45 + 0.2 * stable_unit(self.scene.id, line.index, actor.member_id)
+                nods[(line.index, actor.member_id)] = line.start + line.speech.duration * share
+        return nods
 
     # -- props ----------------------------------------------------------------------------
 

@@ -29,10 +29,10 @@ from render_farm.film import INTERIORS, NARRATOR, Action, CameraMove, Emotion, F
 from .assembly import join_segments
 from .audio import AUDIO_REVISION, Placement, mix_scene, write_wav
 from .backgrounds import floor_of, render_background
-from .characters import CharacterRig, Pose
+from .characters import CharacterRig, Pose, stature
 from .compositing import RGB_TO_YUV601, RGB_TO_YUV709, Sprite, blend, blend_i420, i420_planes, rgb_to_planes
 from .encoder import ENCODER_REVISION, VideoWriter, rgb_to_yuv420
-from .layout import ActorState, CameraState, Extent, PropState, SceneLayout
+from .layout import BASE_HEIGHT, ActorState, CameraState, Extent, PropState, SceneLayout
 from .presets import Preset
 from .stage_pictures import StagePictures
 from .subtitles import render_cue
@@ -182,7 +182,9 @@ class SceneRenderer:
     def extent(self, member_id: str) -> Extent:
         """How far a cast member's drawing reaches from its feet (left, up, right, in heights),
         measured on its sprite: what framing keeps inside the frame."""
-        height = 160  # the reach is a fraction of the height: measured on a small sprite, quick to draw
+        # measured on the sprite a wide shot draws, which the render draws anyway (the reach is a
+        # fraction of the height, whatever the height)
+        height = max(8, round(self.preset.height * BASE_HEIGHT * stature(self.film.member(member_id))))
         key = (member_id, height)
         cached = self._extents.get(key)
         if cached is None:
