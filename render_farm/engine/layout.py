@@ -48,6 +48,7 @@ MOVE_ZOOM = 1.15  # how much a zoom move changes the zoom over the scene
 EXTENT = (0.46, 1.12, 0.46)  # a cast member's drawing around its feet: left, top, right, in heights (facing right)
 HAND = (0.21, 0.30)  # where the front hand is: forward of the feet and above them, in heights
 NOD = 0.8  # seconds a listener's nod takes
+DOWNSTAGE = 0.05  # how far (of the frame height) in front of the others one walks to pass them
 CYCLE = {  # seconds one cycle of a repeating action takes (a walk's four steps, a wave's two waves)
     Action.walk_in: 0.7,
     Action.walk_out: 0.7,
@@ -95,6 +96,7 @@ class ActorState:
     phase: float = 0.0  # how far through it, 0..1
     on_stage: bool = True  # False before walking in and after walking out: not drawn
     hand: tuple[float, float] = (0.0, 0.0)  # stage point of the front hand
+    downstage: float = 0.0  # 0..1: in front of the others, passing them (drawn over them)
 
 
 @dataclass(frozen=True)
@@ -253,10 +255,11 @@ class SceneLayout:
             return actor.home_x
         return target.home_x - math.copysign(gap, target.home_x - actor.home_x)
 
-    def _place(self, actor: _Actor, t: float) -> tuple[float, int, bool, bool]:
-        """Stage x, walking direction (0: still), on stage, running. (Jumps, hops and steps are
-        the body's own: the rig draws them above the feet.)"""
-        x, direction, on_stage, running = actor.home_x, 0, True, False
+    def _place(self, actor: _Actor, t: float) -> tuple[float, int, bool, bool, float]:
+        """Stage x, walking direction (0: still), on stage, running, and how far downstage (in
+        front of the others, 0..1) they are passing someone. (Jumps, hops and steps are the
+        body's own: the rig draws them above the feet.)"""
+        x, direction, on_stage, running, downstage = actor.home_x, 0, True, False, 0.0
         if actor.enter_from:
             progress = (t - self.head) / WALK_IN
             if progress < 1:
@@ -287,12 +290,15 @@ class SceneLayout:
                     spot = actor.home_x + room * self.width * 0.22
                 reach = _there_and_back(phase)
                 x = actor.home_x + (spot - actor.home_x) * reach
+                low, high = sorted((actor.home_x, spot))
+                if any(low < other.home_x < high for other in self.actors if other is not actor):
+                    downstage = reach  # someone stands between: go round in front of them
                 if spot != actor.home_x and (0 < phase < 0.25 or 0.75 < phase < 1):
                     direction = (1 if spot > actor.home_x else -1) * (1 if phase < 0.5 else -1)
                 running = move.action is Action.run
             elif move.action is Action.dance:
                 x += math.sin(phase * 4 * math.pi) * actor.height * 0.06
-        return x, direction, on_stage, running
+        return x, direction, on_stage, running, downstage
 
     def _doing(self, actor: _Actor, t: float) -> tuple[Move | None, float]:
         """The action ``actor`` is in at ``t`` (the latest begun of those under way), and its phase."""
@@ -321,7 +327,7 @@ class SceneLayout:
         states = []
         centre = sum(present.values()) / max(1, len(present))
         for actor in self.actors:
-            x, direction, on_stage, running = places[actor.member_id]
+            x, direction, on_stage, running, downstage = places[actor.member_id]
             speaking = speaker == actor.member_id
             move, _ = self._doing(actor, t)
             action = move.action if move else None
@@ -361,7 +367,7 @@ class SceneLayout:
             bob = 0.0 if direction else (math.sin(t * math.tau / 2.8 + actor.phase) + 1) * 0.004
             if speaking and not direction:
                 bob += abs(math.sin(t * math.tau * 1.1 + actor.phase)) * 0.01
-            y = self.floor - bob * actor.height
+            y = self.floor - bob * actor.height + downstage * DOWNSTAGE * self.height
             hand = (x + facing * HAND[0] * actor.height, y - HAND[1] * actor.height)
             frames = ACTION_FRAMES.get(body.value if body else "", 1)
             frame = frame_index(body.value if body else None, cycle)
@@ -393,6 +399,7 @@ class SceneLayout:
                     phase=cycle,
                     on_stage=on_stage,
                     hand=hand,
+                    downstage=downstage,
                 )
             )
         return states

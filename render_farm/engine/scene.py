@@ -307,7 +307,8 @@ class SceneRenderer:
         props resting or passing between hands, lightning, the subtitle."""
         width, height = layout.width, layout.height
         everyone = layout.actors_at(t)
-        states = sorted((s for s in everyone if s.on_stage), key=lambda s: (s.speaking, s.x))
+        # whoever passes in front of the others is drawn over them, then the speaker over listeners
+        states = sorted((s for s in everyone if s.on_stage), key=lambda s: (s.downstage > 0, s.speaking, s.x))
         step = 2 if self._moving(layout) else 1
         dark = self._dark(layout)
         cast: list[tuple[ActorState, list[tuple[Sprite, int, int]]]] = []
