@@ -47,7 +47,7 @@ def blackboard(st: Stage, *, x: float, top: float, width: float = 44.0, height: 
     st.fill(rect(left, top, right, top + height), (50, 92, 70), outline=0.3)
     chalk = skia.Path()
     ax, ay = left + 4, top + 4
-    for k, (dx, letter) in enumerate(((0, "A"), (5, "B"), (10, "C"))):
+    for dx, letter in ((0, "A"), (5, "B"), (10, "C")):
         bx = ax + dx
         if letter == "A":
             chalk.moveTo(bx, ay + 5)
@@ -62,7 +62,6 @@ def blackboard(st: Stage, *, x: float, top: float, width: float = 44.0, height: 
             chalk.addArc(skia.Rect.MakeXYWH(bx - 1.4, ay + 2.5, 4.0, 2.5), -90, 180)
         else:
             chalk.addArc(skia.Rect.MakeXYWH(bx, ay, 3.6, 5), 45, 270)
-        del k
     sx, sy = left + 4, top + height - 6
     chalk.moveTo(sx, sy)  # 1 + 2 = 3
     chalk.lineTo(sx, sy + 4)
