@@ -92,7 +92,7 @@ def render_background(setting: Setting, style: Style, width: int, height: int, s
         canvas.drawRect(skia.Rect.MakeLTRB(0, 0, width / unit, 101), paint)
     del canvas, surface
     w_units = width / unit
-    windows = tuple((left / w_units, top / 100, right / w_units, bottom / 100) for left, top, right, bottom in stage.windows)
+    windows = tuple((x0 / w_units, y0 / 100, x1 / w_units, y1 / 100) for x0, y0, x1, y1 in stage.windows)
     return Backdrop(
         pixels=cv2.cvtColor(rgba, cv2.COLOR_RGBA2RGB),  # opaque: alpha dropped
         floor_y=floor_y,
