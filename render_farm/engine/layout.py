@@ -369,6 +369,8 @@ class SceneLayout:
                 bob += abs(math.sin(t * math.tau * 1.1 + actor.phase)) * 0.01
             y = self.floor - bob * actor.height + downstage * DOWNSTAGE * self.height
             hand = (x + facing * HAND[0] * actor.height, y - HAND[1] * actor.height)
+            if body is not None and body not in (Action.hold, Action.sit, Action.think):
+                eyes_closed = False  # a blink waits for the step, the wave or the nod to end
             frames = ACTION_FRAMES.get(body.value if body else "", 1)
             frame = frame_index(body.value if body else None, cycle)
             phase = frame / frames  # one sprite per frame of the cycle
