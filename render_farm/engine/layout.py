@@ -429,7 +429,7 @@ class SceneLayout:
         return None
 
     def _plan_nods(self) -> dict[tuple[int, str], float]:
-        """When listeners nod while another speaks: the one spoken to always, others now and then."""
+        """When listeners nod while another speaks: the one spoken to always, others once in a while."""
         nods = {}
         for line in self.lines:
             if line.speaker == NARRATOR:
@@ -438,7 +438,7 @@ class SceneLayout:
                 if actor.member_id == line.speaker:
                     continue
                 addressed = self._addressee[line.index] == actor.member_id
-                if not addressed and stable_unit(self.scene.id, line.index, actor.member_id, "nod") < 0.75:
+                if not addressed and stable_unit(self.scene.id, line.index, actor.member_id, "nod") < 0.85:
                     continue
                 share = 0.45 + 0.2 * stable_unit(self.scene.id, line.index, actor.member_id)
                 nods[(line.index, actor.member_id)] = line.start + line.speech.duration * share
