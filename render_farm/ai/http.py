@@ -34,6 +34,7 @@ import httpx
 import numpy as np
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from render_farm.engine.speech import Speech, VisemeTiming, WordTiming
 from render_farm.engine.visemes import Viseme
 from render_farm.film import (
     NARRATOR,
@@ -54,7 +55,7 @@ from render_farm.film import (
     Weather,
 )
 
-from .protocols import BreakdownRequest, ProviderError, Speech, VisemeTiming, WordTiming
+from .protocols import BreakdownRequest, ProviderError
 from .voices import distinct_voices, narrator_voice
 
 log = logging.getLogger(__name__)

@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 import av
 import numpy as np
 
-from render_farm.ai.protocols import VoiceProvider
 from render_farm.film import Film
 
 from .assembly import AssemblyReport, SceneClip, assemble
@@ -28,6 +27,7 @@ from .layout import SceneLayout
 from .presets import Preset
 from .priority import background_pool
 from .scene import SceneOutput, SceneRenderer, scene_key
+from .speech import VoiceProvider
 from .transitions import FilmPlan, TransitionKey, plan_film, transition_frames
 
 FADE_OUT = 0.8  # seconds the film fades to black at its end
