@@ -16,8 +16,8 @@ from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, QSize, Qt, QTimer, Si
 from PySide6.QtGui import QBrush, QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from render_farm.ai.offline.story_timing import LEAD, line_seconds
 from render_farm.film import Film
+from render_farm.film.timing import LEAD, line_seconds
 
 from .document import ProjectDocument
 from .playback import Exporter, FrameSource, locate, scene_starts

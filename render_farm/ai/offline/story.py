@@ -35,10 +35,10 @@ from render_farm.film import (
     TransitionKind,
     Weather,
 )
+from render_farm.film.timing import LEAD, TAIL, line_seconds
 
 from . import story_templates as bank
 from .story_premise import PLACE_WORDS, Premise, parse_premise, place_in
-from .story_timing import LEAD, TAIL, line_seconds
 
 __all__ = ["PLACE_WORDS", "OfflineStoryWriter", "fit_length", "place_in", "scene_count", "slug"]
 

@@ -28,9 +28,9 @@ from render_farm.film import (
     TransitionKind,
     Weather,
 )
+from render_farm.film.timing import LEAD, TAIL, line_seconds
 
 from .story import fit_length, place_in, slug
-from .story_timing import LEAD, TAIL, line_seconds
 
 QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”|«\s*([^»]+?)\s*»')
 SPEECH_VERBS = (
