@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QKeyEvent, QMouseEvent, QPaint
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from render_farm.film import Film
-from render_farm.film.timing import LEAD, line_seconds
+from render_farm.film.timing import estimated_line_starts
 
 from .document import ProjectDocument
 from .playback import Exporter, FrameSource, locate, scene_starts
@@ -32,15 +32,6 @@ RULER, CLIP_TOP, CLIP_HEIGHT, MARGIN = 18, 24, 58, 8
 def clock(seconds: float) -> str:
     minutes, rest = divmod(max(0.0, seconds), 60)
     return f"{int(minutes)}:{rest:04.1f}"
-
-
-def estimated_line_starts(film: Film, index: int) -> list[float]:
-    """Where lines start before the engine has laid the scene out (the story writer's estimate)."""
-    scene, t, starts = film.scenes[index], LEAD, []
-    for line in scene.dialogue:
-        starts.append(min(t, scene.duration))
-        t += line_seconds(line.text)
-    return starts
 
 
 class PreviewScreen(QWidget):

@@ -279,9 +279,7 @@ def _slug(text: str) -> str:
 
 def film_from_story(doc: Any, request: BreakdownRequest) -> Film:
     """Turn the story part a model wrote into a whole, valid :class:`Film` (or raise ProviderError)."""
-    from render_farm.film.timing import LEAD, TAIL, line_seconds
-
-    from .offline.story import fit_length
+    from render_farm.film.timing import LEAD, TAIL, fit_length, line_seconds
 
     try:
         story = _Story.model_validate(doc)

@@ -28,9 +28,10 @@ from render_farm.film import (
     TransitionKind,
     Weather,
 )
-from render_farm.film.timing import LEAD, TAIL, line_seconds
+from render_farm.film.timing import LEAD, TAIL, fit_length, line_seconds
 
-from .story import fit_length, place_in, slug
+from .ids import slug
+from .story_premise import place_in
 
 QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”|«\s*([^»]+?)\s*»')
 SPEECH_VERBS = (
