@@ -8,8 +8,8 @@ whole cast, and :func:`stable_seed` makes the seeds every drawing starts from.
 
 from __future__ import annotations
 
-from render_farm.engine.art.cast_sheet import cast_sheet
-from render_farm.engine.art.rig import CharacterRig, Pose, Sprite, composite_sprite
-from render_farm.engine.art.seeds import stable_seed
+from .art.cast_sheet import cast_sheet
+from .art.rig import CharacterRig, Pose, Sprite, composite_sprite
+from .art.seeds import stable_seed
 
 __all__ = ["CharacterRig", "Pose", "Sprite", "cast_sheet", "composite_sprite", "stable_seed"]

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import skia
 
-from render_farm.engine.art import clothes
-from render_farm.engine.art.figure import Figure
-from render_farm.engine.art.heads import hair_back
-from render_farm.engine.art.shapes import cut, oval, poly, rotated, rrect, tube, union
 from render_farm.engine.styles import ShapePainter, darker, mix
 from render_farm.film.spec import Species
+
+from . import clothes
+from .figure import Figure
+from .heads import hair_back
+from .shapes import cut, oval, poly, rotated, rrect, tube, union
 
 __all__ = ["draw_body"]
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import numpy as np
 import skia
 
-from render_farm.engine.art.rig import CharacterRig, Pose, Sprite, composite_sprite
 from render_farm.engine.fonts import load_font
 from render_farm.engine.styles import argb, darker, lighter, look_for, mix, rgba_surface
 from render_farm.film.spec import Emotion, Film
+
+from .rig import CharacterRig, Pose, Sprite, composite_sprite
 
 __all__ = ["cast_sheet"]
 

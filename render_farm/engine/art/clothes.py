@@ -13,10 +13,11 @@ import random
 
 import skia
 
-from render_farm.engine.art.figure import GOLD, Figure
-from render_farm.engine.art.shapes import cut, fuzzy_oval, oval, poly, rrect, tube
 from render_farm.engine.styles import ShapePainter, darker, lighter, mix
 from render_farm.film.spec import Species
+
+from .figure import GOLD, Figure
+from .shapes import cut, fuzzy_oval, oval, poly, rrect, tube
 
 __all__ = [
     "antenna",

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import random
 
-from render_farm.engine.art import clothes
-from render_farm.engine.art.figure import Figure
-from render_farm.engine.art.shapes import cut, fuzzy_oval, oval, poly, rotated, rrect, tube, union
 from render_farm.engine.styles import ShapePainter, darker, lighter
 from render_farm.film.spec import Species
+
+from . import clothes
+from .figure import Figure
+from .shapes import cut, fuzzy_oval, oval, poly, rotated, rrect, tube, union
 
 __all__ = ["draw_head", "hair_back"]
 

@@ -21,15 +21,16 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from render_farm.engine.art.bodies import draw_body
-from render_farm.engine.art.clothes import glasses
-from render_farm.engine.art.faces import FACE_BOX, draw_brows, draw_eyes, draw_mouth
-from render_farm.engine.art.figure import Figure
-from render_farm.engine.art.heads import draw_head
-from render_farm.engine.art.seeds import stable_seed
 from render_farm.engine.styles import Look, ShapePainter, look_for, rgba_surface
 from render_farm.engine.visemes import Viseme
 from render_farm.film.spec import CastMember, Design, Emotion, Style
+
+from .bodies import draw_body
+from .clothes import glasses
+from .faces import FACE_BOX, draw_brows, draw_eyes, draw_mouth
+from .figure import Figure
+from .heads import draw_head
+from .seeds import stable_seed
 
 __all__ = ["CharacterRig", "Pose", "Sprite", "composite_sprite"]
 

@@ -21,13 +21,14 @@ from pathlib import Path
 
 from celery.exceptions import SoftTimeLimitExceeded
 
-from ...engine.assembly import SceneClip, assemble
-from ...engine.audio import read_wav
-from ...engine.film import FADE_OUT, render_scenes, scene_fade_out
-from ...engine.scene import scene_key
-from ...film import Film
-from ..services import render_tasks
-from ..services.render_tasks import Claim
+from render_farm.engine.assembly import SceneClip, assemble
+from render_farm.engine.audio import read_wav
+from render_farm.engine.film import FADE_OUT, render_scenes, scene_fade_out
+from render_farm.engine.scene import scene_key
+from render_farm.film import Film
+from render_farm.server.services import render_tasks
+from render_farm.server.services.render_tasks import Claim
+
 from .app import celery_app
 from .runtime import Runtime, runtime
 
