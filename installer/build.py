@@ -33,6 +33,7 @@ from pathlib import Path
 
 INSTALLER = Path(__file__).resolve().parent
 ROOT = INSTALLER.parent
+APP_ICON = ROOT / "resources" / "icons" / "aistudio.png"  # the one the app shows; .ico and .icns are in assets/
 SPEC = INSTALLER / "aistudio.spec"
 MB = 1_000_000
 
@@ -149,7 +150,7 @@ def linux_package_files(bundle: Path) -> list[tuple[Path, str]]:
     return [
         (bundle, "aistudio"),
         (linux / "aistudio.desktop", "aistudio.desktop"),
-        (INSTALLER / "assets" / "aistudio.png", "aistudio.png"),
+        (APP_ICON, "aistudio.png"),
         (linux / "install.sh", "install.sh"),
         (linux / "uninstall.sh", "uninstall.sh"),
     ]
@@ -177,7 +178,7 @@ def package_linux(bundle: Path, dist: Path, app_version: str) -> list[Path]:
     shutil.copy2(linux / "AppRun", appdir / "AppRun")
     (appdir / "AppRun").chmod(0o755)
     shutil.copy2(linux / "aistudio.desktop", appdir / "aistudio.desktop")
-    shutil.copy2(INSTALLER / "assets" / "aistudio.png", appdir / "aistudio.png")
+    shutil.copy2(APP_ICON, appdir / "aistudio.png")
     image = dist / f"aistudio-{app_version}-linux-{_machine()}.AppImage"
     environment = dict(os.environ, ARCH=_machine(), VERSION=app_version)
     # --appimage-extract-and-run: no FUSE needed on build machines
