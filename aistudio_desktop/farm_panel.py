@@ -27,12 +27,6 @@ from .farm_client import RenderJob
 from .farm_models import JOB_ROLE, LedgerModel, NotificationsModel, ProgressDelegate, RenderQueueModel, scene_summary
 from .farm_session import FarmSession, FarmState
 
-FARM_STYLE = """
-QLabel#farmWarning, QLabel#farmError { color: palette(link); font-weight: 600; }
-QLabel#farmStatus { padding: 4px 2px; }
-QLabel#farmBalance { font-size: 13pt; font-weight: 600; padding: 4px 2px; }
-"""
-
 
 def default_download_dir() -> Path:
     """The user's Videos folder, else Downloads, else home."""
@@ -50,7 +44,6 @@ class RenderQueuePanel(QWidget):
     def __init__(self, farm: FarmSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.farm = farm
-        self.setStyleSheet(FARM_STYLE)
         self.downloaded: dict[str, Path] = {}
         self.status = QLabel()
         self.status.setObjectName("farmStatus")
