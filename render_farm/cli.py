@@ -389,7 +389,9 @@ def _version() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
-        return _open_desktop()
+        from .extras import desktop_main
+
+        return desktop_main("aistudio")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -416,19 +418,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("aistudio: stopped", file=sys.stderr)
         return 130
-
-
-def _open_desktop() -> int:
-    try:
-        from aistudio_desktop.app import main as desktop_main  # type: ignore[import-not-found]
-    except ImportError:
-        print(
-            "aistudio: the desktop app is not installed (pip install 'aistudio[desktop]'); "
-            "see `aistudio --help` for the command line",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    return int(desktop_main())
 
 
 if __name__ == "__main__":
