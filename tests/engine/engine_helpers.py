@@ -10,7 +10,7 @@ import numpy as np
 from render_farm.engine.backgrounds import render_background
 from render_farm.engine.characters import CharacterRig, Pose, composite_sprite
 from render_farm.engine.presets import Preset
-from render_farm.film.spec import CastMember, Design, Emotion, Setting, Species, Style
+from render_farm.film.spec import CastMember, Design, Emotion, Kind, Setting, Style
 
 TINY_FILM = Preset(
     name="tiny", width=320, height=180, fps=12, crf=30, x264_preset="ultrafast", audio_bitrate=96_000, keyint=48
@@ -36,7 +36,8 @@ def style_swatch(style: Style, width: int = 160, height: int = 90) -> np.ndarray
     member = CastMember(
         id="swatch",
         name="Swatch",
-        design=Design(species=Species.fox, body_color="#e8863a", accent_color="#fff4e6", outfit="none", seed=3),
+        kind=Kind.fox,
+        design=Design(body_color="#e8863a", accent_color="#fff4e6", outfit="none", seed=3),
     )
     rig = CharacterRig(member, style)
     sprite = rig.sprite(max(8, int(height * 0.62)), Pose(emotion=Emotion.happy))

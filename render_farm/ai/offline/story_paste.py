@@ -30,6 +30,7 @@ from render_farm.film import (
 )
 from render_farm.film.timing import LEAD, TAIL, fit_length, line_seconds
 
+from .identity import identity_of
 from .ids import slug
 from .story_premise import place_in
 
@@ -210,16 +211,19 @@ def story_from_text(text: str, request: BreakdownRequest) -> Film:
     line_counts = {m: sum(line.speaker == m for d in drafts for line in d.lines) for m in reader.names}
     cast_ids = sorted(reader.names, key=lambda m: -line_counts[m])  # the one who speaks most leads
     voices = distinct_voices(request.language, len(cast_ids), request.seed)
-    cast = [
-        CastMember(
-            id=member_id,
-            name=reader.names[member_id],
-            role="protagonist" if index == 0 else "supporting",
-            description=_describe(reader.names[member_id], body),
-            voice=voice,
+    cast = []
+    for index, (member_id, voice) in enumerate(zip(cast_ids, voices, strict=True)):
+        name, description = reader.names[member_id], _describe(reader.names[member_id], body)
+        cast.append(
+            CastMember(
+                id=member_id,
+                name=name,
+                role="protagonist" if index == 0 else "supporting",
+                description=description,
+                voice=voice,
+                **identity_of(description, name=name),
+            )
         )
-        for index, (member_id, voice) in enumerate(zip(cast_ids, voices, strict=True))
-    ]
     rates = {m.id: m.voice.rate for m in cast}
     scenes = []
     previous: Setting | None = None

@@ -23,6 +23,7 @@ from . import buildings, countryside
 from .seeds import stable_seed
 from .space import space
 from .stage import FLOOR, Stage
+from .standins import drawn_setting
 from .weather import draw_weather
 
 __all__ = ["Backdrop", "render_background"]
@@ -62,6 +63,7 @@ def render_background(setting: Setting, style: Style, width: int, height: int, s
     if width < 1 or height < 1:
         raise ValueError(f"a background needs a positive size, not {width}x{height}")
     look = look_for(style)
+    setting = drawn_setting(setting)
     place = Place(setting.place)
     rgba = np.zeros((height, width, 4), np.uint8)
     surface = skia.Surface(rgba, colorType=skia.kRGBA_8888_ColorType, alphaType=skia.kPremul_AlphaType)
