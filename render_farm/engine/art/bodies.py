@@ -28,7 +28,7 @@ def draw_torso(fig: Figure, p: ShapePainter) -> None:
         if fig.a.neck:
             _neck(fig, p)
         _bare_torso(fig, p)
-        garments.draw_lower(fig, p)
+        garments.draw_lower(fig, p, to_the_ground=False)
         garments.draw_top(fig, p)
     elif plan == "bird":
         _bird_body(fig, p)

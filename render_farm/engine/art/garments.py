@@ -353,11 +353,13 @@ def _arc(x0: float, y0: float, x1: float, y1: float, low: float) -> skia.Path:
 # -- below the waist --------------------------------------------------------------------------
 
 
-def draw_lower(fig: Figure, p: ShapePainter) -> None:
-    """Skirts, robes and gowns to the ankles, a tutu, a mermaid's tail: drawn over the legs."""
+def draw_lower(fig: Figure, p: ShapePainter, *, to_the_ground: bool) -> None:
+    """What hangs below the waist: skirts and a tutu (``to_the_ground=False``: they move with the
+    torso), or robes and gowns to the ankles and a mermaid's tail (``True``: they stay on the ground,
+    so a character in a gown sits down into it)."""
     if not wears_clothes(fig) and fig.c.lower != "tail":
         return
-    if fig.plan not in ("person", "biped"):
+    if fig.plan not in ("person", "biped") or (fig.c.lower in ("long", "tail")) != to_the_ground:
         return
     a = fig.a
     lower = fig.c.lower

@@ -25,7 +25,9 @@ def sit_drop(fig: Figure) -> float:
         return -fig.a.hip[1] * 0.5
     if fig.plan == "bird":
         return -fig.a.hip[1] * 0.6
-    return 4.0
+    if fig.plan in ("sea", "snail", "snake", "caterpillar"):
+        return 0.0  # already on the ground: it settles its arms instead
+    return 4.0  # a ghost comes down, an octopus or a crab sinks on its legs
 
 
 SEGMENTS = ((0.0, -10.0, 13.0), (-3.0, -27.0, 14.0), (1.0, -44.0, 15.0))  # a caterpillar's body, bottom up
@@ -91,6 +93,8 @@ def _feet_at(fig: Figure, stance: str) -> list[tuple[tuple[float, float], tuple[
 def _two_legs(fig: Figure, p: ShapePainter, stance: str) -> None:
     a = fig.a
     covered = garments.covers_legs(fig)
+    if covered:
+        garments.draw_lower(fig, p, to_the_ground=True)
     if fig.c.lower == "tail" and fig.plan in ("person", "biped"):
         return
     trousers = garments.leg_color(fig)
