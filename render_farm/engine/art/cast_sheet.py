@@ -194,16 +194,16 @@ def _sheet(cells: list[SheetCell], style: Style, columns: int, cell: int, title:
 def kinds_sheet(style: Style, width: int = 1600) -> np.ndarray:
     """Every kind on one labelled sheet ``width`` pixels wide: (h, w, 3) uint8 RGB."""
     cell = width // 10
-    return _sheet(kind_cells(style, round(cell * 0.86)), style, 10, cell, "Kinds")
+    return _sheet(kind_cells(style, round(cell * 0.8)), style, 10, cell, "Kinds")
 
 
 def ages_sheet(style: Style, width: int = 1600) -> np.ndarray:
     """Child, teen, adult and elder of people and some animals on one labelled sheet."""
     cell = width // 8
-    return _sheet(age_cells(style, round(cell * 0.86)), style, 8, cell, "Ages")
+    return _sheet(age_cells(style, round(cell * 0.8)), style, 8, cell, "Ages")
 
 
 def costumes_sheet(style: Style, width: int = 1600) -> np.ndarray:
     """Every costume, on people and on animals, on one labelled sheet."""
     cell = width // 10
-    return _sheet(costume_cells(style, round(cell * 0.86)), style, 10, cell, "Costumes")
+    return _sheet(costume_cells(style, round(cell * 0.8)), style, 10, cell, "Costumes")

@@ -106,7 +106,7 @@ def head_accessories(fig: Figure, p: ShapePainter) -> None:
         for side in (-1, 1):
             p.fill(poly([(x, y), (x + side * 9 * s, y - 6 * s), (x + side * 9 * s, y + 5 * s)], 2 * s), fig.acc)
         p.fill(oval(x, y, 2.6 * s, 2.6 * s), darker(fig.acc, 0.1))
-    if "crown" in acc and fig.c.hat not in ("crown", "circlet", "tiara"):
+    if "crown" in acc and fig.c.hat not in ("crown", "kings_crown", "circlet", "tiara"):
         base = top + 3 * s
         crown = poly(
             [

@@ -367,7 +367,7 @@ def draw_lower(fig: Figure, p: ShapePainter, *, to_the_ground: bool) -> None:
     top = a.torso_bottom - 3
     w = a.torso_bw + 0.5
     if lower == "long":
-        width = 19 * fig.b if fig.c.top != "gown" else 24 * fig.b
+        width = 19 * fig.b if fig.c.top != "gown" else 27 * fig.b  # a gown's bell of a skirt
         robe = poly([(-w, top), (w, top), (width, -3.5), (-width, -3.5)], 4)
         p.fill(robe, main)
         if fig.c.top == "gown":

@@ -120,6 +120,19 @@ def _crown(p: ShapePainter, c: RGB, gem: RGB) -> None:
         p.fill(oval(x, -12.5 if x else -15, 1.6, 1.6), _WHITE, outline=0.3)
 
 
+def _kings_crown(p: ShapePainter, c: RGB, gem: RGB) -> None:
+    """A tall crown with arches, an orb and a cross on top."""
+    arches = poly([(-15, 4), (15, 4), (16, -14), (8, -22), (0, -24), (-8, -22), (-16, -14)], 4)
+    p.fill(arches, (160, 40, 60))
+    for x in (-9, 0, 9):
+        p.fill(tube([(x * 1.4, 2), (x * 0.9, -16), (0, -23)], 2.2), c, outline=0.5)
+    p.fill(rrect(-16, -2, 16, 5, 1.2), c)
+    for x in (-10, 0, 10):
+        p.fill(oval(x, 1.5, 1.8, 1.8), gem if x == 0 else (250, 250, 250), outline=0.3)
+    p.fill(oval(0, -26, 3.2, 3.2), c)
+    p.fill(union(rrect(-0.9, -34, 0.9, -27, 0.3), rrect(-3, -32, 3, -30.4, 0.3)), c, outline=0.4)
+
+
 def _circlet(p: ShapePainter, c: RGB, gem: RGB) -> None:
     band = skia.Path()
     band.moveTo(-24, 8)
@@ -345,6 +358,7 @@ HATS: dict[str, Callable[[ShapePainter, Figure, RGB], None]] = {
     "souwester": lambda p, f, c: _souwester(p, c),
     "knight_helmet": lambda p, f, c: _knight_helmet(p, c, f.cloth),
     "crown": lambda p, f, c: _crown(p, c, (200, 40, 60) if f.cloth[0] < 150 else (60, 90, 210)),
+    "kings_crown": lambda p, f, c: _kings_crown(p, c, (60, 90, 210)),
     "circlet": lambda p, f, c: _circlet(p, c, (60, 150, 220)),
     "tiara": lambda p, f, c: _tiara(p, c, (240, 110, 170)),
     "tricorn": lambda p, f, c: _tricorn(p, c),

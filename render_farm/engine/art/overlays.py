@@ -64,11 +64,16 @@ def draw_back(fig: Figure, p: ShapePainter) -> None:
         long_cloak = "cloak" in extras
         top = a.torso_top + 1
         w = a.torso_tw
-        spread = 24 * b if long_cloak else 22 * b
+        spread = 24 * b if long_cloak else (27 * b if "ermine" in extras else 22 * b)
         cape = poly(
             [(-w, top), (w, top), (spread, -3 if long_cloak else -8), (0, -1), (-spread, -3 if long_cloak else -8)], 4
         )
         p.fill(cape, cape_color(fig))
+        if "ermine" in extras:  # a royal mantle's white fur hem
+            hem = cut(cape, rrect(-60, -14, 60, 0, 0))
+            p.fill(hem, _WHITE, outline=0.5)
+            for x in range(-24, 25, 8):
+                p.flat(cut(poly([(x, -11), (x + 1, -8.6), (x - 1, -8.6)]), hem), (30, 30, 34))
     if "space_pack" in extras:
         p.fill(rrect(-a.torso_tw - 4, a.torso_top - 2, a.torso_tw + 4, a.torso_bottom + 2, 4), (200, 204, 214))
     if "backpack" in extras:
