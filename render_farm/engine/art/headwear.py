@@ -18,7 +18,7 @@ from render_farm.engine.art.figure import GOLD, Figure
 from render_farm.engine.art.shapes import cut, oval, poly, rrect, tube, union
 from render_farm.engine.styles import RGB, ShapePainter, darker, hex_rgb, lighter
 
-__all__ = ["HATS", "covers_hair", "draw_headwear", "draw_headwear_back", "draw_headwear_front", "hat_color"]
+__all__ = ["HATS", "covers_hair", "draw_headwear", "draw_headwear_back", "draw_headwear_front", "hat_color", "star"]
 
 _WHITE: RGB = (250, 249, 245)
 _BLACK: RGB = (36, 34, 40)
@@ -62,7 +62,7 @@ def _wizard(p: ShapePainter, c: RGB) -> None:
     p.fill(cone, c)
     p.fill(rrect(-26, 2, 28, 9, 3), darker(c, 0.12))
     for x, y, r in ((4, -16, 2.6), (-6, -4, 1.8), (9, -2, 1.6)):
-        p.fill(_star(x, y, r, r * 0.42), GOLD, outline=0.3)
+        p.fill(star(x, y, r, r * 0.42), GOLD, outline=0.3)
     moon = cut(oval(-3, -26, 3.2, 3.2), oval(-1.5, -27, 2.8, 2.8), skia.PathOp.kDifference_PathOp)
     p.flat(moon, GOLD)
 
@@ -258,7 +258,7 @@ def _shako(p: ShapePainter, c: RGB, plume: RGB) -> None:
     p.fill(rrect(-14, -22, 16, 6, 2), c)
     p.fill(rrect(-14, -22, 16, -18, 1), GOLD, outline=0.5)
     p.fill(poly([(-4, 4), (20, 4), (18, 9), (-2, 9)], 1.5), _BLACK)
-    p.fill(_star(1, -7, 4.2, 1.9), GOLD, outline=0.4)
+    p.fill(star(1, -7, 4.2, 1.9), GOLD, outline=0.4)
     del plume
 
 
@@ -313,7 +313,7 @@ def _flower_crown(p: ShapePainter, c: RGB) -> None:
 
 
 def _starfish(p: ShapePainter, c: RGB) -> None:
-    p.fill(_star(-17, 8, 5.5, 2.4), c, outline=0.6)
+    p.fill(star(-17, 8, 5.5, 2.4), c, outline=0.6)
 
 
 def _cowboy_hat(p: ShapePainter, c: RGB) -> None:
@@ -465,7 +465,8 @@ def draw_headwear_front(fig: Figure, p: ShapePainter) -> None:
         p.stroke(shine, (255, 255, 255), 2.4, alpha=0.7)
 
 
-def _star(cx: float, cy: float, r: float, inner: float) -> skia.Path:
+def star(cx: float, cy: float, r: float, inner: float) -> skia.Path:
+    """A five-pointed star (a wizard's robe and hat, a badge, a hero's emblem)."""
     points = []
     for k in range(10):
         radius = r if k % 2 == 0 else inner

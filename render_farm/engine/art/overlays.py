@@ -15,6 +15,7 @@ import skia
 
 from render_farm.engine.art.figure import GOLD, Figure
 from render_farm.engine.art.garments import main_color, trim_color, wears_clothes
+from render_farm.engine.art.headwear import star
 from render_farm.engine.art.shapes import cut, oval, poly, rotated, rrect, tube, union
 from render_farm.engine.styles import RGB, ShapePainter, darker, lighter
 
@@ -201,13 +202,13 @@ def draw_front(fig: Figure, p: ShapePainter) -> None:
                 p.fill(oval(sx, sy + 1, 5.5, 4.6), lighter(main, 0.15))
         if "emblem" in extras:
             p.fill(oval(cx, mid - 3, 6, 5.2), trim)
-            star = _star(cx, mid - 3, 4.2, 1.8)
-            p.fill(star, main, outline=0.4)
+            emblem = star(cx, mid - 3, 4.2, 1.8)
+            p.fill(emblem, main, outline=0.4)
         if "stars" in extras:
             for dx, dy in ((-6, 4), (5, 10), (-3, 17), (7, -1)):
-                p.fill(_star(cx + dx, top + dy, 2.2, 0.9), GOLD, outline=0.3)
+                p.fill(star(cx + dx, top + dy, 2.2, 0.9), GOLD, outline=0.3)
             for dx, dy in ((-8, -6), (9, -8), (0, -14)):
-                p.fill(_star(cx + dx, a.torso_bottom - dy, 2.2, 0.9), GOLD, outline=0.3)
+                p.fill(star(cx + dx, a.torso_bottom - dy, 2.2, 0.9), GOLD, outline=0.3)
         if "paint_dabs" in extras:
             for k, colour in enumerate(((220, 60, 60), (60, 120, 220), (240, 200, 50), (80, 180, 90))):
                 p.flat(oval(cx - 7 + k * 5, mid + (k % 2) * 5 - 2, 1.8, 1.5), colour)
@@ -216,7 +217,7 @@ def draw_front(fig: Figure, p: ShapePainter) -> None:
                 p.fill(rrect(cx + 9 + k * 2, mid - 5, cx + 10.2 + k * 2, mid + 1, 0.5), colour, outline=0.3)
         if "badge" in extras:
             shape = (
-                _star(cx - 7, mid - 4, 2.8, 1.3)
+                star(cx - 7, mid - 4, 2.8, 1.3)
                 if fig.costume.value != "police_officer"
                 else poly(
                     [
@@ -327,15 +328,6 @@ def _apron(
     p.fill(pocket, darker(colour, 0.08), outline=0.5)
     for side in (-1, 1):
         p.fill(tube([(cx + side * 7 * b, top + 3), (cx + side * 9 * b, top - 1)], 1.2), colour, outline=0.4)
-
-
-def _star(cx: float, cy: float, r: float, inner: float) -> skia.Path:
-    points = []
-    for k in range(10):
-        radius = r if k % 2 == 0 else inner
-        t = -math.pi / 2 + k * math.pi / 5
-        points.append((cx + radius * math.cos(t), cy + radius * math.sin(t)))
-    return poly(points, 0.2)
 
 
 def _grown(path: skia.Path) -> skia.Path:
