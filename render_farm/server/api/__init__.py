@@ -8,9 +8,10 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 
-from ..db.session import engine_from_settings, session_factory
-from ..settings import FarmSettings
-from ..storage import storage_from_settings
+from render_farm.server.db.session import engine_from_settings, session_factory
+from render_farm.server.settings import FarmSettings
+from render_farm.server.storage import storage_from_settings
+
 from . import auth, billing, cloud_ai, health, notifications, openapi, problems, projects, renders, teams
 
 API_PREFIX = "/api/v1"

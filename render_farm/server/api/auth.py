@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
-from ..services import users
+from render_farm.server.services import users
+
 from .deps import AddressDep, SessionDep, SettingsDep, UserDep
 from .problems import responses
 from .schemas import ChangePasswordIn, LogInIn, RefreshIn, SignUpIn, TokenPairOut, UserOut

@@ -11,10 +11,11 @@ from fastapi import APIRouter, Depends, Query, Request, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from ...ai.protocols import BreakdownRequest
-from ...film import Film, Style
-from ...film.spec import Identifier
-from ..services import cloud_ai, ledger
+from render_farm.ai.protocols import BreakdownRequest
+from render_farm.film import Film, Style
+from render_farm.film.spec import Identifier
+from render_farm.server.services import cloud_ai, ledger
+
 from .deps import SessionDep, SettingsDep, StorageDep, UserDep
 from .problems import responses
 from .renders import IdempotencyKey

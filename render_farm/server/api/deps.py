@@ -12,11 +12,11 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
-from ..db.models import User
-from ..errors import Unauthorized
-from ..services import users
-from ..settings import FarmSettings
-from ..storage import Storage
+from render_farm.server.db.models import User
+from render_farm.server.errors import Unauthorized
+from render_farm.server.services import users
+from render_farm.server.settings import FarmSettings
+from render_farm.server.storage import Storage
 
 bearer = HTTPBearer(auto_error=False, description="an access token from /api/v1/auth/login")
 

@@ -24,10 +24,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.concurrency import run_in_threadpool
 
-from .. import security
-from ..db.base import utcnow
-from ..db.models import Notification, User
-from ..services import notify
+from render_farm.server import security
+from render_farm.server.db.base import utcnow
+from render_farm.server.db.models import Notification, User
+from render_farm.server.services import notify
+
 from .deps import SessionDep, SettingsDep, UserDep, bearer
 from .problems import responses
 

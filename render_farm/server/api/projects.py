@@ -9,11 +9,12 @@ from fastapi import APIRouter, Request, Response, status
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from ...film import Film
-from ..db.models import Project, ProjectVersion
-from ..errors import TooLarge
-from ..services import projects
-from ..services.access import project_role
+from render_farm.film import Film
+from render_farm.server.db.models import Project, ProjectVersion
+from render_farm.server.errors import TooLarge
+from render_farm.server.services import projects
+from render_farm.server.services.access import project_role
+
 from .deps import SessionDep, SettingsDep, StorageDep, UserDep
 from .problems import responses
 from .schemas import ProjectIn, ProjectOut, VersionOut

@@ -15,12 +15,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from .. import security
-from ..db.base import utcnow
-from ..db.models import JobState, ProjectVersion, RenderJob, TaskKind
-from ..errors import NotFound, Unauthorized
-from ..services import ledger, render_status, renders, users
-from ..storage import LinkExpired, LocalStorage
+from render_farm.server import security
+from render_farm.server.db.base import utcnow
+from render_farm.server.db.models import JobState, ProjectVersion, RenderJob, TaskKind
+from render_farm.server.errors import NotFound, Unauthorized
+from render_farm.server.services import ledger, render_status, renders, users
+from render_farm.server.storage import LinkExpired, LocalStorage
+
 from .deps import SessionDep, SettingsDep, StorageDep, UserDep, bearer
 from .problems import responses
 

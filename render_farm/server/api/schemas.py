@@ -7,8 +7,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
-from ..db.models import ProjectState, TeamRole
-from ..security import MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS
+from render_farm.server.db.models import ProjectState, TeamRole
+from render_farm.server.security import MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS
 
 # Text that is stored or searched: no control characters (PostgreSQL refuses NUL in text, and
 # nobody means a tab in a team name). Written with explicit ranges so that Python and the

@@ -7,8 +7,9 @@ import uuid
 from fastapi import APIRouter, Response, status
 from sqlalchemy.orm import Session
 
-from ..db.models import Team, TeamRole
-from ..services import teams
+from render_farm.server.db.models import Team, TeamRole
+from render_farm.server.services import teams
+
 from .deps import SessionDep, UserDep
 from .problems import responses
 from .schemas import MemberIn, MemberOut, MemberRoleIn, TeamDetailOut, TeamIn, TeamOut

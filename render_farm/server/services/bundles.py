@@ -18,9 +18,9 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...film import Film, FilmSpecError, loads
-from ..errors import InvalidInput, TooLarge, UnsupportedMedia
-from ..settings import FarmSettings
+from render_farm.film import Film, FilmSpecError, loads
+from render_farm.server.errors import InvalidInput, TooLarge, UnsupportedMedia
+from render_farm.server.settings import FarmSettings
 
 JSON_TYPES = {"application/json"}
 ZIP_TYPES = {"application/zip", "application/x-zip-compressed"}

@@ -27,14 +27,15 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from ...ai.protocols import BreakdownRequest, ProviderError, Providers
-from ...ai.registry import ProviderSettings, make_providers
-from ...film import Film, dumps
-from ..db.base import utcnow
-from ..db.models import CreditLedgerEntry, IdempotencyRecord, LedgerKind, ProjectVersion, User
-from ..errors import Conflict, InvalidInput, ProviderFailed
-from ..settings import FarmSettings
-from ..storage import Storage
+from render_farm.ai.protocols import BreakdownRequest, ProviderError, Providers
+from render_farm.ai.registry import ProviderSettings, make_providers
+from render_farm.film import Film, dumps
+from render_farm.server.db.base import utcnow
+from render_farm.server.db.models import CreditLedgerEntry, IdempotencyRecord, LedgerKind, ProjectVersion, User
+from render_farm.server.errors import Conflict, InvalidInput, ProviderFailed
+from render_farm.server.settings import FarmSettings
+from render_farm.server.storage import Storage
+
 from . import ledger, projects
 from .access import Need, require_project
 from .renders import IDEMPOTENCY_TTL, Submission, check_idempotency_key

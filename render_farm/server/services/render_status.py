@@ -15,8 +15,9 @@ from typing import Any, NamedTuple
 from sqlalchemy import Row, Uuid, bindparam, exists, select
 from sqlalchemy.orm import Session
 
-from ..db.models import JobState, Project, ProjectVersion, RenderJob, RenderTask, TaskKind, User
-from ..security import AccessClaims
+from render_farm.server.db.models import JobState, Project, ProjectVersion, RenderJob, RenderTask, TaskKind, User
+from render_farm.server.security import AccessClaims
+
 from .access import readable_by
 
 

@@ -16,11 +16,12 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from .. import security
-from ..db.base import utcnow
-from ..db.models import SIGN_UP_GRANT, LedgerKind, RefreshToken, User
-from ..errors import Conflict, InvalidInput, Unauthorized
-from ..settings import FarmSettings
+from render_farm.server import security
+from render_farm.server.db.base import utcnow
+from render_farm.server.db.models import SIGN_UP_GRANT, LedgerKind, RefreshToken, User
+from render_farm.server.errors import Conflict, InvalidInput, Unauthorized
+from render_farm.server.settings import FarmSettings
+
 from . import ledger, throttle
 from .tx import begin_write
 
