@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import FilmSpecError
+from .json_text import JSONTextError, parse_json
 from .spec import SCHEMA_VERSION, Film
 
 Document = dict[str, Any]
@@ -103,10 +104,12 @@ def film_from_dict(doc: Any) -> Film:
 
 
 def loads(text: str | bytes) -> Film:
+    """The film in a JSON document; anything but plain JSON (5000-digit numbers, nesting a
+    thousand levels deep, ``NaN``, broken characters) is a :class:`FilmSpecError` too."""
     try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise FilmSpecError(f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
+        doc = parse_json(text)
+    except JSONTextError as error:
+        raise FilmSpecError(f"not valid JSON: {error}") from None
     return film_from_dict(doc)
 
 

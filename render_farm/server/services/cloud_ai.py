@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ...ai.protocols import BreakdownRequest, ProviderError, Providers
 from ...ai.registry import ProviderSettings, make_providers
 from ...film import Film, dumps
+from ...film.paths import UnsafePath, checked_name, contained
 from ..db.base import utcnow
 from ..db.models import CreditLedgerEntry, IdempotencyRecord, LedgerKind, ProjectVersion, User
 from ..errors import Conflict, InvalidInput, ProviderFailed
@@ -106,6 +107,7 @@ class CloudAI:
         """Charge, design the chosen cast members (all when ``only`` is None), and answer with the
         film; a repeated ``key`` replays the first answer, the same key with another body is 422."""
         key = check_idempotency_key(key)
+        _check_art_names(film)
         chosen = _chosen(film, only)
         cost = estimate(len(chosen)).total
         digest = _request_hash(film, only)
@@ -196,7 +198,9 @@ class CloudAI:
             art: dict[str, str] = {}
             for member in designed.cast:
                 if member.id in chosen and member.art:
-                    path = Path(folder) / member.art
+                    # Only what the designer drew in its own folder is sent back: the name comes
+                    # from the film, and the film comes from the client.
+                    path = contained(Path(folder), member.art, inside="the designer's folder")
                     if path.is_file():
                         art[member.art] = base64.b64encode(path.read_bytes()).decode("ascii")
         return designed, art
@@ -244,6 +248,16 @@ def release_stalled(factory: sessionmaker[Session], now: datetime | None = None)
                 released += 1
             session.commit()
     return released
+
+
+def _check_art_names(film: Film) -> None:
+    """422 for a cast member whose ``art`` is not a plain path inside the film's bundle."""
+    for index, member in enumerate(film.cast):
+        if member.art is not None:
+            try:
+                checked_name(member.art, inside="the bundle")
+            except UnsafePath as error:
+                raise InvalidInput(f"film.cast[{index}].art: {error}") from None
 
 
 def _chosen(film: Film, only: list[str] | None) -> list[str]:

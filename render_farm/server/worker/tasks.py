@@ -26,6 +26,7 @@ from ...engine.audio import read_wav
 from ...engine.film import FADE_OUT, render_scenes
 from ...engine.scene import scene_key
 from ...film import Film
+from ...film.paths import contained
 from ..services import render_tasks
 from ..services.render_tasks import Claim
 from .app import celery_app
@@ -99,9 +100,7 @@ def _assets(rt: Runtime, claim: Claim, folder: Path) -> Path | None:
         return None
     root = folder / "assets"
     for path, key in claim.bundle_files.items():
-        target = (root / path).resolve()
-        if not target.is_relative_to(root.resolve()):
-            raise ValueError(f"bundle path escapes its folder: {path!r}")
+        target = contained(root, path, inside="the bundle")
         target.parent.mkdir(parents=True, exist_ok=True)
         rt.storage.get_file(key, target)
     return root
