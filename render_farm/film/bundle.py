@@ -61,8 +61,11 @@ class Bundle:
     manifest: dict[str, Any] | None = None
 
 
-def read_bundle(source: bytes | str | os.PathLike[str] | IO[bytes], limits: BundleLimits | None = None) -> Bundle:
-    """Check a bundle (its bytes, a path or an open binary file) and return its film and files."""
+def read_bundle(
+    source: bytes | str | os.PathLike[str] | IO[bytes], limits: BundleLimits | None = None, *, strict: bool = False
+) -> Bundle:
+    """Check a bundle (its bytes, a path or an open binary file) and return its film and files
+    (``strict``: read ``film.json`` as :func:`~render_farm.film.io.film_from_dict` says)."""
     limits = limits or BundleLimits()
     if isinstance(source, bytes):
         source = io.BytesIO(source)
@@ -76,7 +79,7 @@ def read_bundle(source: bytes | str | os.PathLike[str] | IO[bytes], limits: Bund
         raise BundleError(f"{SPEC_NAME} is missing from the top of the bundle")
     manifest = _check_manifest(raw.pop(MANIFEST_NAME)) if MANIFEST_NAME in raw else None
     try:
-        film = loads(raw.pop(SPEC_NAME))
+        film = loads(raw.pop(SPEC_NAME), strict=strict)
     except FilmSpecError as error:
         raise BundleError(f"{SPEC_NAME}: {error}") from None
     except UnicodeDecodeError:

@@ -17,6 +17,7 @@ MAX_DEPTH = 64
 """Nesting deeper than this is refused; a film spec is about six levels deep."""
 MAX_INT = 2**63 - 1
 _MAX_INT_DIGITS = len(str(MAX_INT))
+_EXACT_FLOAT_INTS = 2**53
 
 
 class JSONTextError(ValueError):
@@ -88,4 +89,17 @@ def parse_json(text: str | bytes, *, max_depth: int = MAX_DEPTH) -> Any:
     except RecursionError:
         raise JSONTextError(f"nested more than {max_depth} levels deep") from None
     _check_tree(value, max_depth)
+    return value
+
+
+def whole_numbers(value: Any) -> Any:
+    """``value`` with each float that is a whole number (``5.0``) as an int. JSON has one number
+    type and JSON Schema counts 5.0 as an integer, so a strict reader that takes JSON's types as
+    they are (``false`` is no number) must still take 5.0 where a whole number belongs."""
+    if isinstance(value, float) and value.is_integer() and abs(value) <= _EXACT_FLOAT_INTS:
+        return int(value)
+    if isinstance(value, dict):
+        return {key: whole_numbers(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [whole_numbers(item) for item in value]
     return value

@@ -7,9 +7,10 @@ from fastapi import APIRouter, Response, status
 from ..services import users
 from .deps import AddressDep, SessionDep, SettingsDep, UserDep
 from .problems import responses
+from .routing import FarmRoute
 from .schemas import ChangePasswordIn, LogInIn, RefreshIn, SignUpIn, TokenPairOut, UserOut
 
-router = APIRouter(prefix="/auth", tags=["auth"])
+router = APIRouter(prefix="/auth", tags=["auth"], route_class=FarmRoute)
 
 
 def _tokens(pair: users.TokenPair) -> TokenPairOut:

@@ -30,8 +30,9 @@ from ..db.models import Notification, User
 from ..services import notify
 from .deps import SessionDep, SettingsDep, UserDep, bearer
 from .problems import responses
+from .routing import FarmRoute
 
-router = APIRouter(prefix="/notifications", tags=["notifications"])
+router = APIRouter(prefix="/notifications", tags=["notifications"], route_class=FarmRoute)
 
 POLL_SECONDS = 1.0
 PING_SECONDS = 15.0
@@ -145,11 +146,11 @@ async def stream(
     return EventSourceResponse(events(), ping=PING_SECONDS)
 
 
-@router.get("/{notification_id}", response_model=NotificationOut, responses=responses(401, 404, 422))
+@router.get("/{notification_id:uuid}", response_model=NotificationOut, responses=responses(401, 404, 422))
 def get_notification(notification_id: uuid.UUID, user: UserDep, session: SessionDep) -> NotificationOut:
     return NotificationOut.model_validate(notify.get(session, user.id, notification_id))
 
 
-@router.post("/{notification_id}/read", response_model=NotificationOut, responses=responses(401, 404, 422))
+@router.post("/{notification_id:uuid}/read", response_model=NotificationOut, responses=responses(401, 404, 422))
 def mark_read(notification_id: uuid.UUID, user: UserDep, session: SessionDep) -> NotificationOut:
     return NotificationOut.model_validate(notify.mark_read(session, user.id, notification_id))

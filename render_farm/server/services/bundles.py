@@ -71,7 +71,7 @@ def read_bundle(body: bytes, content_type: str, settings: FarmSettings) -> Bundl
     media = content_type.split(";", 1)[0].strip().lower()
     if media in JSON_TYPES:
         try:
-            return Bundle(film=_checked(loads(body)))
+            return Bundle(film=_checked(loads(body, strict=True)))
         except FilmSpecError as error:
             raise InvalidInput(str(error)) from None
     if media not in ZIP_TYPES:
@@ -80,7 +80,7 @@ def read_bundle(body: bytes, content_type: str, settings: FarmSettings) -> Bundl
         max_entries=settings.max_bundle_files, max_uncompressed_bytes=settings.max_bundle_uncompressed_bytes
     )
     try:
-        bundle = read_zip(body, limits)
+        bundle = read_zip(body, limits, strict=True)
     except BundleTooLarge as error:
         raise TooLarge(f"bundle: {error}") from None
     except BundleError as error:
