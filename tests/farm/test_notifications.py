@@ -334,3 +334,19 @@ def test_stream_needs_a_valid_token_and_ends_when_it_is_revoked(
     )
     assert changed.status_code == 200
     assert stream.ended(), "the stream kept going after its token was revoked"
+
+
+def test_signing_out_ends_that_sessions_streams_at_once_and_no_other(
+    app: FastAPI, follow: Callable[..., StreamReader]
+) -> None:
+    client = client_for(app)
+    laptop = sign_up(client)
+    tokens = client.post("/auth/login", json={"email": laptop.email, "password": PASSWORD}).json()
+    desktop = Account(laptop.email, PASSWORD, tokens["access_token"], tokens["refresh_token"])
+    signed_out, still_on = follow(laptop), follow(desktop)
+    signed_out.wait_open()
+    still_on.wait_open()
+    assert client.post("/auth/logout", json={"refresh_token": laptop.refresh_token}).status_code == 204
+    assert signed_out.ended(timeout=5), "the stream kept going after its session was signed out"
+    written = str(add_notification(app, desktop, "still here"))
+    assert [item["id"] for item in still_on.notifications(1)] == [written]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
-from ..services import users
+from ..services import notify, users
 from .deps import AddressDep, SessionDep, SettingsDep, UserDep
 from .problems import responses
 from .routing import FarmRoute
@@ -45,7 +45,11 @@ def refresh(body: RefreshIn, session: SessionDep, settings: SettingsDep) -> Toke
 
 @router.post("/logout", status_code=status.HTTP_204_NO_CONTENT, response_class=Response, responses=responses(422))
 def log_out(body: RefreshIn, session: SessionDep) -> Response:
-    users.log_out(session, body.refresh_token)
+    """End the sign-in session the refresh token belongs to: its refresh tokens, its access tokens
+    (at once, not when they expire) and its open notification streams."""
+    user_id = users.log_out(session, body.refresh_token)
+    if user_id is not None:
+        notify.wakeups.wake(user_id)  # the user's streams check their session now and end if it was this one
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
