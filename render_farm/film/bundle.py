@@ -90,6 +90,18 @@ def read_bundle(
     return Bundle(film=film, files=raw, manifest=manifest)
 
 
+def unsafe_art(film: Film) -> str | None:
+    """``cast[i].art: why`` for the first cast member whose art is not a plain path inside the
+    bundle, else None (a film may name art before the bundle that carries it exists)."""
+    for index, member in enumerate(film.cast):
+        if member.art is not None:
+            try:
+                checked_name(member.art, inside=_INSIDE)
+            except UnsafePath as error:
+                return f"cast[{index}].art: {error}"
+    return None
+
+
 def _read_entries(archive: zipfile.ZipFile, limits: BundleLimits) -> dict[str, bytes]:
     infos = archive.infolist()
     if len(infos) > limits.max_entries:

@@ -6,21 +6,24 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import uuid
 from collections.abc import Callable
 
 import pytest
-from farm_helpers import Account, film_spec, new_project
+from conftest import client_for
+from farm_helpers import Account, film_spec, new_project, sign_up
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pydantic import ValidationError
 
-from render_farm.ai.protocols import BreakdownRequest
+from render_farm.ai.protocols import BreakdownRequest, Providers
 from render_farm.ai.registry import ProviderSettings, make_providers
+from render_farm.film import Film
 from render_farm.server.api import create_app
-from render_farm.server.api.cloud_ai import BreakdownIn
+from render_farm.server.api.cloud_ai import HAS_VISIBLE_TEXT
+from render_farm.server.services.cloud_ai import CloudAI
 from render_farm.server.settings import FarmSettings
 
 DEEP = "[" * 1200 + "]" * 1200
@@ -132,18 +135,52 @@ def test_a_prompt_with_nothing_visible_is_a_422_not_a_provider_failure(
     assert_problem(response, 422, "prompt")
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.fixture
+def writer_client(app: FastAPI) -> tuple[TestClient, dict[str, str]]:
+    client = client_for(app)
+    return client, sign_up(client).headers
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(prompt=st.text(min_size=1, max_size=60))
-def test_every_prompt_the_api_accepts_gives_a_film(prompt: str) -> None:
+def test_any_prompt_is_a_film_or_a_clear_refusal_and_the_writer_never_finds_it_empty(
+    writer_client: tuple[TestClient, dict[str, str]], prompt: str
+) -> None:
+    client, headers = writer_client
+    response = client.post("/ai/breakdown", headers=headers, json={"prompt": prompt, "length": 15})
+    assert response.status_code in (200, 422, 502), response.text
+    visible = re.search(HAS_VISIBLE_TEXT, prompt) is not None
+    assert (response.status_code != 422) == visible, response.text  # 422 exactly when nothing is visible
+    if response.status_code == 502:  # the writer may fail, but never on an empty prompt the API let through
+        assert "empty" not in response.json()["detail"], response.text
+
+
+class CrashingWriter:
+    name = "crashing"
+
+    def breakdown(self, request: BreakdownRequest) -> Film:
+        raise IndexError("list index out of range")
+
+
+def test_a_writer_that_crashes_is_a_502_whose_id_is_in_the_log(
+    app: FastAPI, client: TestClient, owner: Account, caplog: pytest.LogCaptureFixture
+) -> None:
+    built_in = make_providers(ProviderSettings())
+    before = getattr(app.state, "cloud_ai", None)
+    app.state.cloud_ai = CloudAI(Providers(writer=CrashingWriter(), designer=built_in.designer, voice=built_in.voice))
     try:
-        body = BreakdownIn(prompt=prompt, length=15)
-    except ValidationError:
-        return
-    film = WRITER.breakdown(BreakdownRequest(prompt=body.prompt, length=body.length, seed=body.seed))
-    assert film.scenes
-
-
-WRITER = make_providers(ProviderSettings()).writer
+        with caplog.at_level(logging.ERROR):
+            response = client.post("/ai/breakdown", headers=owner.headers, json={"prompt": "a fox"})
+    finally:
+        app.state.cloud_ai = before
+    assert_problem(response, 502, "failed unexpectedly")
+    error_id = response.json()["detail"].rsplit(" ", 1)[1]  # type: ignore[attr-defined]
+    assert "list index" not in response.text  # type: ignore[attr-defined]
+    assert any(error_id in record.getMessage() and record.exc_info for record in caplog.records)
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,10 +23,9 @@ from typing import Any
 
 import pytest
 import schemathesis
-import uvicorn
 from conftest import client_for
 from farm_helpers import film_spec, sign_up
-from farm_stack import free_port
+from farm_stack import serving
 from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -109,19 +106,8 @@ def fuzz_config(folder: Path, project_id: str) -> Path:
 @pytest.fixture
 def served(app: FastAPI) -> Iterator[str]:
     """The test app over real HTTP on a free port (uvicorn in a thread); yields its base URL."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the farm did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
+    with serving(app) as url:
+        yield url
 
 
 def test_schemathesis_with_every_check_finds_no_violation(served: str, signed_in: SignedIn, tmp_path: Path) -> None:

@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...film import Film, FilmSpecError, loads
-from ...film.bundle import BundleError, BundleLimits, BundleTooLarge
+from ...film.bundle import BundleError, BundleLimits, BundleTooLarge, unsafe_art
 from ...film.bundle import read_bundle as read_zip
-from ...film.paths import UnsafePath, checked_name
 from ..errors import InvalidInput, TooLarge, UnsupportedMedia
 from ..settings import FarmSettings
 
@@ -55,12 +54,9 @@ def _checked(film: Film) -> Film:
     where = _nul_path(film.model_dump(mode="json"))
     if where:
         raise InvalidInput(f"{where}: contains a NUL character")
-    for index, member in enumerate(film.cast):
-        if member.art is not None:
-            try:
-                checked_name(member.art, inside="the bundle")
-            except UnsafePath as error:
-                raise InvalidInput(f"cast[{index}].art: {error}") from None
+    problem = unsafe_art(film)
+    if problem:
+        raise InvalidInput(problem)
     return film
 
 
