@@ -94,9 +94,8 @@ def _sound_plays(root: Path) -> tuple[bool, str]:
     from PySide6.QtCore import QElapsedTimer, QUrl
     from PySide6.QtWidgets import QApplication
 
+    from aistudio_desktop.preview.sound import multimedia, sound_problem
     from render_farm.engine.audio import write_wav
-
-    from .sound import multimedia, sound_problem
 
     module = multimedia()
     if module is None:
@@ -126,15 +125,14 @@ def self_test() -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from aistudio_desktop.main_window import MainWindow
+    from aistudio_desktop.project.commands import EditSceneCommand
+    from aistudio_desktop.project.store import ProjectStore
+    from aistudio_desktop.studio import Studio, default_voice
     from render_farm.ai.offline.designer import OfflineDesigner
     from render_farm.engine.presets import preset
     from render_farm.engine.scene import SceneRenderer
     from render_farm.film import loads
-
-    from .commands import EditSceneCommand
-    from .mainwindow import MainWindow
-    from .session import Studio, default_voice
-    from .store import ProjectStore
 
     started = time.perf_counter()
     app = QApplication.instance() or QApplication(["aistudio", "--self-test"])
@@ -193,11 +191,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from .mainwindow import MainWindow
-    from .session import Studio
-    from .settings import app_settings
-    from .store import StoreError
-    from .theme import apply_theme
+    from aistudio_desktop.main_window import MainWindow
+    from aistudio_desktop.project.store import StoreError
+    from aistudio_desktop.settings import app_settings
+    from aistudio_desktop.studio import Studio
+    from aistudio_desktop.widgets.theme import apply_theme
 
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])

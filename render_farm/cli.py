@@ -228,7 +228,7 @@ def cmd_cast(args: argparse.Namespace) -> int:
     _write_cast_sheet(designed, sheet)
     for member in designed.cast:
         look = member.design
-        detail = f"{look.species.value}, {look.outfit} ({look.outfit_color})" if look else "no design"
+        detail = f"{member.kind.value}, " + (f"{look.outfit} ({look.outfit_color})" if look else "no design")
         print(f"  {member.id:<14} {member.name:<18} {member.role:<14} {detail}")
     print(f"Spec: {args.spec}\nCast sheet: {sheet}")
     return 0

@@ -308,6 +308,7 @@ def film_from_story(doc: Any, request: BreakdownRequest) -> Film:
             description=m.description[:2000],
             personality=[p[:40] for p in m.personality][:8],
             voice=voice,
+            **_identity(m.description, m.name, m.role),
         )
         for m, voice in zip(story.cast, voices, strict=True)
     ]
@@ -482,6 +483,7 @@ class HttpCharacterDesigner(_Service):
                 continue
             update: dict[str, Any] = {}
             if member.design is None or only is not None:
+                member = _with_identity(member)
                 design = _design_from_words(member, film.seed)
                 if design is not None:
                     update["design"] = design
@@ -507,6 +509,23 @@ class HttpCharacterDesigner(_Service):
         return png
 
 
+def _identity(description: str, name: str, role: str) -> dict[str, Any]:
+    """The kind, age and gender the description plainly says (nothing where the words are missing)."""
+    try:
+        from .offline.identity import identity_of
+    except ImportError:
+        return {}
+    return identity_of(description, name=name, role=role)
+
+
+def _with_identity(member: CastMember) -> CastMember:
+    try:
+        from .offline.identity import with_identity
+    except ImportError:
+        return member
+    return with_identity(member)
+
+
 def _design_from_words(member: CastMember, film_seed: int) -> Any:
     try:
         from .offline.designer import design_from_text
@@ -514,7 +533,8 @@ def _design_from_words(member: CastMember, film_seed: int) -> Any:
         return None
     digest = hashlib.sha256(f"cast\x1f{film_seed}\x1f{member.id}".encode()).digest()
     text = " ".join([member.description, " ".join(member.personality)])
-    return design_from_text(text, name=member.name, role=member.role, seed=int.from_bytes(digest[:4], "big"))
+    seed = int.from_bytes(digest[:4], "big")
+    return design_from_text(text, name=member.name, role=member.role, seed=seed, kind=member.kind, age=member.age)
 
 
 # -- voice --------------------------------------------------------------------------------------------

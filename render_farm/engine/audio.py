@@ -19,6 +19,7 @@ import numpy as np
 from render_farm.ai.protocols import Speech
 from render_farm.film import Place, Setting, Style, TimeOfDay, Weather
 
+from .art.standins import drawn_setting
 from .presets import SAMPLE_RATE
 
 AUDIO_REVISION = "3"  # bump when the same inputs would sound different
@@ -200,6 +201,7 @@ def ambience(setting: Setting, duration: float, seed: int, sample_rate: int = SA
     n = round(duration * sample_rate)
     if n <= 0:
         return np.zeros((0, 2), np.float32)
+    setting = drawn_setting(setting)  # a bakery sounds like the room, a storm like rain, until they have their own
     key = _seed(seed, setting.place.value, setting.time_of_day.value, setting.weather.value)
     rate = sample_rate
     layers: list[np.ndarray] = []

@@ -91,7 +91,8 @@ def scene_key(
     members = [film.member(m) for m in sorted(set(scene.cast) | (speakers - {NARRATOR}))]
     cast = []
     for member in members:
-        entry = member.model_dump(mode="json", include={"id", "design", "voice", "art"})
+        drawn = {"id", "kind", "age", "gender", "costume", "design", "voice", "art"}
+        entry = member.model_dump(mode="json", include=drawn)
         if member.art and assets_dir is not None:
             entry["art_sha256"] = _file_digest(assets_dir / member.art)
         cast.append(entry)

@@ -329,13 +329,14 @@ def style_swatch(style: Style, width: int = 160, height: int = 90) -> np.ndarray
     # Imported here: characters and backgrounds build on this module.
     from render_farm.engine.backgrounds import render_background
     from render_farm.engine.characters import CharacterRig, Pose, composite_sprite
-    from render_farm.film.spec import CastMember, Design, Emotion, Setting, Species
+    from render_farm.film.spec import CastMember, Design, Emotion, Kind, Setting
 
     backdrop = render_background(Setting(), style, width, height, seed=7)
     member = CastMember(
         id="swatch",
         name="Swatch",
-        design=Design(species=Species.fox, body_color="#e8863a", accent_color="#fff4e6", outfit="none", seed=3),
+        kind=Kind.fox,
+        design=Design(body_color="#e8863a", accent_color="#fff4e6", outfit="none", seed=3),
     )
     rig = CharacterRig(member, style)
     sprite = rig.sprite(max(8, int(height * 0.62)), Pose(emotion=Emotion.happy))

@@ -46,7 +46,36 @@ def _migrate_1_to_2(doc: Document) -> Document:
     return doc
 
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _migrate_1_to_2}
+def _migrate_2_to_3(doc: Document) -> Document:
+    """Version 2 kept what a character is as ``design.species``; version 3 keeps it as the member's
+    ``kind`` (every species is a kind of the same name). A member without a design keeps the default
+    kind (human). Scenes gain empty ``props`` and ``actions``. Nothing else is read into the words:
+    parts that are not the expected shape are left for validation to name."""
+    doc = dict(doc)
+    cast = doc.get("cast")
+    if isinstance(cast, list):
+        members = []
+        for member in cast:
+            design = member.get("design") if isinstance(member, dict) else None
+            if isinstance(design, dict) and "species" in design:
+                member, design = dict(member), dict(design)
+                member.setdefault("kind", design.pop("species"))
+                member["design"] = design
+            members.append(member)
+        doc["cast"] = members
+    scenes = doc.get("scenes")
+    if isinstance(scenes, list):
+        doc["scenes"] = [
+            {**scene, "props": scene.get("props", []), "actions": scene.get("actions", [])}
+            if isinstance(scene, dict)
+            else scene
+            for scene in scenes
+        ]
+    doc["schema_version"] = 3
+    return doc
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 def migrate(doc: Document) -> Document:

@@ -1,8 +1,9 @@
 """The film spec: the one document that travels from the desktop to the farm to a worker.
 
 A :class:`Film` holds everything needed to render a film deterministically: the project
-settings, the cast (with design parameters and voices) and the scenes (setting, beats,
-dialogue, timing, camera and transitions). Models are strict: unknown fields are rejected so a
+settings, the cast (what each one is, design parameters and voices) and the scenes (setting,
+props, stage actions, beats, dialogue, timing, camera and transitions); the words they may use
+come from :mod:`.vocabulary`. Models are strict: unknown fields are rejected so a
 typo in a hand-edited spec is reported instead of silently ignored.
 """
 
@@ -14,7 +15,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = 2
+# the vocabulary's names stay importable from here, as places, times and weather always were
+from .vocabulary import HANDHELD, Action, Age, Costume, Gender, Kind, Place, Prop, Season, TimeOfDay, Weather
+
+SCHEMA_VERSION = 3
 
 NARRATOR = "narrator"
 """Speaker id of the narrator: it speaks but is never drawn."""
@@ -30,36 +34,6 @@ class Style(StrEnum):
     anime = "anime"
     comic = "comic"
     pastel = "pastel"
-
-
-class Place(StrEnum):
-    """The kinds of place the built-in backgrounds can draw."""
-
-    forest = "forest"
-    river = "river"
-    village = "village"
-    city_street = "city_street"
-    room = "room"
-    beach = "beach"
-    mountains = "mountains"
-    space = "space"
-    castle = "castle"
-    meadow = "meadow"
-
-
-class TimeOfDay(StrEnum):
-    dawn = "dawn"
-    day = "day"
-    dusk = "dusk"
-    night = "night"
-
-
-class Weather(StrEnum):
-    clear = "clear"
-    cloudy = "cloudy"
-    rain = "rain"
-    snow = "snow"
-    fog = "fog"
 
 
 class Emotion(StrEnum):
@@ -94,20 +68,6 @@ class TransitionKind(StrEnum):
     wipe = "wipe"
 
 
-class Species(StrEnum):
-    human = "human"
-    cat = "cat"
-    dog = "dog"
-    fox = "fox"
-    rabbit = "rabbit"
-    bear = "bear"
-    mouse = "mouse"
-    bird = "bird"
-    robot = "robot"
-    dragon = "dragon"
-    monster = "monster"
-
-
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
 
@@ -127,9 +87,8 @@ class VoiceStyle(_Model):
 
 
 class Design(_Model):
-    """Design parameters of a character: what the sprite rig draws."""
+    """Design parameters of a character: how the sprite rig draws them (what they are is the member's)."""
 
-    species: Species = Species.human
     body_color: Color = "#f2c9a0"
     accent_color: Color = "#6b4f3a"
     eye_color: Color = "#3a2a1a"
@@ -141,15 +100,21 @@ class Design(_Model):
     accessories: list[Literal["hat", "scarf", "glasses", "bow", "crown", "backpack", "cape", "antenna", "flower"]] = (
         Field(default_factory=list, max_length=4)
     )
-    height: float = Field(default=1.0, ge=0.5, le=1.5, description="relative to an average adult")
+    height: float = Field(default=1.0, ge=0.45, le=1.5, description="relative to an average adult")
     build: float = Field(default=1.0, ge=0.7, le=1.4, description="relative width")
     seed: int = Field(default=0, ge=0)
 
 
 class CastMember(_Model):
+    """One character: who they are (decided by the writer), how they look and sound."""
+
     id: Identifier
     name: str = Field(min_length=1, max_length=80)
     role: str = Field(default="supporting", max_length=40)
+    kind: Kind = Kind.human
+    age: Age = Age.adult
+    gender: Gender = Gender.unspecified
+    costume: Costume = Costume.none
     description: str = Field(default="", max_length=2000)
     personality: list[str] = Field(default_factory=list, max_length=8)
     design: Design | None = None
@@ -168,6 +133,7 @@ class Setting(_Model):
     place: Place = Place.meadow
     time_of_day: TimeOfDay = TimeOfDay.day
     weather: Weather = Weather.clear
+    season: Season | None = Field(default=None, description="None: the story does not say")
     description: str = Field(default="", max_length=1000)
 
 
@@ -175,6 +141,9 @@ class DialogueLine(_Model):
     speaker: str = Field(min_length=1, max_length=64, description="a cast id or 'narrator'")
     text: str = Field(min_length=1, max_length=1000)
     emotion: Emotion = Emotion.neutral
+    to: str | None = Field(
+        default=None, max_length=64, description="the cast id the line is spoken to; None = everyone, the audience"
+    )
 
     @field_validator("text")
     @classmethod
@@ -197,6 +166,26 @@ class Transition(_Model):
         return self
 
 
+class SceneProp(_Model):
+    """A thing in a scene: set there, or held by a cast member when the scene starts."""
+
+    prop: Prop
+    holder: str | None = Field(default=None, max_length=64, description="a cast id in the scene; None = set in it")
+    note: str = Field(default="", max_length=120, description='free words, e.g. "the seed, now a sprout"')
+
+
+class StageAction(_Model):
+    """Something a cast member does on stage, at the scene's start or with one of its lines."""
+
+    who: str = Field(min_length=1, max_length=64, description="a cast id in the scene's cast")
+    action: Action
+    line: int | None = Field(
+        default=None, ge=0, description="index of the dialogue line it goes with; None = the scene's start"
+    )
+    target: str | None = Field(default=None, max_length=64, description="a cast id it is aimed at")
+    prop: Prop | None = Field(default=None, description="what is given or held")
+
+
 class Scene(_Model):
     id: Identifier
     number: int = Field(ge=1)
@@ -209,6 +198,8 @@ class Scene(_Model):
     shot: Shot = Shot.medium
     camera: CameraMove = CameraMove.static
     transition_in: Transition = Field(default_factory=Transition)
+    props: list[SceneProp] = Field(default_factory=list, max_length=8)
+    actions: list[StageAction] = Field(default_factory=list, max_length=40)
 
 
 class OutputSettings(_Model):
@@ -219,7 +210,7 @@ class OutputSettings(_Model):
 class Film(_Model):
     """A whole film project."""
 
-    schema_version: Literal[2] = 2  # SCHEMA_VERSION
+    schema_version: Literal[3] = 3  # SCHEMA_VERSION
     title: str = Field(min_length=1, max_length=200)
     premise: str = Field(default="", max_length=20000)
     style: Style = Style.storybook
@@ -253,6 +244,8 @@ class Film(_Model):
             for d_index, line in enumerate(scene.dialogue):
                 if line.speaker != NARRATOR and line.speaker not in seen:
                     raise ValueError(f"{where}.dialogue[{d_index}].speaker: unknown cast member '{line.speaker}'")
+                _on_stage(scene, line.to, f"{where}.dialogue[{d_index}].to")
+            _staging_resolves(scene, where)
             if s_index == 0 and scene.transition_in.kind is not TransitionKind.cut:
                 pass  # the first scene fades in from black; any kind is accepted
             overlap = scene.transition_in.duration
@@ -288,3 +281,36 @@ class Film(_Model):
         for index, scene in enumerate(data["scenes"]):
             scene["number"] = index + 1
         return Film.model_validate(data)
+
+
+def _on_stage(scene: Scene, member_id: str | None, field: str) -> None:
+    """``member_id`` (when given) must be one of the scene's cast."""
+    if member_id is None or member_id in scene.cast:
+        return
+    if member_id == NARRATOR:
+        raise ValueError(f"{field}: the narrator is never on stage; name a cast member of this scene")
+    raise ValueError(f"{field}: '{member_id}' is not in this scene's cast")
+
+
+def _staging_resolves(scene: Scene, where: str) -> None:
+    """Props and actions name only what the scene has: its cast, its props and its lines."""
+    for p_index, item in enumerate(scene.props):
+        _on_stage(scene, item.holder, f"{where}.props[{p_index}].holder")
+        if item.holder is not None and item.prop not in HANDHELD:
+            raise ValueError(f"{where}.props[{p_index}].prop: a {item.prop.value} cannot be held; leave holder empty")
+    props = {item.prop for item in scene.props}
+    for a_index, action in enumerate(scene.actions):
+        at = f"{where}.actions[{a_index}]"
+        _on_stage(scene, action.who, f"{at}.who")
+        _on_stage(scene, action.target, f"{at}.target")
+        if action.line is not None and action.line >= len(scene.dialogue):
+            lines = f"lines 0 to {len(scene.dialogue) - 1}" if scene.dialogue else "no lines"
+            raise ValueError(f"{at}.line: {action.line} is not a line of this scene (it has {lines})")
+        if action.action in (Action.give, Action.hold):
+            verb = action.action.value
+            if action.prop is None:
+                raise ValueError(f"{at}.prop: {verb} needs a prop of this scene")
+            if action.prop not in HANDHELD:
+                raise ValueError(f"{at}.prop: a {action.prop.value} cannot be held or handed over")
+            if action.prop not in props:
+                raise ValueError(f"{at}.prop: '{action.prop.value}' is not one of this scene's props")

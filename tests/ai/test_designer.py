@@ -1,4 +1,4 @@
-"""The built-in designer: characters look like the words that describe them."""
+"""The built-in designer: characters look like the words that describe them, as the kind they are."""
 
 from __future__ import annotations
 
@@ -10,56 +10,58 @@ import sys
 import pytest
 
 from render_farm.ai.offline.designer import OfflineDesigner, design_from_text
+from render_farm.ai.offline.identity import identity_of
 from render_farm.ai.protocols import CharacterDesigner
-from render_farm.film.spec import CastMember, Design, Film, Scene, Species
+from render_farm.film.spec import CastMember, Design, Film, Kind, Scene
 
 CASES = [
     (
         "a shy silver robot with a red scarf",
-        Species.robot,
+        Kind.robot,
         {"scarf"},
         None,
         {"body_color": "#c4cad4", "accent_color": "#d23c3c"},
     ),
-    ("a little girl in a blue dress", Species.human, set(), "dress", {"outfit_color": "#3a78d0"}),
+    ("a little girl in a blue dress", Kind.human, set(), "dress", {"outfit_color": "#3a78d0"}),
     (
         "a fox with golden fur and a green coat",
-        Species.fox,
+        Kind.fox,
         set(),
         "coat",
         {"body_color": "#e8b030", "outfit_color": "#4caa50"},
     ),
-    ("a wise old owl who wears glasses", Species.bird, {"glasses"}, None, {}),
-    ("a grumpy troll under the bridge", Species.monster, set(), None, {}),
+    ("a wise old owl who wears glasses", Kind.owl, {"glasses"}, None, {}),
+    ("a grumpy troll under the bridge", Kind.monster, set(), None, {}),
     (
         "a tiny mouse in yellow overalls with a backpack",
-        Species.mouse,
+        Kind.mouse,
         {"backpack"},
         "overalls",
         {"outfit_color": "#f2cc3a"},
     ),
-    ("a brave knight in shining armor and a purple cape", Species.human, {"cape"}, "armor", {}),
+    ("a brave knight in shining armor and a purple cape", Kind.human, {"cape"}, "armor", {}),
     (
         "a fluffy white bunny with a pink bow",
-        Species.rabbit,
+        Kind.rabbit,
         {"bow"},
         None,
         {"body_color": "#f6f4f0", "accent_color": "#f08cb4"},
     ),
-    ("a huge green dragon", Species.dragon, set(), None, {"body_color": "#4caa50"}),
-    ("a friendly puppy with a blue collar and a hat", Species.dog, {"hat"}, None, {}),
-    ("a sleepy orange cat", Species.cat, set(), None, {"body_color": "#f08a2c"}),
-    ("a honey bear who loves picnics", Species.bear, set(), None, {}),
-    ("a woman with red hair and a wizard's robe", Species.human, set(), "robe", {"accent_color": "#d23c3c"}),
+    ("a huge green dragon", Kind.dragon, set(), None, {"body_color": "#4caa50"}),
+    ("a friendly puppy with a blue collar and a hat", Kind.dog, {"hat"}, None, {}),
+    ("a sleepy orange cat", Kind.cat, set(), None, {"body_color": "#f08a2c"}),
+    ("a honey bear who loves picnics", Kind.bear, set(), None, {}),
+    ("a woman with red hair and a wizard's robe", Kind.human, set(), "robe", {"accent_color": "#d23c3c"}),
 ]
 
 
-@pytest.mark.parametrize(("text", "species", "accessories", "outfit", "colours"), CASES)
+@pytest.mark.parametrize(("text", "kind", "accessories", "outfit", "colours"), CASES)
 def test_the_design_follows_the_description(
-    text: str, species: Species, accessories: set[str], outfit: str | None, colours: dict[str, str]
+    text: str, kind: Kind, accessories: set[str], outfit: str | None, colours: dict[str, str]
 ) -> None:
-    design = design_from_text(text, seed=11)
-    assert design.species is species
+    assert identity_of(text)["kind"] is kind
+    design = design_from_text(text, seed=11)  # no kind given: the words decide it, as for an older document
+    assert design == design_from_text(text, seed=11, kind=kind, age=identity_of(text).get("age"))
     assert accessories <= set(design.accessories)
     if outfit is not None:
         assert design.outfit == outfit
@@ -80,7 +82,7 @@ def test_sizes_follow_size_words() -> None:
 def test_the_role_fills_in_what_the_description_leaves_open() -> None:
     king = design_from_text("a kind old man", role="king", seed=2)
     assert "crown" in king.accessories
-    assert design_from_text("Whiskers is curious", name="Whiskers the cat", seed=2).species is Species.cat
+    assert identity_of("Whiskers is curious", name="Whiskers the cat")["kind"] is Kind.cat
 
 
 def test_the_same_words_and_seed_give_the_same_design_and_seeds_vary_the_rest() -> None:
@@ -103,15 +105,16 @@ def test_the_offline_designer_is_a_character_designer_that_designs_everyone() ->
     designed = designer.design(story)
     assert story.cast[0].design is None, "the input film is not changed"
     bolt, mia = designed.cast
-    assert bolt.design is not None and bolt.design.species is Species.robot and "scarf" in bolt.design.accessories
+    assert bolt.kind is Kind.robot, "a member that never said its kind gets the one its words name"
+    assert bolt.design is not None and "scarf" in bolt.design.accessories
     assert mia.design is not None and mia.design.outfit == "dress"
     assert designer.design(story) == designed, "deterministic"
 
 
 def test_existing_designs_are_kept_unless_regenerated() -> None:
-    mine = Design(species=Species.dragon, body_color="#123456")
+    mine = Design(body_color="#123456")
     story = film(
-        CastMember(id="rex", name="Rex", description="a red cat", design=mine),
+        CastMember(id="rex", name="Rex", kind=Kind.dragon, description="a red cat", design=mine),
         CastMember(id="tom", name="Tom", description="a sleepy orange cat with a green hat"),
     )
     designer = OfflineDesigner()
@@ -120,10 +123,10 @@ def test_existing_designs_are_kept_unless_regenerated() -> None:
     tom = designed.cast[1].design
     assert tom is not None
     again = designer.design(designed, only={"tom"})
-    assert again.cast[0].design == mine, "members not in `only` are left alone"
+    assert again.cast[0].design == mine and again.cast[0].kind is Kind.dragon, "members not in `only` are left alone"
     new_tom = again.cast[1].design
     assert new_tom is not None and new_tom != tom, "a regeneration gives a new look"
-    assert new_tom.species is Species.cat and new_tom.body_color == tom.body_color == "#f08a2c"
+    assert again.cast[1].kind is Kind.cat and new_tom.body_color == tom.body_color == "#f08a2c"
     assert "hat" in new_tom.accessories
 
 
@@ -143,8 +146,9 @@ def test_seeds_do_not_depend_on_pythons_hash_randomisation() -> None:
 
 
 def test_an_animal_with_a_human_role_stays_an_animal() -> None:
+    assert identity_of("a big stout brown bear", role="king")["kind"] is Kind.bear
     bear = design_from_text("a big stout brown bear", role="king", seed=5)
-    assert bear.species is Species.bear and bear.body_color == "#8a5a36"
+    assert bear.body_color == "#8a5a36" and bear.outfit == "robe"
     assert "crown" in bear.accessories
 
 

@@ -9,7 +9,9 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from memory_keyring import MemoryKeyring
 
 from render_farm.film import (
     NARRATOR,
@@ -35,6 +37,19 @@ def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AISTUDIO_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("AISTUDIO_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("AISTUDIO_CONFIG_DIR", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def os_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """The OS keyring in memory, and no provider choice or API key from the environment."""
+    monkeypatch.delenv("AISTUDIO_API_KEY", raising=False)
+    for name in ("WRITER", "DESIGNER", "VOICE", "BASE_URL", "CHAT_MODEL"):
+        monkeypatch.delenv(f"AISTUDIO_{name}", raising=False)
+    before = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(before)
 
 
 def six_scene_film() -> Film:
@@ -102,8 +117,8 @@ def voice() -> object:
 
 @pytest.fixture
 def studio(tmp_path: Path, voice: object, qapp: object) -> Iterator[object]:
-    from aistudio_desktop.session import Studio
-    from aistudio_desktop.store import ProjectStore
+    from aistudio_desktop.project.store import ProjectStore
+    from aistudio_desktop.studio import Studio
 
     studio = Studio(ProjectStore(tmp_path / "data"), voice=voice, cache_dir=tmp_path / "cache")  # type: ignore[arg-type]
     studio.previews.set_paused(True)  # scene previews render only in the tests that are about them
@@ -120,7 +135,7 @@ def settings(tmp_path: Path) -> object:
 
 @pytest.fixture
 def window(qtbot: object, studio: object, film: Film, settings: object) -> object:
-    from aistudio_desktop.mainwindow import MainWindow
+    from aistudio_desktop.main_window import MainWindow
 
     studio.new_project(film)  # type: ignore[attr-defined]
     win = MainWindow(studio, settings)  # type: ignore[arg-type]

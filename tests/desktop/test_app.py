@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from aistudio_desktop.mainwindow import MainWindow
+from aistudio_desktop.main_window import MainWindow
 
 
 def test_self_test_exits_zero_offscreen(tmp_path: Path) -> None:

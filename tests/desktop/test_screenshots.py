@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from aistudio_desktop.theme import apply_theme
+from aistudio_desktop.widgets.theme import apply_theme
 
 SHOTS = Path(os.environ.get("AISTUDIO_SCREENSHOTS", "/tmp/desktop"))
 

@@ -8,16 +8,17 @@ from typing import Any
 import numpy as np
 import pytest
 
+from render_farm.engine.art.standins import BODY_PLANS, body_plan
 from render_farm.engine.characters import CharacterRig, Pose, Sprite, cast_sheet, composite_sprite
 from render_farm.engine.styles import darker, hex_rgb
 from render_farm.engine.visemes import Viseme
-from render_farm.film.spec import CastMember, Design, Emotion, Film, Scene, Species, Style
+from render_farm.film.spec import CastMember, Design, Emotion, Film, Kind, Scene, Style
 
 HEIGHT = 200
 
 
-def member(species: Species = Species.human, member_id: str = "hero", **design: Any) -> CastMember:
-    return CastMember(id=member_id, name=member_id.title(), design=Design(species=species, **design))
+def member(kind: Kind = Kind.human, member_id: str = "hero", **design: Any) -> CastMember:
+    return CastMember(id=member_id, name=member_id.title(), kind=kind, design=Design(**design))
 
 
 def face_box(sprite: Sprite, height: int = HEIGHT) -> tuple[slice, slice]:
@@ -31,9 +32,9 @@ def changed_pixels(a: np.ndarray, b: np.ndarray) -> int:
     return int((np.abs(a.astype(int) - b.astype(int)).max(axis=-1) > 40).sum())
 
 
-@pytest.mark.parametrize(("species", "style"), list(itertools.product(Species, Style)))
-def test_every_species_draws_in_every_style_standing_on_its_anchor(species: Species, style: Style) -> None:
-    sprite = CharacterRig(member(species), style).sprite(HEIGHT, Pose())
+@pytest.mark.parametrize(("kind", "style"), list(itertools.product(sorted(BODY_PLANS), Style)))
+def test_every_body_plan_draws_in_every_style_standing_on_its_anchor(kind: Kind, style: Style) -> None:
+    sprite = CharacterRig(member(kind), style).sprite(HEIGHT, Pose())
     pixels = sprite.pixels
     h, w = pixels.shape[:2]
     assert pixels.dtype == np.uint8 and pixels.shape[2] == 4 and pixels.flags.c_contiguous
@@ -49,8 +50,24 @@ def test_every_species_draws_in_every_style_standing_on_its_anchor(species: Spec
     assert rows.max() - rows.min() >= HEIGHT * 0.9, "the figure is about as tall as asked"
 
 
+def test_every_kind_draws_and_a_kind_without_its_own_body_is_drawn_as_the_nearest_animal_not_a_person() -> None:
+    person = CharacterRig(member(Kind.human, seed=5), Style.storybook).sprite(120, Pose()).pixels
+    for kind in Kind:
+        sprite = CharacterRig(member(kind, seed=5), Style.storybook).sprite(120, Pose())
+        assert (sprite.pixels[..., 3] > 0).mean() > 0.12, kind
+        plan = body_plan(kind)
+        assert plan in BODY_PLANS
+        if kind is not Kind.human:
+            assert plan is not Kind.human, f"a {kind.value} is never drawn as a person"
+            assert not np.array_equal(sprite.pixels, person), kind
+        if plan is not kind:  # drawn exactly as the body that stands in for it
+            stand_in = CharacterRig(member(plan, seed=5), Style.storybook).sprite(120, Pose())
+            assert np.array_equal(sprite.pixels, stand_in.pixels), kind
+    assert (body_plan(Kind.goat), body_plan(Kind.duck), body_plan(Kind.ghost)) == (Kind.dog, Kind.bird, Kind.monster)
+
+
 def test_a_character_looks_identical_every_time_and_from_a_fresh_rig() -> None:
-    cast = member(Species.fox, outfit="coat", accessories=["hat", "scarf"])
+    cast = member(Kind.fox, outfit="coat", accessories=["hat", "scarf"])
     rig = CharacterRig(cast, Style.anime)
     pose = Pose(mouth=Viseme.o, emotion=Emotion.happy)
     first = rig.sprite(300, pose)
@@ -61,17 +78,17 @@ def test_a_character_looks_identical_every_time_and_from_a_fresh_rig() -> None:
 
 
 def test_every_mouth_shape_is_different_from_every_other() -> None:
-    for species in (Species.human, Species.cat, Species.robot, Species.bird):
-        rig = CharacterRig(member(species), Style.storybook)
+    for kind in (Kind.human, Kind.cat, Kind.robot, Kind.bird):
+        rig = CharacterRig(member(kind), Style.storybook)
         sprites = {v: rig.sprite(HEIGHT, Pose(mouth=v)) for v in Viseme}
         rows, cols = face_box(sprites[Viseme.rest])
         for a, b in itertools.combinations(Viseme, 2):
             diff = changed_pixels(sprites[a].pixels[rows, cols], sprites[b].pixels[rows, cols])
-            assert diff > 12, f"{species.value}: mouths {a.value} and {b.value} look the same"
+            assert diff > 12, f"{kind.value}: mouths {a.value} and {b.value} look the same"
 
 
 def test_closed_eyes_differ_from_open_eyes() -> None:
-    rig = CharacterRig(member(Species.rabbit), Style.pastel)
+    rig = CharacterRig(member(Kind.rabbit), Style.pastel)
     open_ = rig.sprite(HEIGHT, Pose())
     closed = rig.sprite(HEIGHT, Pose(eyes_closed=True))
     rows, cols = face_box(open_)
@@ -79,7 +96,7 @@ def test_closed_eyes_differ_from_open_eyes() -> None:
 
 
 def test_emotions_change_the_face() -> None:
-    rig = CharacterRig(member(Species.human), Style.comic)
+    rig = CharacterRig(member(Kind.human), Style.comic)
     neutral = rig.sprite(HEIGHT, Pose())
     for emotion in Emotion:
         if emotion is Emotion.neutral:
@@ -89,7 +106,7 @@ def test_emotions_change_the_face() -> None:
 
 
 def test_facing_left_is_the_mirror_image_of_facing_right() -> None:
-    rig = CharacterRig(member(Species.dog, accessories=["backpack"]), Style.storybook)
+    rig = CharacterRig(member(Kind.dog, accessories=["backpack"]), Style.storybook)
     right = rig.sprite(HEIGHT, Pose(mouth=Viseme.ai, facing=1))
     left = rig.sprite(HEIGHT, Pose(mouth=Viseme.ai, facing=-1))
     assert np.array_equal(left.pixels, right.pixels[:, ::-1])
@@ -98,7 +115,7 @@ def test_facing_left_is_the_mirror_image_of_facing_right() -> None:
 
 
 def test_the_four_styles_look_clearly_different() -> None:
-    cast = member(Species.cat, outfit="shirt", outfit_color="#3a78d0", body_color="#e89a4a")
+    cast = member(Kind.cat, outfit="shirt", outfit_color="#3a78d0", body_color="#e89a4a")
     sprites = {style: CharacterRig(cast, style).sprite(HEIGHT, Pose()) for style in Style}
 
     def mean_colour(sprite: Sprite) -> np.ndarray:
@@ -137,15 +154,15 @@ def test_a_red_outfit_makes_the_outfit_red() -> None:
 
 
 def test_a_red_scarf_on_a_silver_robot_shows_red() -> None:
-    robot = member(Species.robot, body_color="#c4cad4", accent_color="#d23c3c", accessories=["scarf"], outfit="none")
-    plain = member(Species.robot, body_color="#c4cad4", accent_color="#c4cad4", outfit="none")
+    robot = member(Kind.robot, body_color="#c4cad4", accent_color="#d23c3c", accessories=["scarf"], outfit="none")
+    plain = member(Kind.robot, body_color="#c4cad4", accent_color="#c4cad4", outfit="none")
     with_scarf = CharacterRig(robot, Style.storybook).sprite(HEIGHT, Pose())
     without = CharacterRig(plain, Style.storybook).sprite(HEIGHT, Pose())
     assert reddish(with_scarf.pixels).sum() > reddish(without.pixels).sum() + 200
 
 
 def test_layers_share_one_canvas_and_composite_to_the_sprite() -> None:
-    rig = CharacterRig(member(Species.bear, accessories=["glasses"]), Style.anime)
+    rig = CharacterRig(member(Kind.bear, accessories=["glasses"]), Style.anime)
     layers = rig.layers(HEIGHT)
     expected = {"body", "head", "eyes_open", "eyes_closed"} | {f"mouth_{v.value}" for v in Viseme}
     assert expected <= set(layers)
@@ -188,8 +205,8 @@ def test_composite_sprite_clips_at_the_frame_edges() -> None:
 
 
 def small_film(style: Style, count: int) -> Film:
-    species = [Species.human, Species.robot, Species.cat, Species.dragon, Species.bird]
-    cast = [member(species[i % len(species)], member_id=f"m{i}") for i in range(count)]
+    kinds = [Kind.human, Kind.robot, Kind.cat, Kind.dragon, Kind.bird]
+    cast = [member(kinds[i % len(kinds)], member_id=f"m{i}") for i in range(count)]
     return Film(title="Sheet", style=style, cast=cast, scenes=[Scene(id="s1", number=1, duration=5)])
 
 
@@ -239,17 +256,17 @@ def test_an_accessory_colour_paints_the_scarf_and_not_the_hair_or_the_outfit() -
 
 
 @pytest.mark.parametrize(
-    ("species", "derived"),
+    ("kind", "derived"),
     [
-        (Species.human, lambda d: darker(hex_rgb(d.outfit_color), 0.18)),
-        (Species.cat, lambda d: hex_rgb(d.accent_color)),
+        (Kind.human, lambda d: darker(hex_rgb(d.outfit_color), 0.18)),
+        (Kind.cat, lambda d: hex_rgb(d.accent_color)),
     ],
 )
-def test_without_an_accessory_colour_accessories_look_as_they_always_did(species: Species, derived: Any) -> None:
-    old = member(species, accessories=["scarf", "hat", "bow", "backpack"], seed=2)
+def test_without_an_accessory_colour_accessories_look_as_they_always_did(kind: Kind, derived: Any) -> None:
+    old = member(kind, accessories=["scarf", "hat", "bow", "backpack"], seed=2)
     assert old.design is not None and old.design.accessory_color is None
     explicit = member(
-        species,
+        kind,
         accessories=["scarf", "hat", "bow", "backpack"],
         seed=2,
         accessory_color="#{:02x}{:02x}{:02x}".format(*derived(old.design)),

@@ -34,6 +34,8 @@ from typing import Any
 
 import httpx
 
+from render_farm.film import SCHEMA_VERSION
+
 HERE = Path(__file__).resolve().parent
 PASSWORD = "correct horse battery staple"
 HOSTILE = [
@@ -104,7 +106,7 @@ def film(art: str | None = None) -> dict[str, Any]:
         "cast": ["fox"],
         "dialogue": [{"speaker": "fox", "text": "Hi."}],
     }
-    return {"schema_version": 2, "title": "Black box", "cast": [cast], "scenes": [scene]}
+    return {"schema_version": SCHEMA_VERSION, "title": "Black box", "cast": [cast], "scenes": [scene]}
 
 
 def no_leak(text: str) -> None:
@@ -185,7 +187,7 @@ def bad_input_is_4xx(farm: Farm) -> None:
     spec = json.dumps(film())
     bodies = {
         "deep spec": spec[:-1] + ', "premise": ' + "[" * 1500 + "]" * 1500 + "}",
-        "5000 digits": spec.replace('"schema_version": 2', '"schema_version": ' + "9" * 5000),
+        "5000 digits": json.dumps({**film(), "schema_version": "N"}).replace('"N"', "9" * 5000),
         "NaN": spec.replace("4.0", "NaN"),
         "surrogate": spec.replace("Black box", "\\ud800"),
         "not UTF-8": spec.replace("Black box", "\udcff"),

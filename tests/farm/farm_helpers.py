@@ -40,10 +40,10 @@ def sign_up(client: TestClient, email: str | None = None, password: str = PASSWO
 def film_spec(title: str = "The Fox and the Moon", scenes: int = 2) -> dict[str, Any]:
     """A small valid film spec (current schema)."""
     return {
-        "schema_version": 2,
+        "schema_version": 3,
         "title": title,
         "cast": [
-            {"id": "fox", "name": "Fern the Fox", "design": {"species": "fox"}},
+            {"id": "fox", "name": "Fern the Fox", "kind": "fox", "design": {}},
             {"id": "owl", "name": "Olive", "voice": {"voice": "f2"}},
         ],
         "scenes": [

@@ -92,7 +92,7 @@ def test_an_older_schema_version_is_migrated_on_upload(client: TestClient, owner
     }
     assert client.post(f"/projects/{project}/versions", headers=owner.headers, json=old).status_code == 201
     spec = client.get(f"/projects/{project}/versions/1/spec", headers=owner.headers).json()
-    assert spec["schema_version"] == 2 and spec["scenes"][0]["setting"]["place"] == "forest"
+    assert spec["schema_version"] == 3 and spec["scenes"][0]["setting"]["place"] == "forest"
 
 
 def test_an_invalid_spec_is_422_naming_the_field(client: TestClient, owner: Account, project: str) -> None:

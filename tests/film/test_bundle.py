@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from render_farm.film import Film, dumps
+from render_farm.film import SCHEMA_VERSION, Film, dumps
 from render_farm.film.bundle import (
     BundleError,
     BundleLimits,
@@ -26,7 +26,7 @@ from render_farm.film.bundle import (
 def small_film(art: str | None = None) -> Film:
     cast = [{"id": "fox", "name": "Fern", **({"art": art} if art else {})}]
     scenes = [{"id": "one", "number": 1, "duration": 3.0, "cast": ["fox"]}]
-    return Film.model_validate({"schema_version": 2, "title": "Fern", "cast": cast, "scenes": scenes})
+    return Film.model_validate({"schema_version": SCHEMA_VERSION, "title": "Fern", "cast": cast, "scenes": scenes})
 
 
 def raw_zip(entries: dict[str, bytes], symlinks: dict[str, str] | None = None) -> bytes:

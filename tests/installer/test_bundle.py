@@ -12,6 +12,7 @@ from __future__ import annotations
 import configparser
 import importlib.util
 import os
+import pkgutil
 import re
 import shlex
 import shutil
@@ -23,6 +24,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+import aistudio_desktop
 
 pytestmark = [
     pytest.mark.installer,
@@ -125,6 +128,8 @@ def test_bundle_carries_qt_multimedia_and_no_unused_addons(build: Build) -> None
 def test_bundle_holds_the_engine_voices_and_fonts_but_no_farm_server_or_tests(build: Build) -> None:
     modules = set(_build_module().bundled_modules(build.bundle))
     assert {"aistudio_desktop.app", "render_farm.engine.scene", "render_farm.ai.offline.espeak"} <= modules
+    desktop = {module.name for module in pkgutil.walk_packages(aistudio_desktop.__path__, "aistudio_desktop.")}
+    assert sorted(desktop - modules) == [], "desktop modules missing from the bundle (the app imports some lazily)"
     server = sorted(name for name in modules if name == "render_farm.server" or name.startswith("render_farm.server."))
     tests = sorted(name for name in modules if name.split(".")[0] in {"tests", "pytest", "_pytest"})
     assert server == [], f"farm server modules in the bundle: {server[:5]}"

@@ -1,10 +1,12 @@
 """The built-in character designer: a :class:`Design` from the words that describe a character.
 
-It reads a cast member's description, name, role and personality for a species ("a shy silver
-robot"), colours tied to what they colour ("red scarf", "blue dress", "golden fur"; a coloured
+What a character is (its kind and age) is the member's, decided by the writer; the designer only
+chooses looks for it. It reads a cast member's description, name, role and personality for
+colours tied to what they colour ("red scarf", "blue dress", "golden fur"; a coloured
 hat, scarf or bow sets the accessory colour), clothes, accessories and size words ("tall",
 "tiny", "stout"), and fills in everything the text leaves open from a seed, so the same film
-always gets the same cast. Offline, no key, deterministic: seeds come from :mod:`hashlib`, never
+always gets the same cast. A member from an older path that never said its kind gets the one its
+words name (:mod:`.identity`). Offline, no key, deterministic: seeds come from :mod:`hashlib`, never
 from Python's salted ``hash()``.
 """
 
@@ -14,34 +16,13 @@ import random
 import re
 from pathlib import Path
 
+from render_farm.engine.art.standins import body_plan
 from render_farm.engine.characters import stable_seed
-from render_farm.film.spec import CastMember, Design, Film, Species
+from render_farm.film import KIND_SIZE, Age, CastMember, Design, Film, Kind
+
+from .identity import identity_of, kind_in, with_identity
 
 __all__ = ["OfflineDesigner", "design_from_text"]
-
-_SPECIES_WORDS: dict[Species, tuple[str, ...]] = {
-    Species.robot: ("robot", "robots", "android", "droid", "automaton", "cyborg", "machine", "bot"),
-    Species.cat: ("cat", "cats", "kitten", "kitty", "tomcat", "feline"),
-    Species.dog: ("dog", "dogs", "puppy", "pup", "hound", "doggy", "terrier", "poodle", "beagle"),
-    Species.fox: ("fox", "foxes", "vixen"),
-    Species.rabbit: ("rabbit", "rabbits", "bunny", "hare"),
-    Species.bear: ("bear", "bears", "teddy", "grizzly", "panda"),
-    Species.mouse: ("mouse", "mice", "rat", "hamster"),
-    Species.bird: (
-        "bird", "birds", "owl", "owlet", "parrot", "penguin", "duck", "crow", "robin", "sparrow", "chicken", "hen",
-        "eagle",
-    ),
-    Species.dragon: ("dragon", "dragons", "wyvern", "drake", "dinosaur", "lizard"),
-    Species.monster: (
-        "monster", "creature", "troll", "ogre", "goblin", "beast", "yeti", "alien", "gremlin", "imp", "ghoul",
-    ),
-    Species.human: (
-        "girl", "boy", "woman", "man", "kid", "child", "princess", "prince", "king", "queen", "knight",
-        "wizard", "witch", "grandma", "grandpa", "grandmother", "grandfather", "lady", "gentleman", "person",
-        "teacher", "farmer", "pirate", "sailor", "scientist", "baker", "detective", "captain", "mother",
-        "father", "mom", "dad", "sister", "brother", "student", "explorer", "astronaut", "chef", "doctor",
-    ),
-}  # fmt: skip
 
 _COLOURS: dict[str, str] = {
     "red": "#d23c3c", "scarlet": "#e0302a", "crimson": "#b81e3a", "maroon": "#7a1f2b", "pink": "#f08cb4",
@@ -93,24 +74,39 @@ _SKIN = ["#f6d2b0", "#f2c9a0", "#e0ac84", "#c68a62", "#a06a48", "#7a4e34", "#5c3
 _HAIR = ["#2a1a14", "#4a2e1c", "#6b4f3a", "#8a5a36", "#c0783a", "#e6c27a", "#1c1c22"]
 _OUTFIT = ["#4f7cc9", "#d8485a", "#3a9a6a", "#e0a030", "#8a4ac0", "#2a8aa0", "#e07a40", "#5a6a8a", "#c85a8a"]
 _EYES = ["#3a2a1a", "#2a4a7a", "#3a6a3a", "#5a3a20", "#2a2a30", "#6a5a2a"]
-_FUR: dict[Species, list[str]] = {
-    Species.cat: ["#e89a4a", "#8c8c94", "#2e2e34", "#f2ece4", "#c8a070"],
-    Species.dog: ["#d8b080", "#8a5a36", "#f0e6d8", "#3a2e2a", "#c08a50"],
-    Species.fox: ["#e07a30", "#d8742c", "#c8602a"],
-    Species.rabbit: ["#f4f0ea", "#b89878", "#9a9aa2", "#e8d8c0"],
-    Species.bear: ["#8a5a3a", "#6a4430", "#c89858", "#4a3428"],
-    Species.mouse: ["#a8a0a0", "#b89070", "#e8e0d8"],
-    Species.bird: ["#5a9ad8", "#e05a4a", "#f0c840", "#9a7050", "#6ac07a"],
-    Species.robot: ["#c0c6d0", "#e8ecf0", "#7ab8c8", "#d8b85a", "#a8b0bc"],
-    Species.dragon: ["#5aa55a", "#d05a4a", "#7a5ac0", "#4a88c8", "#e0a030"],
-    Species.monster: ["#8a5ac0", "#5ab08a", "#4a8ad0", "#e0804a", "#c05a8a"],
-}
-_GLOW = ["#5ee0ff", "#7af0a0", "#ffd25a", "#ff7ab0"]
-_SIZE: dict[Species, float] = {
-    Species.human: 1.0, Species.cat: 0.75, Species.dog: 0.82, Species.fox: 0.8, Species.rabbit: 0.72,
-    Species.bear: 1.1, Species.mouse: 0.6, Species.bird: 0.66, Species.robot: 0.95, Species.dragon: 1.1,
-    Species.monster: 1.12,
+_FUR: dict[Kind, list[str]] = {
+    Kind.cat: ["#e89a4a", "#8c8c94", "#2e2e34", "#f2ece4", "#c8a070"],
+    Kind.dog: ["#d8b080", "#8a5a36", "#f0e6d8", "#3a2e2a", "#c08a50"],
+    Kind.fox: ["#e07a30", "#d8742c", "#c8602a"],
+    Kind.rabbit: ["#f4f0ea", "#b89878", "#9a9aa2", "#e8d8c0"],
+    Kind.bear: ["#8a5a3a", "#6a4430", "#c89858", "#4a3428"],
+    Kind.mouse: ["#a8a0a0", "#b89070", "#e8e0d8"],
+    Kind.bird: ["#5a9ad8", "#e05a4a", "#f0c840", "#9a7050", "#6ac07a"],
+    Kind.robot: ["#c0c6d0", "#e8ecf0", "#7ab8c8", "#d8b85a", "#a8b0bc"],
+    Kind.dragon: ["#5aa55a", "#d05a4a", "#7a5ac0", "#4a88c8", "#e0a030"],
+    Kind.monster: ["#8a5ac0", "#5ab08a", "#4a8ad0", "#e0804a", "#c05a8a"],
+    # the colours a kind is known by; kinds not named here take those of the body they are drawn with
+    Kind.owl: ["#9a7050", "#8a6a4a", "#b08a60"], Kind.ghost: ["#f4f4fa", "#e8ecf4"], Kind.alien: ["#7ad07a", "#5ab08a"],
+    Kind.unicorn: ["#f6f4f0", "#f0d8f0"], Kind.dinosaur: ["#5aa55a", "#4a88c8", "#e0a030"], Kind.hare: ["#b89878"],
+    Kind.polar_bear: ["#f6f4f0"], Kind.panda: ["#f6f4f0"], Kind.koala: ["#9a9aa2"], Kind.squirrel: ["#c0783a"],
+    Kind.hedgehog: ["#8a6a4a"], Kind.raccoon: ["#8c9096"], Kind.badger: ["#8c8c94"], Kind.otter: ["#8a5a36"],
+    Kind.beaver: ["#8a5a36"], Kind.wolf: ["#8c9096", "#6a6e76"], Kind.deer: ["#c08a50"], Kind.lion: ["#e0a850"],
+    Kind.tiger: ["#f08a2c"], Kind.elephant: ["#9a9aa6"], Kind.giraffe: ["#e8b860"], Kind.zebra: ["#f6f4f0"],
+    Kind.hippo: ["#9a8ab0"], Kind.rhino: ["#9a9a9a"], Kind.monkey: ["#8a5a36"], Kind.kangaroo: ["#c8a070"],
+    Kind.pig: ["#f4b0b8"], Kind.cow: ["#f6f4f0"], Kind.sheep: ["#f6f4f0", "#ece4d4"], Kind.goat: ["#f2ece4", "#d8ccb8"],
+    Kind.horse: ["#8a5a36", "#c08a50", "#3a2e2a"], Kind.donkey: ["#8c8c94"], Kind.camel: ["#d2a878"],
+    Kind.bat: ["#5a4a6a"], Kind.seal: ["#8c9096"], Kind.whale: ["#4a6a9a"], Kind.dolphin: ["#7a9ab8"],
+    Kind.penguin: ["#2e2e34"], Kind.duck: ["#f2cc3a"], Kind.chicken: ["#f6f4f0", "#c8702a"],
+    Kind.parrot: ["#e05a4a", "#4caa50"], Kind.eagle: ["#6a4430"], Kind.swan: ["#fafafa"], Kind.crow: ["#2a2a30"],
+    Kind.flamingo: ["#f08cb4"], Kind.frog: ["#6ac04a"], Kind.tortoise: ["#8a9a3a"], Kind.crocodile: ["#4a8a4a"],
+    Kind.snake: ["#5aa55a", "#d0a030"], Kind.lizard: ["#6ac07a"], Kind.fish: ["#f08a2c", "#f2cc3a"],
+    Kind.shark: ["#8c9aa8"], Kind.octopus: ["#c05a8a", "#e0804a"], Kind.crab: ["#e05a4a"], Kind.jellyfish: ["#c8a8e0"],
+    Kind.bee: ["#f2cc3a"], Kind.butterfly: ["#8a4ac0", "#3a78d0"], Kind.ladybird: ["#d23c3c"], Kind.ant: ["#5e3a22"],
+    Kind.spider: ["#3a2e2a"], Kind.snail: ["#c89858"], Kind.caterpillar: ["#6ac04a"],
 }  # fmt: skip
+_GLOW = ["#5ee0ff", "#7af0a0", "#ffd25a", "#ff7ab0"]
+# bodies that wear what a role implies (a king's robe on a bear), where a bird or a robot does not
+_DRESSED = {Kind.human, Kind.bear, Kind.fox, Kind.cat, Kind.dog, Kind.rabbit, Kind.mouse}
 
 _WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
@@ -123,27 +119,29 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and word[:-1] in _ACCESSORIES else word
 
 
-def _species(words: list[str], role_words: list[str], name_words: list[str]) -> Species | None:
-    lookup = {w: sp for sp, ws in _SPECIES_WORDS.items() for w in ws}
-    # the description says what the character is; a name ("Whiskers the cat") or a role ("king") only
-    # decides when it does not
-    for source in (words, name_words, role_words):
-        for word in source:
-            if word in lookup:
-                return lookup[word]
-    return None
+def design_from_text(
+    description: str,
+    *,
+    name: str = "",
+    role: str = "",
+    seed: int = 0,
+    kind: Kind | None = None,
+    age: Age | None = None,
+) -> Design:
+    """A design for a ``kind`` of character of ``age``, described by ``description`` (and its name and role).
 
-
-def design_from_text(description: str, *, name: str = "", role: str = "", seed: int = 0) -> Design:
-    """A design for a character described by ``description`` (and its name and role).
-
-    Whatever the words name (species, colours, clothes, accessories, size) is used; the rest is
-    picked from ``seed``, so a new seed gives a new look that keeps everything the text says.
+    Whatever the words name (colours, clothes, accessories, size) is used; the rest is picked from
+    ``seed``, so a new seed gives a new look that keeps everything the text says. Without a
+    ``kind`` or ``age`` (a caller that never decided them), the words decide those too.
     """
     words = _words(description)
     role_words = _words(role)
     rng = random.Random(seed)
-    species = _species(words, role_words, _words(name)) or Species.human
+    if kind is None or age is None:
+        found = identity_of(description, name=name, role=role)
+        kind = kind if kind is not None else found["kind"]
+        age = age if age is not None else found.get("age", Age.adult)
+    plan = body_plan(kind)  # what the art draws it with, for what suits that body
     all_words = role_words + words
 
     outfit: str | None = None
@@ -171,14 +169,14 @@ def design_from_text(description: str, *, name: str = "", role: str = "", seed: 
                 target = "hair"
             elif ahead in _EYE_NOUNS:
                 target = "eyes"
-            elif ahead in _BODY_NOUNS or any(ahead in ws for sp, ws in _SPECIES_WORDS.items() if sp is species):
+            elif ahead in _BODY_NOUNS or kind_in(ahead) is kind:
                 target = "body"
             if target is not None:
                 break
             if ahead in ("and", "with", "who", "that", "in", "wearing"):
                 break
         if target is None:
-            target = "body" if species is not Species.human else "outfit"
+            target = "body" if kind is not Kind.human else "outfit"
         colours.setdefault(target, _COLOURS[word])
 
     for word in all_words:
@@ -186,45 +184,40 @@ def design_from_text(description: str, *, name: str = "", role: str = "", seed: 
         if hint is None:
             continue
         suggested_outfit, suggested = hint
-        if (
-            outfit is None
-            and suggested_outfit is not None
-            and species
-            in (Species.human, Species.bear, Species.fox, Species.cat, Species.dog, Species.rabbit, Species.mouse)
-        ):
+        if outfit is None and suggested_outfit is not None and plan in _DRESSED:
             outfit = suggested_outfit
         for item in suggested:
             if item not in accessories:
                 accessories.append(item)
 
     if outfit is None:
-        if species is Species.human:
-            outfit = rng.choice(["shirt", "shirt", "dress", "overalls", "tunic", "coat"])
-        else:
-            outfit = "none"
-    if not accessories and rng.random() < 0.35 and species is not Species.robot:
+        outfit = rng.choice(["shirt", "shirt", "dress", "overalls", "tunic", "coat"]) if kind is Kind.human else "none"
+    if not accessories and rng.random() < 0.35 and kind is not Kind.robot:
         accessories.append(rng.choice(["scarf", "hat", "bow", "glasses", "backpack", "flower"]))
-    if species is Species.robot and "antenna" not in accessories and rng.random() < 0.5:
+    if kind is Kind.robot and "antenna" not in accessories and rng.random() < 0.5:
         accessories.append("antenna")
 
     # colours the text leaves open come from the seed
-    if species is Species.human:
+    if kind is Kind.human:
         body = colours.get("body") or rng.choice(_SKIN)
         accent = colours.get("hair") or rng.choice(_HAIR)
         outfit_color = colours.get("outfit") or colours.get("accent") or rng.choice(_OUTFIT)
     else:
-        palette = ["#9a7050", "#8a6a4a", "#b08a60"] if "owl" in all_words else _FUR[species]
+        palette = _FUR.get(kind) or _FUR[plan]
         body = colours.get("body") or rng.choice(palette)
-        accent = colours.get("accent") or colours.get("hair") or _animal_accent(species, body, rng)
+        accent = colours.get("accent") or colours.get("hair") or _animal_accent(kind, body, rng)
         outfit_color = colours.get("outfit") or rng.choice(_OUTFIT)
-    if species is Species.robot:
-        eyes = colours.get("eyes") or rng.choice(_GLOW)
-    else:
-        eyes = colours.get("eyes") or rng.choice(_EYES)
+    eyes = colours.get("eyes") or rng.choice(_GLOW if kind is Kind.robot else _EYES)
 
-    height = _SIZE[species] * (0.94 + 0.12 * rng.random())
+    height = KIND_SIZE[kind] * (0.94 + 0.12 * rng.random())
     build = 0.92 + 0.16 * rng.random()
     size_words = set(all_words)
+    if age is Age.child:
+        size_words.add("young")
+    elif age is Age.elder:
+        size_words.add("old")
+    elif age is Age.teen:
+        height *= 0.92
     if size_words & {"tall", "giant", "towering", "lanky"}:
         height *= 1.2
     if size_words & {"tiny", "wee", "teeny"}:
@@ -242,7 +235,6 @@ def design_from_text(description: str, *, name: str = "", role: str = "", seed: 
         height *= 0.95
 
     return Design(
-        species=species,
         body_color=body,
         accent_color=accent,
         eye_color=eyes,
@@ -250,24 +242,29 @@ def design_from_text(description: str, *, name: str = "", role: str = "", seed: 
         outfit_color=outfit_color,
         accessory_color=colours.get("accessory"),
         accessories=accessories[:4],  # type: ignore[arg-type]
-        height=round(min(1.5, max(0.5, height)), 3),
+        height=round(min(1.5, max(0.45, height)), 3),
         build=round(min(1.4, max(0.7, build)), 3),
         seed=seed,
     )
 
 
-def _animal_accent(species: Species, body: str, rng: random.Random) -> str:
-    if species is Species.fox:
+def _animal_accent(kind: Kind, body: str, rng: random.Random) -> str:
+    if kind is Kind.fox:
         return "#fff4e6"
-    if species is Species.robot:
+    if kind is Kind.robot:
         return rng.choice(["#d83a3a", "#3a78d0", "#f0a830", "#4caa50"])
-    if species in (Species.dragon, Species.monster):
+    if body_plan(kind) in (Kind.dragon, Kind.monster):
         return rng.choice(["#f0d080", "#60c0a0", "#f08cb4", "#f2cc3a"])
     return rng.choice(["#8a5a36", "#f6ecd2", "#d23c3c", "#3a78d0", "#f08cb4", "#4caa50"])
 
 
 class OfflineDesigner:
-    """Designs the cast from the words of the story; implements ``CharacterDesigner``."""
+    """Designs the cast from the words of the story; implements ``CharacterDesigner``.
+
+    Each member is designed as the kind and age it is; one it designs that never said (an older
+    document, a model's answer) is given the ones its words name, on the member itself, so the
+    art draws the same kind the looks were chosen for.
+    """
 
     name = "builtin"
 
@@ -284,7 +281,10 @@ class OfflineDesigner:
             seed = stable_seed("cast", film.seed, member.id)
             if regenerate and member.design is not None:
                 seed = member.design.seed + 1
+            member = with_identity(member)
             text = " ".join([member.description, " ".join(member.personality)])
-            design = design_from_text(text, name=member.name, role=member.role, seed=seed)
+            design = design_from_text(
+                text, name=member.name, role=member.role, seed=seed, kind=member.kind, age=member.age
+            )
             cast.append(member.model_copy(update={"design": design}))
         return film.model_copy(update={"cast": cast})

@@ -16,6 +16,7 @@ import logging
 import random
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from render_farm.ai.protocols import BreakdownRequest, ProviderError
 from render_farm.ai.voices import distinct_voices, narrator_voice
@@ -26,6 +27,7 @@ from render_farm.film import (
     DialogueLine,
     Emotion,
     Film,
+    Gender,
     Place,
     Scene,
     Setting,
@@ -37,6 +39,7 @@ from render_farm.film import (
 )
 
 from . import story_templates as bank
+from .identity import identity_of
 from .story_premise import PLACE_WORDS, Premise, parse_premise, place_in
 from .story_timing import LEAD, TAIL, line_seconds
 
@@ -166,14 +169,19 @@ def make_cast(premise: Premise, length: float, request: BreakdownRequest) -> lis
             name = _name(bank.CREATURE_NAMES.get(kind, people), used, rng)
             traits = [rng.choice(bank.RIVAL_TRAITS if role == "rival" else bank.FRIEND_TRAITS)]
         used.add(name)
+        description = _look(kind, [*traits[:1], *[a for a in adjectives if a not in traits]][:2], rng)
+        # who they are: what the words plainly say, and the gender their voice and name were chosen for
+        identity: dict[str, Any] = {"gender": Gender.female if gender == "f" else Gender.male}
+        identity.update(identity_of(description, name=name, role=role))
         members.append(
             CastMember(
                 id=slug(name),
                 name=name,
                 role=role,
-                description=_look(kind, [*traits[:1], *[a for a in adjectives if a not in traits]][:2], rng),
+                description=description,
                 personality=traits[:4],
                 voice=voice,
+                **identity,
             )
         )
     return members

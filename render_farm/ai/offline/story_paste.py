@@ -29,6 +29,7 @@ from render_farm.film import (
     Weather,
 )
 
+from .identity import identity_of
 from .story import fit_length, place_in, slug
 from .story_timing import LEAD, TAIL, line_seconds
 
@@ -209,16 +210,19 @@ def story_from_text(text: str, request: BreakdownRequest) -> Film:
     line_counts = {m: sum(line.speaker == m for d in drafts for line in d.lines) for m in reader.names}
     cast_ids = sorted(reader.names, key=lambda m: -line_counts[m])  # the one who speaks most leads
     voices = distinct_voices(request.language, len(cast_ids), request.seed)
-    cast = [
-        CastMember(
-            id=member_id,
-            name=reader.names[member_id],
-            role="protagonist" if index == 0 else "supporting",
-            description=_describe(reader.names[member_id], body),
-            voice=voice,
+    cast = []
+    for index, (member_id, voice) in enumerate(zip(cast_ids, voices, strict=True)):
+        name, description = reader.names[member_id], _describe(reader.names[member_id], body)
+        cast.append(
+            CastMember(
+                id=member_id,
+                name=name,
+                role="protagonist" if index == 0 else "supporting",
+                description=description,
+                voice=voice,
+                **identity_of(description, name=name),
+            )
         )
-        for index, (member_id, voice) in enumerate(zip(cast_ids, voices, strict=True))
-    ]
     rates = {m.id: m.voice.rate for m in cast}
     scenes = []
     previous: Setting | None = None

@@ -20,6 +20,7 @@ from render_farm.engine.art import buildings, countryside
 from render_farm.engine.art.seeds import stable_seed
 from render_farm.engine.art.space import space
 from render_farm.engine.art.stage import FLOOR, Stage
+from render_farm.engine.art.standins import drawn_setting
 from render_farm.engine.art.weather import draw_weather
 from render_farm.engine.styles import look_for
 from render_farm.film.spec import Place, Setting, Style
@@ -61,6 +62,7 @@ def render_background(setting: Setting, style: Style, width: int, height: int, s
     if width < 1 or height < 1:
         raise ValueError(f"a background needs a positive size, not {width}x{height}")
     look = look_for(style)
+    setting = drawn_setting(setting)
     place = Place(setting.place)
     rgba = np.zeros((height, width, 4), np.uint8)
     surface = skia.Surface(rgba, colorType=skia.kRGBA_8888_ColorType, alphaType=skia.kPremul_AlphaType)

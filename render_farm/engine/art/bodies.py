@@ -1,6 +1,6 @@
 """Bodies: the body layer of a character, everything below and behind the head.
 
-Per species: legs and feet, the torso (dressed by :mod:`.clothes`), arms and hands, tails,
+Per body plan: legs and feet, the torso (dressed by :mod:`.clothes`), arms and hands, tails,
 dragon wings, a bird's round body and wings, a robot's metal frame; and, in the right order
 around them, what is worn on the body (cape, backpack, scarf) and long hair falling behind.
 """
@@ -14,18 +14,18 @@ from render_farm.engine.art.figure import Figure
 from render_farm.engine.art.heads import hair_back
 from render_farm.engine.art.shapes import cut, oval, poly, rotated, rrect, tube, union
 from render_farm.engine.styles import ShapePainter, darker, mix
-from render_farm.film.spec import Species
+from render_farm.film.spec import Kind
 
 __all__ = ["draw_body"]
 
 
 def draw_body(fig: Figure, p: ShapePainter) -> None:
     """The whole body layer, back to front."""
-    sp = fig.species
+    sp = fig.plan
     clothes.cape_back(fig, p)
-    if sp is Species.human and fig.hair_style in (1, 3):
+    if sp is Kind.human and fig.hair_style in (1, 3):
         hair_back(fig, p)
-    if sp is Species.dragon:
+    if sp is Kind.dragon:
         for side in (-1, 1):
             wing = poly(
                 [
@@ -41,10 +41,10 @@ def draw_body(fig: Figure, p: ShapePainter) -> None:
             p.fill(wing, darker(fig.accent, 0.1) if fig.accent != fig.skin else darker(fig.skin, 0.2))
     _tail(fig, p)
     clothes.backpack_back(fig, p)
-    if sp is Species.bird:
+    if sp is Kind.bird:
         _bird_body(fig, p)
         return
-    if sp is Species.robot:
+    if sp is Kind.robot:
         _robot_body(fig, p)
         return
     _legs(fig, p)
@@ -56,34 +56,34 @@ def draw_body(fig: Figure, p: ShapePainter) -> None:
 
 
 def _tail(fig: Figure, p: ShapePainter) -> None:
-    sp, b = fig.species, fig.b
-    if sp is Species.cat:
+    sp, b = fig.plan, fig.b
+    if sp is Kind.cat:
         tail = tube([(-8 * b, -24), (-30, -22), (-30, -44), (-36, -58)], 5.5)
         p.fill(tail, fig.skin)
-    elif sp is Species.mouse:
+    elif sp is Kind.mouse:
         tail = tube([(-6 * b, -22), (-26, -14), (-36, -30), (-42, -22)], 2.4)
         p.fill(tail, mix(fig.skin, (240, 150, 160), 0.6), outline=0.7)
-    elif sp is Species.fox:
+    elif sp is Kind.fox:
         tail = poly([(-6 * b, -26), (-26, -20), (-42, -38), (-40, -56), (-30, -48), (-22, -34)], 7)
         p.fill(tail, fig.skin)
         tip = cut(tail, oval(-41, -52, 10, 10))
         p.fill(tip, fig.accent, outline=0.0)
-    elif sp is Species.dog:
+    elif sp is Kind.dog:
         p.fill(tube([(-8 * b, -28), (-20, -34), (-24, -46)], 5.0), fig.skin)
-    elif sp is Species.rabbit:
+    elif sp is Kind.rabbit:
         p.fill(oval(-14 * b, -24, 6.5, 6.5), fig.belly)
-    elif sp is Species.dragon:
+    elif sp is Kind.dragon:
         tail = tube([(-6 * b, -20), (-26, -10), (-40, -20)], 8, round_cap=True)
         spade = poly([(-40, -28), (-49, -20), (-40, -14), (-37, -20)], 1.5)
         p.fill(union(tail, spade), fig.skin)
-    elif sp is Species.monster:
+    elif sp is Kind.monster:
         p.fill(tube([(-8 * b, -24), (-24, -18), (-30, -30)], 6), fig.skin)
 
 
 def _legs(fig: Figure, p: ShapePainter) -> None:
-    b, sp = fig.b, fig.species
+    b, sp = fig.b, fig.plan
     long_cover = fig.outfit == "robe"
-    if sp is Species.human:
+    if sp is Kind.human:
         if fig.outfit in ("shirt", "coat"):
             leg_color = mix(darker(fig.cloth, 0.5), (62, 66, 92), 0.55)
         elif fig.outfit == "overalls":
@@ -97,7 +97,7 @@ def _legs(fig: Figure, p: ShapePainter) -> None:
         shoe = (92, 62, 44) if fig.outfit != "armor" else (110, 114, 128)
     else:
         leg_color = fig.skin
-        shoe = darker(fig.skin, 0.18) if sp is not Species.monster else darker(fig.skin, 0.25)
+        shoe = darker(fig.skin, 0.18) if sp is not Kind.monster else darker(fig.skin, 0.25)
     for side in (-1, 1):
         if not long_cover:
             p.fill(tube([(side * 6.5 * b, -26), (side * 7 * b, -4)], 9.0), leg_color)
@@ -112,7 +112,7 @@ def _arms(fig: Figure, p: ShapePainter) -> None:
         sleeve = mix((176, 184, 198), fig.cloth, 0.3)
     if o == "overalls":
         sleeve = (246, 236, 214)
-    if fig.species is not Species.human and o == "none":
+    if fig.plan is not Kind.human and o == "none":
         sleeve = None
     for side in (-1, 1):
         sx, sy = side * 12.5 * b, -47.0

@@ -16,7 +16,7 @@ import skia
 from render_farm.engine.art.figure import GOLD, Figure
 from render_farm.engine.art.shapes import cut, fuzzy_oval, oval, poly, rrect, tube
 from render_farm.engine.styles import ShapePainter, darker, lighter, mix
-from render_farm.film.spec import Species
+from render_farm.film.spec import Kind
 
 __all__ = [
     "antenna",
@@ -44,11 +44,11 @@ _SCARF: dict[str, tuple[float, float, float, list[tuple[float, float]]]] = {
 
 def torso(fig: Figure, p: ShapePainter) -> None:
     """The torso in its outfit (or bare, with a lighter belly, when the outfit is "none")."""
-    b, o, sp = fig.b, fig.outfit, fig.species
+    b, o, sp = fig.b, fig.outfit, fig.plan
     top = fig.torso_top
     tw, bw = 12.5 * b, 14.5 * b
     if o == "none":
-        if sp is Species.monster:
+        if sp is Kind.monster:
             bare = fuzzy_oval(0, -37, 16 * b, 17, 14, 2.2, random.Random(fig.rng_seed + 1))
         else:
             bare = poly([(-tw, top), (tw, top), (bw + 1, -20), (-bw - 1, -20)], 9 * b)
@@ -158,7 +158,7 @@ def scarf(fig: Figure, p: ShapePainter, shape: str = "human") -> None:
 def head_accessories(fig: Figure, p: ShapePainter) -> None:
     """Antenna, flower, bow, crown and hats, in front of the head."""
     acc = fig.d.accessories
-    ears_on_top = fig.species in (Species.cat, Species.fox, Species.rabbit, Species.bear, Species.mouse)
+    ears_on_top = fig.plan in (Kind.cat, Kind.fox, Kind.rabbit, Kind.bear, Kind.mouse)
     if "antenna" in acc:
         antenna(fig, p)
     if "flower" in acc:
@@ -216,7 +216,7 @@ def head_accessories(fig: Figure, p: ShapePainter) -> None:
 
 def antenna(fig: Figure, p: ShapePainter) -> None:
     """An antenna with a bulb in the accent colour (every robot has one; others may wear it)."""
-    top = -100 if fig.species is Species.robot else -98
+    top = -100 if fig.plan is Kind.robot else -98
     p.fill(tube([(0, top + 1), (2, top - 12)], 2.0), (120, 126, 140), outline=0.6)
     p.fill(oval(2, top - 14, 3.8, 3.8), fig.accent)
     p.flat(oval(1, top - 15.2, 1.1, 1.1), (255, 255, 255), alpha=0.8)

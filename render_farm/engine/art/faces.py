@@ -13,7 +13,7 @@ from render_farm.engine.art.figure import Figure
 from render_farm.engine.art.shapes import cut, oval, poly, rrect, tube
 from render_farm.engine.styles import RGB, ShapePainter, darker, lighter, mix
 from render_farm.engine.visemes import Viseme
-from render_farm.film.spec import Emotion, Species
+from render_farm.film.spec import Emotion, Kind
 
 __all__ = ["FACE_BOX", "draw_brows", "draw_eyes", "draw_mouth"]
 
@@ -40,23 +40,23 @@ FACE_BOX = (-46.0, -120.0, 46.0, -40.0)  # unit-space box that holds every face 
 
 def draw_eyes(fig: Figure, p: ShapePainter, *, closed: bool) -> None:
     scale = fig.look.eye_scale
-    ink = _INK if fig.species is not Species.robot else fig.eye
+    ink = _INK if fig.plan is not Kind.robot else fig.eye
     for side in (-1, 1):
         ex, ey = fig.fx + side * fig.eye_dx, fig.eye_y
         if closed:
             lid = skia.Path()
             lid.moveTo(ex - 4.6 * scale, ey - 0.5)
             lid.quadTo(ex, ey + 3.6 * scale, ex + 4.6 * scale, ey - 0.5)
-            p.stroke(lid, ink, 1.5 if fig.species is not Species.robot else 2.2)
+            p.stroke(lid, ink, 1.5 if fig.plan is not Kind.robot else 2.2)
             continue
-        if fig.species is Species.robot:
+        if fig.plan is Kind.robot:
             glow = fig.eye
             p.flat(oval(ex, ey, 5.8, 6.8), glow, alpha=0.25)
             p.flat(oval(ex, ey, 3.6 * scale, 4.8 * scale), lighter(glow, 0.25))
             p.flat(oval(ex - 1.0, ey - 1.8, 1.1, 1.4), (255, 255, 255), alpha=0.8)
             continue
         rx, ry = 4.7 * scale, 5.9 * scale
-        if fig.species in (Species.human, Species.dragon, Species.monster):
+        if fig.plan in (Kind.human, Kind.dragon, Kind.monster):
             p.fill(oval(ex, ey, rx, ry), (255, 255, 255), outline=0.55, shade=False)
             ir = 3.9 * scale
             icx, icy = ex + 0.9, ey + 0.7
@@ -87,16 +87,16 @@ def draw_brows(fig: Figure, p: ShapePainter, emotion: Emotion) -> None:
         path = skia.Path()
         path.moveTo(xi, y + inner + lift)
         path.quadTo(ex, y + arch + (inner + outer) / 2 + lift, xo, y + outer + lift)
-        p.stroke(path, fig.brow_color, 1.9 if fig.species is not Species.robot else 2.2)
+        p.stroke(path, fig.brow_color, 1.9 if fig.plan is not Kind.robot else 2.2)
 
 
 def draw_mouth(fig: Figure, p: ShapePainter, viseme: Viseme, emotion: Emotion) -> None:
-    if fig.species is Species.bird:
+    if fig.plan is Kind.bird:
         _beak(fig, p, viseme, emotion)
         return
     mx, my = fig.fx + 0.5, fig.mouth_y
-    k = {Species.monster: 1.3, Species.dragon: 1.15}.get(fig.species, 1.0)
-    robot = fig.species is Species.robot
+    k = {Kind.monster: 1.3, Kind.dragon: 1.15}.get(fig.plan, 1.0)
+    robot = fig.plan is Kind.robot
     line = lighter(fig.eye, 0.3) if robot else _INK
     inside = lighter(fig.eye, 0.15) if robot else _MOUTH_INSIDE
 
@@ -201,7 +201,7 @@ def draw_mouth(fig: Figure, p: ShapePainter, viseme: Viseme, emotion: Emotion) -
         teeth = rrect(sx(-3.6), sy(-1.4), sx(3.6), sy(2.4), 0.8)
         p.fill(teeth, _TEETH, outline=0.4, shade=False)
         p.stroke(tube([(sx(0), sy(-1.2)), (sx(0), sy(2.2))], 0.01), (200, 200, 200), 0.4)
-    if fig.species is Species.monster and viseme is not Viseme.mbp:
+    if fig.plan is Kind.monster and viseme is not Viseme.mbp:
         for side in (-1, 1):
             fang = poly([(sx(side * 3.6), sy(-0.6)), (sx(side * 1.8), sy(-0.6)), (sx(side * 2.8), sy(3.2))], 0.6)
             p.fill(fang, _TEETH, outline=0.4, shade=False)

@@ -1,6 +1,6 @@
 """Heads: the head layer of a character, and its hair.
 
-Per species: the head shape (round, furry, a robot's screen), muzzles, noses, whiskers, blush
+Per body plan: the head shape (round, furry, a robot's screen), muzzles, noses, whiskers, blush
 and freckles, ears and horns, a bird's crest and a dragon's spines; for humans the hair in front
 (and :func:`hair_back`, drawn behind the body). Hats and other head wear come from
 :mod:`.clothes`, on top. The face itself (eyes, brows, mouth) is :mod:`.faces`.
@@ -14,34 +14,34 @@ from render_farm.engine.art import clothes
 from render_farm.engine.art.figure import Figure
 from render_farm.engine.art.shapes import cut, fuzzy_oval, oval, poly, rotated, rrect, tube, union
 from render_farm.engine.styles import ShapePainter, darker, lighter
-from render_farm.film.spec import Species
+from render_farm.film.spec import Kind
 
 __all__ = ["draw_head", "hair_back"]
 
 
 def draw_head(fig: Figure, p: ShapePainter) -> None:
     """The whole head layer, back to front."""
-    sp, _d = fig.species, fig.d
+    sp, _d = fig.plan, fig.d
     cx, cy = fig.head_c
     rx, ry = fig.head_r
     fx = fig.fx
     _ears_back(fig, p)
-    if sp is Species.robot:
+    if sp is Kind.robot:
         _robot_head(fig, p)
     else:
-        if sp is Species.monster:
+        if sp is Kind.monster:
             head = fuzzy_oval(cx, cy, rx, ry, 20, 2.6, random.Random(fig.rng_seed))
         else:
             head = oval(cx, cy, rx, ry)
         p.fill(head, fig.skin)
-        if sp is Species.fox:
+        if sp is Kind.fox:
             mask = union(oval(fx - 10, -62, 13, 10), oval(fx + 10, -62, 13, 10))
             p.fill(cut(head, mask), fig.accent, outline=0.0, shade=False)
-        if sp in (Species.cat, Species.dog, Species.bear, Species.mouse, Species.rabbit, Species.dragon):
-            mw, mh = {Species.bear: (12, 9), Species.dog: (11, 8.5), Species.dragon: (14, 9.5)}.get(sp, (9, 7))
+        if sp in (Kind.cat, Kind.dog, Kind.bear, Kind.mouse, Kind.rabbit, Kind.dragon):
+            mw, mh = {Kind.bear: (12, 9), Kind.dog: (11, 8.5), Kind.dragon: (14, 9.5)}.get(sp, (9, 7))
             p.fill(oval(fx + 0.5, -61.5, mw, mh), fig.belly, outline=0.5)
         _nose(fig, p)
-        if sp in (Species.cat, Species.mouse, Species.rabbit, Species.fox):
+        if sp in (Kind.cat, Kind.mouse, Kind.rabbit, Kind.fox):
             for side in (-1, 1):
                 for k, dy in enumerate((-1.5, 1.5)):
                     x0 = fx + side * 8
@@ -54,13 +54,13 @@ def draw_head(fig: Figure, p: ShapePainter) -> None:
             for side in (-1, 1):
                 for k in range(3):
                     p.flat(oval(fx + side * (13 + k * 2.2), -66 + (k % 2) * 1.5, 0.6, 0.6), darker(fig.skin, 0.4))
-    if sp is Species.human:
+    if sp is Kind.human:
         _hair_front(fig, p)
-    elif sp is Species.bird:
+    elif sp is Kind.bird:
         for k, ang in enumerate((-25, 0, 25)):
             tuft = rotated(oval(0, -104, 3.2, 8), ang, 0, -97)
             p.fill(tuft, fig.accent if k != 1 else darker(fig.accent, 0.1))
-    elif sp is Species.dragon:
+    elif sp is Kind.dragon:
         for x in (-8, 0, 8):
             p.fill(poly([(x - 3.5, -98.5), (x + 3.5, -98.5), (x, -106)], 1.2), fig.accent)
     _ears_front(fig, p)
@@ -68,46 +68,46 @@ def draw_head(fig: Figure, p: ShapePainter) -> None:
 
 
 def _nose(fig: Figure, p: ShapePainter) -> None:
-    sp, fx = fig.species, fig.fx
-    if sp is Species.human:
+    sp, fx = fig.plan, fig.fx
+    if sp is Kind.human:
         p.stroke(tube([(fx + 0.5, -67.8), (fx + 1.8, -66.4)], 0.01), darker(fig.skin, 0.3), 1.3)
-    elif sp in (Species.cat, Species.rabbit, Species.mouse):
+    elif sp in (Kind.cat, Kind.rabbit, Kind.mouse):
         p.fill(poly([(fx - 2.5, -66.5), (fx + 2.5, -66.5), (fx, -63.8)], 1.0), (236, 136, 150), outline=0.5)
-    elif sp in (Species.dog, Species.bear, Species.fox):
+    elif sp in (Kind.dog, Kind.bear, Kind.fox):
         p.fill(oval(fx + 0.5, -66, 3.6, 2.6), (42, 32, 36), outline=0.4)
         p.flat(oval(fx - 0.6, -66.9, 1.2, 0.7), (255, 255, 255), alpha=0.7)
-    elif sp is Species.dragon:
+    elif sp is Kind.dragon:
         for side in (-1, 1):
             p.flat(oval(fx + side * 3.2, -66, 1.1, 0.8), darker(fig.skin, 0.5))
-    elif sp is Species.monster:
+    elif sp is Kind.monster:
         p.fill(oval(fx + 0.5, -66.5, 2.6, 2.0), darker(fig.skin, 0.3), outline=0.4)
 
 
 def _ears_back(fig: Figure, p: ShapePainter) -> None:
-    sp = fig.species
+    sp = fig.plan
     inner = (240, 160, 172)
-    if sp in (Species.cat, Species.fox):
-        tall = 30 if sp is Species.fox else 24
+    if sp in (Kind.cat, Kind.fox):
+        tall = 30 if sp is Kind.fox else 24
         for side in (-1, 1):
             ear = poly([(side * 8, -94), (side * 25, -84), (side * 22, -84 - tall)], 3.5)
             p.fill(ear, fig.skin)
             in_ = poly([(side * 12, -93), (side * 22, -87), (side * 20.5, -84 - tall + 7)], 2)
-            p.flat(in_, inner if sp is Species.cat else darker(fig.skin, 0.35))
-    elif sp is Species.rabbit:
+            p.flat(in_, inner if sp is Kind.cat else darker(fig.skin, 0.35))
+    elif sp is Kind.rabbit:
         for side in (-1, 1):
             ear = rotated(oval(side * 10, -110, 6.5, 20), side * 10, side * 10, -92)
             p.fill(ear, fig.skin)
             p.flat(rotated(oval(side * 10, -110, 3.4, 15), side * 10, side * 10, -92), inner)
-    elif sp in (Species.bear, Species.mouse):
-        r = 8.5 if sp is Species.bear else 13
-        x, y = (20, -94) if sp is Species.bear else (23, -92)
+    elif sp in (Kind.bear, Kind.mouse):
+        r = 8.5 if sp is Kind.bear else 13
+        x, y = (20, -94) if sp is Kind.bear else (23, -92)
         for side in (-1, 1):
             p.fill(oval(side * x, y, r, r), fig.skin)
             p.flat(
                 oval(side * x, y + 0.6, r * 0.55, r * 0.55),
-                inner if sp is Species.mouse else darker(fig.skin, 0.25),
+                inner if sp is Kind.mouse else darker(fig.skin, 0.25),
             )
-    elif sp in (Species.dragon, Species.monster):
+    elif sp in (Kind.dragon, Kind.monster):
         horn = (246, 232, 200)
         for side in (-1, 1):
             h = poly([(side * 9, -96), (side * 17, -93), (side * 21, -112)], 2.2)
@@ -115,7 +115,7 @@ def _ears_back(fig: Figure, p: ShapePainter) -> None:
 
 
 def _ears_front(fig: Figure, p: ShapePainter) -> None:
-    if fig.species is Species.dog:
+    if fig.plan is Kind.dog:
         for side in (-1, 1):
             ear = rotated(oval(side * 25, -80, 7.5, 15), -side * 18, side * 25, -92)
             p.fill(ear, darker(fig.accent, 0.05) if fig.accent != fig.skin else darker(fig.skin, 0.25))

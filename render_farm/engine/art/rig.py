@@ -160,7 +160,7 @@ class CharacterRig:
         width = 2 * round(height * 0.58) + 1
         canvas_h = round(height * 1.34) + pad
         ax, ay = width // 2, canvas_h - pad
-        fig = Figure(self.design, self.look)
+        fig = Figure(self.design, self.look, self.member.kind, self.member.age)
 
         def render(draw: Callable[[ShapePainter], None], box: tuple[float, float, float, float] | None) -> _Part:
             if box is None:
