@@ -1,8 +1,10 @@
 """RFC 9457 problem responses: the one place errors become HTTP.
 
 ``FarmError`` subclasses carry status, title and detail; request validation errors become 422
-problems listing each field; HTTP errors from routing (404, 405) and anything unexpected (500,
-details only in the log) use the same shape, served as ``application/problem+json``.
+problems listing each field; HTTP errors from routing (404, and 405 with an ``Allow`` that
+lists every method the document gives the path) and anything unexpected (500, with an error id
+that is also in the log line holding the details) use the same shape, served as
+``application/problem+json``.
 """
 
 from __future__ import annotations
@@ -120,7 +122,8 @@ async def _http_error(request: Request, error: Exception) -> JSONResponse:
     headers = dict(error.headers or {})
     detail = str(error.detail)
     if error.status_code == 405:
-        allowed = allowed_methods(request)
+        # A path the document does not list (the docs pages) keeps Starlette's own Allow.
+        allowed = allowed_methods(request) or [m.strip() for m in headers.get("Allow", "").split(",") if m.strip()]
         headers["Allow"] = ", ".join(allowed)
         detail = f"{request.method} is not allowed here; use {' or '.join(allowed) or 'another path'}"
     return problem_response(error.status_code, slug, title, detail, headers=headers)
