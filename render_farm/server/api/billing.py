@@ -19,8 +19,9 @@ from render_farm.server.services import billing
 
 from .deps import SessionDep, SettingsDep, UserDep
 from .problems import responses
+from .routing import FarmRoute
 
-router = APIRouter(prefix="/billing", tags=["billing"])
+router = APIRouter(prefix="/billing", tags=["billing"], route_class=FarmRoute)
 
 
 class BalanceOut(BaseModel):

@@ -38,8 +38,8 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 def client_address(request: Request) -> str:
-    """The peer's address. Behind a reverse proxy, run uvicorn with --proxy-headers and
-    --forwarded-allow-ips so this is the real client, not the proxy."""
+    """The client's address: the peer's, or, for a request from a proxy named in
+    ``TRUSTED_PROXIES``, the one its ``X-Forwarded-For`` names (uvicorn applies that setting)."""
     return request.client.host if request.client else "unknown"
 
 

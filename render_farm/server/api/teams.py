@@ -12,9 +12,10 @@ from render_farm.server.services import teams
 
 from .deps import SessionDep, UserDep
 from .problems import responses
+from .routing import FarmRoute
 from .schemas import MemberIn, MemberOut, MemberRoleIn, TeamDetailOut, TeamIn, TeamOut
 
-router = APIRouter(prefix="/teams", tags=["teams"])
+router = APIRouter(prefix="/teams", tags=["teams"], route_class=FarmRoute)
 
 
 def _detail(session: Session, team: Team, role: TeamRole) -> TeamDetailOut:

@@ -26,6 +26,7 @@ from render_farm.engine.audio import read_wav
 from render_farm.engine.film import FADE_OUT, render_scenes, scene_fade_out
 from render_farm.engine.scene import scene_key
 from render_farm.film import Film
+from render_farm.film.paths import contained
 from render_farm.server.services import render_tasks
 from render_farm.server.services.render_tasks import Claim
 
@@ -100,9 +101,7 @@ def _assets(rt: Runtime, claim: Claim, folder: Path) -> Path | None:
         return None
     root = folder / "assets"
     for path, key in claim.bundle_files.items():
-        target = (root / path).resolve()
-        if not target.is_relative_to(root.resolve()):
-            raise ValueError(f"bundle path escapes its folder: {path!r}")
+        target = contained(root, path, inside="the bundle")
         target.parent.mkdir(parents=True, exist_ok=True)
         rt.storage.get_file(key, target)
     return root
