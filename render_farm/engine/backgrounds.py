@@ -9,6 +9,6 @@ are; :func:`floor_of` says where the feet go before anything is drawn, and
 
 from __future__ import annotations
 
-from render_farm.engine.art.backdrop import Backdrop, floor_of, place_thumbnail, render_background
+from .art.backdrop import Backdrop, floor_of, place_thumbnail, render_background
 
 __all__ = ["Backdrop", "floor_of", "place_thumbnail", "render_background"]

@@ -18,7 +18,6 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from render_farm.ai.protocols import Speech
 from render_farm.film import (
     NARRATOR,
     Action,
@@ -34,6 +33,7 @@ from .art.weather import FLASH, lightning_flashes
 from .characters import Pose, stature
 from .framing import Box, Framing, frame_on, keep_inside
 from .prop_staging import BASE_HEIGHT, PropStaging, PropState
+from .speech import Speech
 from .staging import Move, Transfer, plan_moves, plan_transfers, smoothstep, stable_unit
 from .subtitles import Cue, cues_for_line
 from .visemes import Viseme
@@ -97,6 +97,10 @@ class ActorState:
     on_stage: bool = True  # False before walking in and after walking out: not drawn
     hand: tuple[float, float] = (0.0, 0.0)  # stage point of the front hand
     downstage: float = 0.0  # 0..1: in front of the others, passing them (drawn over them)
+
+    @property
+    def facing(self) -> int:
+        return self.pose.facing
 
 
 @dataclass(frozen=True)

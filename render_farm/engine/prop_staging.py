@@ -13,17 +13,28 @@ import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from render_farm.film import Prop, Scene
 
 from .art.props import PROPS, PropLook, prop_look
 from .staging import Transfer, smoothstep, stable_unit
 
-if TYPE_CHECKING:
-    from .layout import ActorState
 
-__all__ = ["BASE_HEIGHT", "PropStaging", "PropState", "SetProp"]
+class Holder(Protocol):
+    """A cast member as the props see them: where their front hand is, which way they face."""
+
+    @property
+    def hand(self) -> tuple[float, float]: ...
+
+    @property
+    def facing(self) -> int: ...
+
+    @property
+    def on_stage(self) -> bool: ...
+
+
+__all__ = ["BASE_HEIGHT", "Holder", "PropStaging", "PropState", "SetProp"]
 
 BASE_HEIGHT = 0.40  # an average character's height, as a fraction of the frame height, in a wide shot
 SET_BACK = 0.035  # set props stand this far (of the frame height) behind the cast's feet
@@ -140,7 +151,7 @@ class PropStaging:
             holders[index] = holder
         return holders
 
-    def at(self, t: float, cast: Mapping[str, ActorState]) -> list[PropState]:
+    def at(self, t: float, cast: Mapping[str, Holder]) -> list[PropState]:
         """The props that are held or moving (not those standing still all scene) at ``t``,
         given where the cast is then."""
         out = []
@@ -178,7 +189,7 @@ class PropStaging:
                     position[0],
                     position[1],
                     self._spots[index][2] if resting else self.size,
-                    owner.pose.facing if owner is not None else 1,
+                    owner.facing if owner is not None else 1,
                     holder,
                     source=passing.source if passing else None,
                     dest=passing.dest if passing else None,
@@ -189,7 +200,7 @@ class PropStaging:
             )
         return out
 
-    def grip(self, index: int, who: str | None, cast: Mapping[str, ActorState]) -> tuple[float, float]:
+    def grip(self, index: int, who: str | None, cast: Mapping[str, Holder]) -> tuple[float, float]:
         """Where prop ``index``'s grip is when ``who`` holds it (None: standing where it was set)."""
         state = cast.get(who or "")
         if state is not None:

@@ -7,7 +7,7 @@ day, in a weather and a season, fitted to any size) and
 
 from __future__ import annotations
 
-from render_farm.engine.art.backdrop import place_thumbnail
-from render_farm.engine.art.props import prop_thumbnail
+from .art.backdrop import place_thumbnail
+from .art.props import prop_thumbnail
 
 __all__ = ["place_thumbnail", "prop_thumbnail"]

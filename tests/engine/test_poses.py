@@ -48,7 +48,7 @@ def test_every_action_draws_a_pose_of_its_own_that_fits_the_canvas(identity: Ide
         sprite = character.sprite(HEIGHT, Pose(action=action, phase=MID.get(action, 0.0)))
         assert sprite.pixels.shape == standing.pixels.shape
         alpha = sprite.pixels[..., 3]
-        assert not np.concatenate([alpha[0], alpha[:, 0], alpha[:, -1]]).any(), f"{action.value}: cut off"
+        assert not np.concatenate([alpha[0], alpha[-1], alpha[:, 0], alpha[:, -1]]).any(), f"{action.value}: cut off"
         assert len(sprite.hands) == 2
         if action is not Action.hold or identity.kind not in (Kind.snail,):
             assert not np.array_equal(sprite.pixels, standing.pixels), f"{action.value} looks like standing still"

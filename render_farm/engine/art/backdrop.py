@@ -17,12 +17,13 @@ import cv2
 import numpy as np
 import skia
 
-from render_farm.engine.art.places import PLACES, Indoors, compose
-from render_farm.engine.art.seeds import stable_seed
-from render_farm.engine.art.stage import Stage
-from render_farm.engine.art.weather import draw_weather
 from render_farm.engine.styles import look_for
 from render_farm.film.spec import Place, Season, Setting, Style, TimeOfDay, Weather
+
+from .places import PLACES, Indoors, compose
+from .seeds import stable_seed
+from .stage import Stage
+from .weather import draw_weather
 
 __all__ = ["Backdrop", "floor_of", "place_thumbnail", "render_background"]
 

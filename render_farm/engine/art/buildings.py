@@ -9,10 +9,11 @@ import random
 import numpy as np
 import skia
 
-from render_farm.engine.art.scenery import windows
-from render_farm.engine.art.shapes import oval, poly, rect, union_all
-from render_farm.engine.art.stage import WINDOW_LIT, Stage, spread
 from render_farm.engine.styles import RGB, darker, lighter
+
+from .scenery import windows
+from .shapes import oval, poly, rect, union_all
+from .stage import WINDOW_LIT, Stage, spread
 
 __all__ = ["castle", "chalets", "cottages", "facades", "fence", "lamp_posts", "market_stalls", "town_houses"]
 

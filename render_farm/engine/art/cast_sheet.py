@@ -10,14 +10,15 @@ from __future__ import annotations
 import numpy as np
 import skia
 
-from render_farm.engine.art.contact_sheet import SheetCell, contact_sheet
-from render_farm.engine.art.figure import Identity
-from render_farm.engine.art.looks import AGE_SIZE, default_design
-from render_farm.engine.art.rig import CharacterRig, Pose, Sprite, composite_sprite
-from render_farm.engine.art.seeds import stable_seed
 from render_farm.engine.fonts import load_font
 from render_farm.engine.styles import argb, darker, lighter, look_for, mix, rgba_surface
 from render_farm.film import Age, CastMember, Costume, Emotion, Film, Gender, Kind, Style
+
+from .contact_sheet import SheetCell, contact_sheet
+from .figure import Identity
+from .looks import AGE_SIZE, default_design
+from .rig import CharacterRig, Pose, Sprite, composite_sprite
+from .seeds import stable_seed
 
 __all__ = ["age_cells", "ages_sheet", "cast_sheet", "costume_cells", "costumes_sheet", "kind_cells", "kinds_sheet"]
 
@@ -194,16 +195,16 @@ def _sheet(cells: list[SheetCell], style: Style, columns: int, cell: int, title:
 def kinds_sheet(style: Style, width: int = 1600) -> np.ndarray:
     """Every kind on one labelled sheet ``width`` pixels wide: (h, w, 3) uint8 RGB."""
     cell = width // 10
-    return _sheet(kind_cells(style, round(cell * 0.86)), style, 10, cell, "Kinds")
+    return _sheet(kind_cells(style, round(cell * 0.8)), style, 10, cell, "Kinds")
 
 
 def ages_sheet(style: Style, width: int = 1600) -> np.ndarray:
     """Child, teen, adult and elder of people and some animals on one labelled sheet."""
     cell = width // 8
-    return _sheet(age_cells(style, round(cell * 0.86)), style, 8, cell, "Ages")
+    return _sheet(age_cells(style, round(cell * 0.8)), style, 8, cell, "Ages")
 
 
 def costumes_sheet(style: Style, width: int = 1600) -> np.ndarray:
     """Every costume, on people and on animals, on one labelled sheet."""
     cell = width // 10
-    return _sheet(costume_cells(style, round(cell * 0.86)), style, 10, cell, "Costumes")
+    return _sheet(costume_cells(style, round(cell * 0.8)), style, 10, cell, "Costumes")

@@ -13,11 +13,12 @@ import math
 
 import skia
 
-from render_farm.engine.art import headwear
-from render_farm.engine.art.figure import GOLD, Figure
-from render_farm.engine.art.overlays import neck_point
-from render_farm.engine.art.shapes import cut, oval, poly, rrect, tube
 from render_farm.engine.styles import ShapePainter, darker, lighter
+
+from . import headwear
+from .figure import GOLD, Figure
+from .overlays import neck_point
+from .shapes import cut, oval, poly, rrect, tube
 
 __all__ = [
     "antenna",
@@ -106,7 +107,7 @@ def head_accessories(fig: Figure, p: ShapePainter) -> None:
         for side in (-1, 1):
             p.fill(poly([(x, y), (x + side * 9 * s, y - 6 * s), (x + side * 9 * s, y + 5 * s)], 2 * s), fig.acc)
         p.fill(oval(x, y, 2.6 * s, 2.6 * s), darker(fig.acc, 0.1))
-    if "crown" in acc and fig.c.hat not in ("crown", "circlet", "tiara"):
+    if "crown" in acc and fig.c.hat not in ("crown", "kings_crown", "circlet", "tiara"):
         base = top + 3 * s
         crown = poly(
             [

@@ -11,10 +11,11 @@ import random
 import numpy as np
 import skia
 
-from render_farm.engine.art.scenery import bush, tree
-from render_farm.engine.art.shapes import oval, poly, rect, tube, union_all
-from render_farm.engine.art.stage import Stage, spread
 from render_farm.engine.styles import RGB, darker, mix
+
+from .scenery import bush, tree
+from .shapes import oval, poly, rect, tube, union_all
+from .stage import Stage, spread
 
 __all__ = [
     "bank",

@@ -6,17 +6,18 @@ it, each a function of :mod:`.terrain`, :mod:`.countryside`, :mod:`.buildings`,
 
 from __future__ import annotations
 
-from render_farm.engine.art import buildings as b
-from render_farm.engine.art import countryside as c
-from render_farm.engine.art import landmarks as m
-from render_farm.engine.art import terrain as t
-from render_farm.engine.art import water as u
-from render_farm.engine.art.recipes import L, Outdoors
-from render_farm.engine.art.scenery import flower_bed, rocks
-from render_farm.engine.art.sky import draw_aurora
-from render_farm.engine.art.space import earthrise, space
-from render_farm.engine.art.stage import Stage
 from render_farm.film.spec import Place
+
+from . import buildings as b
+from . import countryside as c
+from . import landmarks as m
+from . import terrain as t
+from . import water as u
+from .recipes import L, Outdoors
+from .scenery import flower_bed, rocks
+from .sky import draw_aurora
+from .space import earthrise, space
+from .stage import Stage
 
 __all__ = ["EXTERIORS"]
 

@@ -13,10 +13,11 @@ import random
 import numpy as np
 import skia
 
-from render_farm.engine.art.furniture import bookcase
-from render_farm.engine.art.shapes import oval, poly, rect, tube, union_all
-from render_farm.engine.art.stage import WINDOW_LIT, Stage, spread
 from render_farm.engine.styles import RGB, darker, lighter
+
+from .furniture import bookcase
+from .shapes import oval, poly, rect, tube, union_all
+from .stage import WINDOW_LIT, Stage, spread
 
 __all__ = [
     "banners",

@@ -10,9 +10,10 @@ import random
 import numpy as np
 import skia
 
-from render_farm.engine.art.shapes import oval, poly, rect, tube, union_all
-from render_farm.engine.art.stage import WINDOW_LIT, Stage
 from render_farm.engine.styles import RGB, darker, lighter
+
+from .shapes import oval, poly, rect, tube, union_all
+from .stage import WINDOW_LIT, Stage
 
 __all__ = [
     "bed",

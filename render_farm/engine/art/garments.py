@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import skia
 
-from render_farm.engine.art.figure import GOLD, Figure
-from render_farm.engine.art.shapes import cut, oval, poly, rrect, tube, union
 from render_farm.engine.styles import RGB, ShapePainter, darker, hex_rgb, lighter, mix
+
+from .figure import GOLD, Figure
+from .shapes import cut, oval, poly, rrect, tube, union
 
 __all__ = [
     "covers_legs",
@@ -353,11 +354,13 @@ def _arc(x0: float, y0: float, x1: float, y1: float, low: float) -> skia.Path:
 # -- below the waist --------------------------------------------------------------------------
 
 
-def draw_lower(fig: Figure, p: ShapePainter) -> None:
-    """Skirts, robes and gowns to the ankles, a tutu, a mermaid's tail: drawn over the legs."""
+def draw_lower(fig: Figure, p: ShapePainter, *, to_the_ground: bool) -> None:
+    """What hangs below the waist: skirts and a tutu (``to_the_ground=False``: they move with the
+    torso), or robes and gowns to the ankles and a mermaid's tail (``True``: they stay on the ground,
+    so a character in a gown sits down into it)."""
     if not wears_clothes(fig) and fig.c.lower != "tail":
         return
-    if fig.plan not in ("person", "biped"):
+    if fig.plan not in ("person", "biped") or (fig.c.lower in ("long", "tail")) != to_the_ground:
         return
     a = fig.a
     lower = fig.c.lower
@@ -365,7 +368,7 @@ def draw_lower(fig: Figure, p: ShapePainter) -> None:
     top = a.torso_bottom - 3
     w = a.torso_bw + 0.5
     if lower == "long":
-        width = 19 * fig.b if fig.c.top != "gown" else 24 * fig.b
+        width = 19 * fig.b if fig.c.top != "gown" else 27 * fig.b  # a gown's bell of a skirt
         robe = poly([(-w, top), (w, top), (width, -3.5), (-width, -3.5)], 4)
         p.fill(robe, main)
         if fig.c.top == "gown":

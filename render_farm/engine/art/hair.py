@@ -12,10 +12,11 @@ import random
 
 import skia
 
-from render_farm.engine.art import headwear
-from render_farm.engine.art.figure import Figure
-from render_farm.engine.art.shapes import cut, fuzzy_oval, oval, poly, rrect, tube, union
 from render_farm.engine.styles import ShapePainter, darker, lighter
+
+from . import headwear
+from .figure import Figure
+from .shapes import cut, fuzzy_oval, oval, poly, rotated, rrect, tube, union
 
 __all__ = ["draw_beard", "draw_hair_back", "draw_hair_front", "has_hair_back"]
 
@@ -77,21 +78,13 @@ def draw_hair_front(fig: Figure, p: ShapePainter) -> None:
             p.fill(oval(cx + side * (rx - 1.5 * s), cy - ry * 0.05, 3.6 * s, 7 * s), hair)
         return
     cap = oval(cx, cy - 1.5 * s, rx + 2.2 * s, ry + 2.5 * s)
-    if style == "balding":
+    if style == "balding":  # a fringe of hair round the sides and the back, the crown bare
         for side in (-1, 1):
-            p.fill(
-                cut(
-                    cap,
-                    rrect(
-                        cx + side * rx * 0.45 - (rx if side < 0 else 0),
-                        cy - ry * 0.7,
-                        cx + (side * rx * 1.2 if side > 0 else -rx * 0.45),
-                        cy + ry * 0.1,
-                        0,
-                    ),
-                ),
-                hair,
+            tuft = union(
+                oval(cx + side * (rx - 1.5 * s), cy - ry * 0.02, 5.2 * s, 9 * s),
+                oval(cx + side * (rx - 3.5 * s), cy - ry * 0.42, 4.6 * s, 6 * s),
             )
+            p.fill(cut(tuft, cap), hair)
         return
 
     def at(x: float, y: float) -> tuple[float, float]:  # the child reference frame, placed on this head
@@ -181,14 +174,8 @@ def draw_beard(fig: Figure, p: ShapePainter) -> None:
         )
         mouth_hole = oval(fx + 0.5 * s, fig.mouth_y + 1.2 * s, 6.5 * s, 4.2 * s)
         p.fill(cut(shape, mouth_hole, skia.PathOp.kDifference_PathOp), colour)
-    if moustache:
+    if moustache:  # two rounded sweeps under the nose
+        y = fig.mouth_y - 3.4 * s
         for side in (-1, 1):
-            m = poly(
-                [
-                    (fx + 0.5 * s, fig.mouth_y - 3.6 * s),
-                    (fx + side * 7 * s, fig.mouth_y - 1.2 * s),
-                    (fx + side * 5 * s, fig.mouth_y - 4.8 * s),
-                ],
-                1.6 * s,
-            )
-            p.fill(m, darker(colour, 0.05))
+            sweep = rotated(oval(fx + 0.5 * s + side * 3.6 * s, y, 4.4 * s, 2.1 * s), side * 12, fx + 0.5 * s, y)
+            p.fill(sweep, darker(colour, 0.05), outline=0.6)

@@ -11,10 +11,11 @@ import random
 
 import skia
 
-from render_farm.engine.art.figure import GOLD, Figure
-from render_farm.engine.art.shapes import cut, fuzzy_oval, oval, poly, rotated, rrect, tube, union
 from render_farm.engine.styles import RGB, ShapePainter, darker, lighter, mix
 from render_farm.film import Age, Gender
+
+from .figure import GOLD, Figure
+from .shapes import cut, fuzzy_oval, oval, poly, rotated, rrect, tube, union
 
 __all__ = ["TOP_EARS", "draw_crest", "draw_ears", "draw_horns", "draw_mane_back", "draw_mane_front", "hatted"]
 
@@ -269,29 +270,11 @@ def draw_horns(fig: Figure, p: ShapePainter, *, front: bool) -> None:
             top = (cx + side * 0.34 * rx, cy - 1.35 * ry)
             p.fill(tube([(cx + side * 0.28 * rx, cy - 0.8 * ry), top], 3.6 * s), fig.skin)
             p.fill(oval(top[0], top[1], 3 * s, 3 * s), fig.marks)
-        elif horns == "dragon":
-            h = poly(
-                [
-                    (cx + side * 0.33 * rx, cy - 0.84 * ry),
-                    (cx + side * 0.63 * rx, cy - 0.72 * ry),
-                    (cx + side * 0.78 * rx, cy - 1.48 * ry),
-                ],
-                2.2 * s,
-            )
-            p.fill(h, _HORN)
+        elif horns == "dragon" or (horns == "monster" and fig.variant == 0):
+            p.fill(_swept_horn(cx, cy, rx, ry, s, side), _HORN)
         elif horns == "monster":
             v = fig.variant
-            if v == 0:
-                h = poly(
-                    [
-                        (cx + side * 0.33 * rx, cy - 0.84 * ry),
-                        (cx + side * 0.63 * rx, cy - 0.72 * ry),
-                        (cx + side * 0.78 * rx, cy - 1.48 * ry),
-                    ],
-                    2.2 * s,
-                )
-                p.fill(h, _HORN)
-            elif v == 1 and side == 1:
+            if v == 1 and side == 1:
                 p.fill(
                     poly(
                         [(cx - 5 * s, cy - 0.9 * ry), (cx + 5 * s, cy - 0.9 * ry), (cx + 1 * s, cy - ry - 16 * s)],
@@ -310,6 +293,18 @@ def draw_horns(fig: Figure, p: ShapePainter, *, front: bool) -> None:
                     4 * s,
                 )
                 p.fill(curl, _HORN)
+
+
+def _swept_horn(cx: float, cy: float, rx: float, ry: float, s: float, side: int) -> skia.Path:
+    """A horn swept up and back from the top of the head (a dragon's; a monster's)."""
+    return poly(
+        [
+            (cx + side * 0.33 * rx, cy - 0.84 * ry),
+            (cx + side * 0.63 * rx, cy - 0.72 * ry),
+            (cx + side * 0.78 * rx, cy - 1.48 * ry),
+        ],
+        2.2 * s,
+    )
 
 
 def draw_mane_back(fig: Figure, p: ShapePainter) -> None:

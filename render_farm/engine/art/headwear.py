@@ -14,11 +14,12 @@ from collections.abc import Callable
 
 import skia
 
-from render_farm.engine.art.figure import GOLD, Figure
-from render_farm.engine.art.shapes import cut, oval, poly, rrect, tube, union
 from render_farm.engine.styles import RGB, ShapePainter, darker, hex_rgb, lighter
 
-__all__ = ["HATS", "covers_hair", "draw_headwear", "draw_headwear_back", "draw_headwear_front", "hat_color"]
+from .figure import GOLD, Figure
+from .shapes import cut, oval, poly, rrect, tube, union
+
+__all__ = ["HATS", "covers_hair", "draw_headwear", "draw_headwear_back", "draw_headwear_front", "hat_color", "star"]
 
 _WHITE: RGB = (250, 249, 245)
 _BLACK: RGB = (36, 34, 40)
@@ -62,7 +63,7 @@ def _wizard(p: ShapePainter, c: RGB) -> None:
     p.fill(cone, c)
     p.fill(rrect(-26, 2, 28, 9, 3), darker(c, 0.12))
     for x, y, r in ((4, -16, 2.6), (-6, -4, 1.8), (9, -2, 1.6)):
-        p.fill(_star(x, y, r, r * 0.42), GOLD, outline=0.3)
+        p.fill(star(x, y, r, r * 0.42), GOLD, outline=0.3)
     moon = cut(oval(-3, -26, 3.2, 3.2), oval(-1.5, -27, 2.8, 2.8), skia.PathOp.kDifference_PathOp)
     p.flat(moon, GOLD)
 
@@ -118,6 +119,19 @@ def _crown(p: ShapePainter, c: RGB, gem: RGB) -> None:
     p.fill(oval(0, -2, 2.2, 2.2), gem, outline=0.4)
     for x in (-16, 0, 16):
         p.fill(oval(x, -12.5 if x else -15, 1.6, 1.6), _WHITE, outline=0.3)
+
+
+def _kings_crown(p: ShapePainter, c: RGB, gem: RGB) -> None:
+    """A tall crown with arches, an orb and a cross on top."""
+    arches = poly([(-15, 4), (15, 4), (16, -14), (8, -22), (0, -24), (-8, -22), (-16, -14)], 4)
+    p.fill(arches, (160, 40, 60))
+    for x in (-9, 0, 9):
+        p.fill(tube([(x * 1.4, 2), (x * 0.9, -16), (0, -23)], 2.2), c, outline=0.5)
+    p.fill(rrect(-16, -2, 16, 5, 1.2), c)
+    for x in (-10, 0, 10):
+        p.fill(oval(x, 1.5, 1.8, 1.8), gem if x == 0 else (250, 250, 250), outline=0.3)
+    p.fill(oval(0, -26, 3.2, 3.2), c)
+    p.fill(union(rrect(-0.9, -34, 0.9, -27, 0.3), rrect(-3, -32, 3, -30.4, 0.3)), c, outline=0.4)
 
 
 def _circlet(p: ShapePainter, c: RGB, gem: RGB) -> None:
@@ -245,7 +259,7 @@ def _shako(p: ShapePainter, c: RGB, plume: RGB) -> None:
     p.fill(rrect(-14, -22, 16, 6, 2), c)
     p.fill(rrect(-14, -22, 16, -18, 1), GOLD, outline=0.5)
     p.fill(poly([(-4, 4), (20, 4), (18, 9), (-2, 9)], 1.5), _BLACK)
-    p.fill(_star(1, -7, 4.2, 1.9), GOLD, outline=0.4)
+    p.fill(star(1, -7, 4.2, 1.9), GOLD, outline=0.4)
     del plume
 
 
@@ -300,7 +314,7 @@ def _flower_crown(p: ShapePainter, c: RGB) -> None:
 
 
 def _starfish(p: ShapePainter, c: RGB) -> None:
-    p.fill(_star(-17, 8, 5.5, 2.4), c, outline=0.6)
+    p.fill(star(-17, 8, 5.5, 2.4), c, outline=0.6)
 
 
 def _cowboy_hat(p: ShapePainter, c: RGB) -> None:
@@ -345,6 +359,7 @@ HATS: dict[str, Callable[[ShapePainter, Figure, RGB], None]] = {
     "souwester": lambda p, f, c: _souwester(p, c),
     "knight_helmet": lambda p, f, c: _knight_helmet(p, c, f.cloth),
     "crown": lambda p, f, c: _crown(p, c, (200, 40, 60) if f.cloth[0] < 150 else (60, 90, 210)),
+    "kings_crown": lambda p, f, c: _kings_crown(p, c, (60, 90, 210)),
     "circlet": lambda p, f, c: _circlet(p, c, (60, 150, 220)),
     "tiara": lambda p, f, c: _tiara(p, c, (240, 110, 170)),
     "tricorn": lambda p, f, c: _tricorn(p, c),
@@ -451,7 +466,8 @@ def draw_headwear_front(fig: Figure, p: ShapePainter) -> None:
         p.stroke(shine, (255, 255, 255), 2.4, alpha=0.7)
 
 
-def _star(cx: float, cy: float, r: float, inner: float) -> skia.Path:
+def star(cx: float, cy: float, r: float, inner: float) -> skia.Path:
+    """A five-pointed star (a wizard's robe and hat, a badge, a hero's emblem)."""
     points = []
     for k in range(10):
         radius = r if k % 2 == 0 else inner

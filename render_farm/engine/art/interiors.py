@@ -5,13 +5,14 @@ that says the room, from :mod:`.furniture`, :mod:`.fittings` and :mod:`.workroom
 
 from __future__ import annotations
 
-from render_farm.engine.art import fittings as f
-from render_farm.engine.art import furniture as h
-from render_farm.engine.art import landmarks as m
-from render_farm.engine.art import workrooms as w
-from render_farm.engine.art.recipes import Indoors, L
-from render_farm.engine.art.rooms import Window, floor, wall
 from render_farm.film.spec import Place
+
+from . import fittings as f
+from . import furniture as h
+from . import landmarks as m
+from . import workrooms as w
+from .recipes import Indoors, L
+from .rooms import Window, floor, wall
 
 __all__ = ["INTERIOR_RECIPES"]
 

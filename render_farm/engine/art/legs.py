@@ -6,11 +6,12 @@ octopus's tentacles, a crab's legs, a caterpillar's many. One layer per stance (
 
 from __future__ import annotations
 
-from render_farm.engine.art import garments
-from render_farm.engine.art.figure import Figure
-from render_farm.engine.art.limbs import limb_color, stripe_limb
-from render_farm.engine.art.shapes import oval, poly, rrect, tube, union
 from render_farm.engine.styles import RGB, ShapePainter, darker, hex_rgb, lighter
+
+from . import garments
+from .figure import Figure
+from .limbs import limb_color, stripe_limb
+from .shapes import oval, poly, rrect, tube, union
 
 __all__ = ["SEGMENTS", "STANCES", "draw_legs", "sit_drop"]
 
@@ -25,7 +26,9 @@ def sit_drop(fig: Figure) -> float:
         return -fig.a.hip[1] * 0.5
     if fig.plan == "bird":
         return -fig.a.hip[1] * 0.6
-    return 4.0
+    if fig.plan in ("sea", "snail", "snake", "caterpillar"):
+        return 0.0  # already on the ground: it settles its arms instead
+    return 4.0  # a ghost comes down, an octopus or a crab sinks on its legs
 
 
 SEGMENTS = ((0.0, -10.0, 13.0), (-3.0, -27.0, 14.0), (1.0, -44.0, 15.0))  # a caterpillar's body, bottom up
@@ -91,6 +94,8 @@ def _feet_at(fig: Figure, stance: str) -> list[tuple[tuple[float, float], tuple[
 def _two_legs(fig: Figure, p: ShapePainter, stance: str) -> None:
     a = fig.a
     covered = garments.covers_legs(fig)
+    if covered:
+        garments.draw_lower(fig, p, to_the_ground=True)
     if fig.c.lower == "tail" and fig.plan in ("person", "biped"):
         return
     trousers = garments.leg_color(fig)

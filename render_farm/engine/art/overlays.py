@@ -13,10 +13,12 @@ import math
 
 import skia
 
-from render_farm.engine.art.figure import GOLD, Figure
-from render_farm.engine.art.garments import main_color, trim_color, wears_clothes
-from render_farm.engine.art.shapes import cut, oval, poly, rotated, rrect, tube, union
 from render_farm.engine.styles import RGB, ShapePainter, darker, lighter
+
+from .figure import GOLD, Figure
+from .garments import main_color, trim_color, wears_clothes
+from .headwear import star
+from .shapes import cut, oval, poly, rotated, rrect, tube, union
 
 __all__ = ["cape_color", "draw_back", "draw_front", "neck_point"]
 
@@ -64,11 +66,16 @@ def draw_back(fig: Figure, p: ShapePainter) -> None:
         long_cloak = "cloak" in extras
         top = a.torso_top + 1
         w = a.torso_tw
-        spread = 24 * b if long_cloak else 22 * b
+        spread = 24 * b if long_cloak else (27 * b if "ermine" in extras else 22 * b)
         cape = poly(
             [(-w, top), (w, top), (spread, -3 if long_cloak else -8), (0, -1), (-spread, -3 if long_cloak else -8)], 4
         )
         p.fill(cape, cape_color(fig))
+        if "ermine" in extras:  # a royal mantle's white fur hem
+            hem = cut(cape, rrect(-60, -14, 60, 0, 0))
+            p.fill(hem, _WHITE, outline=0.5)
+            for x in range(-24, 25, 8):
+                p.flat(cut(poly([(x, -11), (x + 1, -8.6), (x - 1, -8.6)]), hem), (30, 30, 34))
     if "space_pack" in extras:
         p.fill(rrect(-a.torso_tw - 4, a.torso_top - 2, a.torso_tw + 4, a.torso_bottom + 2, 4), (200, 204, 214))
     if "backpack" in extras:
@@ -196,13 +203,13 @@ def draw_front(fig: Figure, p: ShapePainter) -> None:
                 p.fill(oval(sx, sy + 1, 5.5, 4.6), lighter(main, 0.15))
         if "emblem" in extras:
             p.fill(oval(cx, mid - 3, 6, 5.2), trim)
-            star = _star(cx, mid - 3, 4.2, 1.8)
-            p.fill(star, main, outline=0.4)
+            emblem = star(cx, mid - 3, 4.2, 1.8)
+            p.fill(emblem, main, outline=0.4)
         if "stars" in extras:
             for dx, dy in ((-6, 4), (5, 10), (-3, 17), (7, -1)):
-                p.fill(_star(cx + dx, top + dy, 2.2, 0.9), GOLD, outline=0.3)
+                p.fill(star(cx + dx, top + dy, 2.2, 0.9), GOLD, outline=0.3)
             for dx, dy in ((-8, -6), (9, -8), (0, -14)):
-                p.fill(_star(cx + dx, a.torso_bottom - dy, 2.2, 0.9), GOLD, outline=0.3)
+                p.fill(star(cx + dx, a.torso_bottom - dy, 2.2, 0.9), GOLD, outline=0.3)
         if "paint_dabs" in extras:
             for k, colour in enumerate(((220, 60, 60), (60, 120, 220), (240, 200, 50), (80, 180, 90))):
                 p.flat(oval(cx - 7 + k * 5, mid + (k % 2) * 5 - 2, 1.8, 1.5), colour)
@@ -211,7 +218,7 @@ def draw_front(fig: Figure, p: ShapePainter) -> None:
                 p.fill(rrect(cx + 9 + k * 2, mid - 5, cx + 10.2 + k * 2, mid + 1, 0.5), colour, outline=0.3)
         if "badge" in extras:
             shape = (
-                _star(cx - 7, mid - 4, 2.8, 1.3)
+                star(cx - 7, mid - 4, 2.8, 1.3)
                 if fig.costume.value != "police_officer"
                 else poly(
                     [
@@ -322,15 +329,6 @@ def _apron(
     p.fill(pocket, darker(colour, 0.08), outline=0.5)
     for side in (-1, 1):
         p.fill(tube([(cx + side * 7 * b, top + 3), (cx + side * 9 * b, top - 1)], 1.2), colour, outline=0.4)
-
-
-def _star(cx: float, cy: float, r: float, inner: float) -> skia.Path:
-    points = []
-    for k in range(10):
-        radius = r if k % 2 == 0 else inner
-        t = -math.pi / 2 + k * math.pi / 5
-        points.append((cx + radius * math.cos(t), cy + radius * math.sin(t)))
-    return poly(points, 0.2)
 
 
 def _grown(path: skia.Path) -> skia.Path:

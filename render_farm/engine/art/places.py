@@ -8,17 +8,18 @@ and the furniture, each piece at a person's scale.
 
 from __future__ import annotations
 
-from render_farm.engine.art import fittings as f
-from render_farm.engine.art import furniture as h
-from render_farm.engine.art import landmarks as m
-from render_farm.engine.art import workrooms as w
-from render_farm.engine.art.exteriors import EXTERIORS
-from render_farm.engine.art.interiors import INTERIOR_RECIPES
-from render_farm.engine.art.recipes import Indoors, Layer, Outdoors, Recipe
-from render_farm.engine.art.rooms import window
-from render_farm.engine.art.sky import draw_sky
-from render_farm.engine.art.stage import Stage
 from render_farm.film.spec import Place
+
+from . import fittings as f
+from . import furniture as h
+from . import landmarks as m
+from . import workrooms as w
+from .exteriors import EXTERIORS
+from .interiors import INTERIOR_RECIPES
+from .recipes import Indoors, Layer, Outdoors, Recipe
+from .rooms import window
+from .sky import draw_sky
+from .stage import Stage
 
 __all__ = ["PLACES", "Indoors", "Outdoors", "compose"]
 

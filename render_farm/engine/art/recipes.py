@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from render_farm.engine.art.rooms import Window
-from render_farm.engine.art.stage import Stage
+from .rooms import Window
+from .stage import Stage
 
 __all__ = ["Indoors", "L", "Layer", "Outdoors", "Recipe"]
 

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 import numpy as np
 import skia
 
-from render_farm.engine.art.scenery import tree
-from render_farm.engine.art.shapes import oval, poly, rect, union_all
-from render_farm.engine.art.sky import draw_sky
-from render_farm.engine.art.stage import Stage, ridge
-from render_farm.engine.art.weather import weather_in_view
 from render_farm.engine.styles import RGB, darker, lighter, mix
 from render_farm.film.spec import TimeOfDay
+
+from .scenery import tree
+from .shapes import oval, poly, rect, union_all
+from .sky import draw_sky
+from .stage import Stage, ridge
+from .weather import weather_in_view
 
 __all__ = ["Window", "floor", "wall", "window"]
 

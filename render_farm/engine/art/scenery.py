@@ -9,10 +9,11 @@ import random
 
 import skia
 
-from render_farm.engine.art.shapes import oval, poly, rect, tube, union_all
-from render_farm.engine.art.stage import WINDOW_LIT, Stage
 from render_farm.engine.styles import RGB, darker, lighter, mix
 from render_farm.film.spec import Season
+
+from .shapes import oval, poly, rect, tube, union_all
+from .stage import WINDOW_LIT, Stage
 
 __all__ = ["bush", "flower_bed", "grass_details", "ground", "rocks", "tree", "windows"]
 

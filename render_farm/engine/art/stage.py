@@ -15,9 +15,10 @@ from collections.abc import Sequence
 import numpy as np
 import skia
 
-from render_farm.engine.art.shapes import poly, rect, union_all
 from render_farm.engine.styles import RGB, Look, ShapePainter, argb, darker, mix
 from render_farm.film.spec import Season, Setting, TimeOfDay, Weather
+
+from .shapes import poly, rect, union_all
 
 __all__ = ["WINDOW_LIT", "Stage", "mountain_range", "ridge", "sky_colours", "spread"]
 

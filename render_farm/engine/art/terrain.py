@@ -13,11 +13,12 @@ import random
 import numpy as np
 import skia
 
-from render_farm.engine.art.scenery import grass_details, ground
-from render_farm.engine.art.shapes import oval, poly, rect, union_all
-from render_farm.engine.art.stage import Stage, mountain_range, ridge, spread
 from render_farm.engine.styles import RGB, argb, darker, lighter, mix
 from render_farm.film.spec import Season, Weather
+
+from .scenery import grass_details, ground
+from .shapes import oval, poly, rect, union_all
+from .stage import Stage, mountain_range, ridge, spread
 
 __all__ = [
     "cloud_floor",

@@ -9,10 +9,11 @@ import random
 
 import skia
 
-from render_farm.engine.art.shapes import oval, poly, tube, union_all
-from render_farm.engine.art.stage import Stage, spread
 from render_farm.engine.styles import RGB, argb, darker, mix
 from render_farm.film.spec import TimeOfDay
+
+from .shapes import oval, poly, tube, union_all
+from .stage import Stage, spread
 
 __all__ = ["bubbles", "coral", "deep_water", "fish_shoal", "seaweed"]
 

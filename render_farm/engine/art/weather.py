@@ -13,11 +13,12 @@ import random
 import numpy as np
 import skia
 
-from render_farm.engine.art.seeds import stable_seed
-from render_farm.engine.art.shapes import poly, rect, rotated
-from render_farm.engine.art.stage import Stage
 from render_farm.engine.styles import argb, look_for, rgba_surface
 from render_farm.film.spec import Season, Style, Weather
+
+from .seeds import stable_seed
+from .shapes import poly, rect, rotated
+from .stage import Stage
 
 __all__ = ["FLASH", "draw_weather", "lightning_flashes", "lightning_picture", "weather_in_view"]
 

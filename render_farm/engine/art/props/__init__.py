@@ -221,4 +221,4 @@ def prop_thumbnail(prop: Prop, style: Style, size: int = 96) -> np.ndarray:
 
 
 # The drawings register themselves as they load (they need the names above, so they come last).
-from render_farm.engine.art.props import food, garden, large, play, things  # noqa: E402, F401
+from . import food, garden, large, play, things  # noqa: E402, F401

@@ -8,10 +8,11 @@ import math
 
 import skia
 
-from render_farm.engine.art.props import PropPainter, register
 from render_farm.engine.art.shapes import oval, poly, rect, tube, union_all
 from render_farm.engine.styles import darker, lighter
 from render_farm.film.spec import Prop
+
+from . import PropPainter, register
 
 
 def _pot(p: PropPainter, width: float, height: float) -> None:

@@ -8,10 +8,11 @@ import math
 
 import skia
 
-from render_farm.engine.art.props import PropPainter, register
 from render_farm.engine.art.shapes import oval, poly, rect, tube, union_all
 from render_farm.engine.styles import RGB, darker, lighter
 from render_farm.film.spec import Prop
+
+from . import PropPainter, register
 
 _WOOD: RGB = (160, 108, 66)
 _IRON: RGB = (70, 70, 78)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import skia
 
-from render_farm.engine.art.props import PropPainter, register
 from render_farm.engine.art.shapes import oval, poly, rect, tube, union_all
 from render_farm.engine.styles import darker, lighter
 from render_farm.film.spec import Prop
+
+from . import PropPainter, register
 
 _WOOD = (160, 110, 66)
 
