@@ -343,11 +343,13 @@ def _fit_speakers(film: Film, speakers: set[str]) -> Film:
 
 
 def set_design(film: Film, member_id: str, design: Design) -> Film:
+    """A new look for a member. Art generated for the old look is let go (it would hide the new one);
+    the file stays in the project, and undo brings it back."""
     try:
         member = film.member(member_id)
     except KeyError:
         raise FilmSpecError(f"cast: no member with id '{member_id}'") from None
-    return _replace_member(film, rebuild(member, design=design))
+    return _replace_member(film, rebuild(member, design=design, art=None))
 
 
 def add_member(film: Film, name: str, **fields: Any) -> tuple[Film, str]:
