@@ -153,14 +153,30 @@ def swatch_film(style: Style) -> Film:
     return OfflineDesigner().design(film)
 
 
+SWATCH_STYLE = """
+QToolButton[swatch="true"] {
+    border: 2px solid transparent; border-radius: 8px; padding: 4px; background: transparent;
+}
+QToolButton[swatch="true"]:hover { border-color: palette(mid); }
+QToolButton[swatch="true"]:focus { border: 2px dashed palette(highlight); }
+QToolButton[swatch="true"]:checked {
+    border: 3px solid palette(highlight); background: palette(alternate-base); font-weight: 600;
+}
+"""
+
+
 class StylePicker(QWidget):
-    """One checkable button per style, each with its swatch (drawn in the background)."""
+    """One button per style, each with its swatch (drawn in the background), chosen like radio buttons:
+    a click or the arrow keys choose one; the chosen one has a thick accent border and a check mark,
+    the one with keyboard focus a dashed border, and screen readers hear "Comic style, checked"."""
 
     SWATCH = QSize(160, 90)
+    CHECK = "✓ "
 
     def __init__(self, pictures: PictureCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pictures = pictures
+        self.setStyleSheet(SWATCH_STYLE)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[Style, QToolButton] = {}
@@ -170,14 +186,19 @@ class StylePicker(QWidget):
         for style in Style:
             button = QToolButton()
             button.setObjectName(f"style-{style.value}")
+            button.setProperty("swatch", True)
             button.setCheckable(True)
-            button.setText(style.value.capitalize())
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setAccessibleName(f"{style.value.capitalize()} style")
+            button.setToolTip(f"Make the film in the {style.value} style")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             button.setIconSize(self.SWATCH)
-            button.setMinimumSize(self.SWATCH.width() + 12, self.SWATCH.height() + 34)
+            button.setMinimumSize(self.SWATCH.width() + 16, self.SWATCH.height() + 40)
+            button.toggled.connect(lambda _on, s=style: self._label(s))
             self.group.addButton(button)
             self.buttons[style] = button
             layout.addWidget(button)
+            self._label(style)
             film = swatch_film(style)
             key = pictures.thumbnail_key(film, 0)
             self._keys[key] = style
@@ -187,6 +208,12 @@ class StylePicker(QWidget):
         layout.addStretch(1)
         self.buttons[Style.storybook].setChecked(True)
         pictures.thumbnailReady.connect(self._ready)
+
+    def _label(self, style: Style) -> None:
+        button = self.buttons[style]
+        chosen = button.isChecked()
+        button.setText((self.CHECK if chosen else "") + style.value.capitalize())
+        button.setAccessibleDescription("chosen" if chosen else "")
 
     def _ready(self, key: str) -> None:
         style = self._keys.get(key)
@@ -242,6 +269,8 @@ class NewProjectDialog(QDialog):
             "or paste a whole story with its dialogue in quotes."
         )
         self.prompt.setMinimumHeight(110)
+        self.prompt.setTabChangesFocus(True)  # Tab goes on to the styles, as in every other form
+        self.prompt.setAccessibleName("What your film is about")
         self.styles = StylePicker(pictures)
         self.length = QSpinBox()
         self.length.setRange(MIN_LENGTH, MAX_LENGTH)
