@@ -261,6 +261,34 @@ def test_play_sample_speaks_the_chosen_voice_off_the_ui_thread(qtbot, window) ->
     assert other != window.studio.sampler.path_for("x", window.document.film.member("bolt").voice)
 
 
+def test_play_sample_shows_it_plays_offers_stop_and_says_when_nothing_can_be_heard(qtbot, window) -> None:
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    from aistudio_desktop.preview.sound import output_problem
+
+    gallery = _gallery(window)
+    gallery.select_member("wren")
+    editor, media = gallery.editor, window.player.media
+    assert editor.play.text() == "▶ Play sample"
+    qtbot.mouseClick(editor.play, Qt.MouseButton.LeftButton)
+    assert editor.play.text() == "Speaking…" and not editor.play.isEnabled()
+    qtbot.waitUntil(lambda: editor.play.text() == "■ Stop" and editor.play.isEnabled(), timeout=10_000)
+    assert media.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+    problem = output_problem()  # this test machine has no speakers; a desk usually has
+    assert editor.sound_note.isVisible() == bool(problem)
+    if problem:
+        assert "Nothing can be heard: no sound output device was found" in editor.sound_note.text()
+        assert editor.last_sample in editor.sound_note.text()
+        assert window.statusBar().currentMessage().startswith("Nothing can be heard")
+    qtbot.mouseClick(editor.play, Qt.MouseButton.LeftButton)  # Stop
+    qtbot.waitUntil(lambda: media.playbackState() == QMediaPlayer.PlaybackState.StoppedState, timeout=5_000)
+    assert editor.play.text() == "▶ Play sample" and editor.play.isEnabled()
+    qtbot.mouseClick(editor.play, Qt.MouseButton.LeftButton)  # and again: it plays to its end
+    qtbot.waitUntil(lambda: editor.play.text() == "■ Stop", timeout=10_000)
+    qtbot.waitUntil(lambda: editor.play.text() == "▶ Play sample", timeout=15_000)
+    assert media.playbackState() == QMediaPlayer.PlaybackState.StoppedState
+
+
 def _colours(image: QImage, rect: QRectF) -> int:
     box = rect.toAlignedRect()
     return len({image.pixel(x, y) for x in range(box.left(), box.right(), 2) for y in range(box.top(), box.bottom())})
