@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aistudio_desktop.farm.cost import planned_cost
 from aistudio_desktop.farm.menu import FarmUi
 from aistudio_desktop.preview.cache import SETTING as CACHE_LIMIT_SETTING
 from aistudio_desktop.preview.cache import limit_from_settings
@@ -328,7 +329,14 @@ class MainWindow(QMainWindow):
 
     def new_film(self) -> NewProjectDialog:
         """Open the new-film dialog; the film it makes opens here when it is saved."""
-        dialog = NewProjectDialog(self.studio.store, self.studio.pictures, self.studio.providers, self)
+        prices = self.farm.credits
+        dialog = NewProjectDialog(
+            self.studio.store,
+            self.studio.pictures,
+            self.studio.providers,
+            self,
+            cost_note=lambda length: planned_cost(length, prices.prices),
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.created.connect(self.studio.open_created)
         dialog.created.connect(lambda film, _pid: self.statusBar().showMessage(f"Made “{film.title}”", 6000))

@@ -5,7 +5,8 @@ breakdown and the character design with the providers chosen in settings, then w
 project to the store. It checks for a cancel between stages, and a cancel (or a failure) removes
 whatever it had made, so a cancelled flow leaves no project and no bundle files behind.
 :class:`NewProjectDialog` collects the request, shows a swatch of each style drawn by the engine
-(cached like every other picture), and reports the stages with a progress bar.
+(cached like every other picture), says what the film will cost to render on the farm, and reports
+the stages with a progress bar.
 """
 
 from __future__ import annotations
@@ -252,6 +253,7 @@ class NewProjectDialog(QDialog):
         pictures: PictureCache,
         providers: ProvidersFactory,
         parent: QWidget | None = None,
+        cost_note: Callable[[float], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("newProjectDialog")
@@ -278,6 +280,11 @@ class NewProjectDialog(QDialog):
         self.length.setValue(60)
         self.length.setSuffix(" s")
         self.length.setToolTip("How long the film should run: 15 s to 10 min")
+        self.cost_note = cost_note
+        self.cost = QLabel()  # what the final render will cost on the farm
+        self.cost.setObjectName("filmCost")
+        self.cost.setWordWrap(True)
+        self.cost.setVisible(cost_note is not None)
         self.language = QComboBox()
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
@@ -295,7 +302,10 @@ class NewProjectDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("Style", self.styles)
-        form.addRow("Length", self.length)
+        length_row = QHBoxLayout()
+        length_row.addWidget(self.length)
+        length_row.addWidget(self.cost, 1)
+        form.addRow("Length", length_row)
         form.addRow("Language", self.language)
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
@@ -312,6 +322,8 @@ class NewProjectDialog(QDialog):
         self.create_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.prompt.textChanged.connect(self._update)
+        self.length.valueChanged.connect(self._show_cost)
+        self._show_cost()
         self._update()
 
     # -- state ---------------------------------------------------------------------------------
@@ -327,6 +339,10 @@ class NewProjectDialog(QDialog):
             length=float(self.length.value()),
             language=str(self.language.currentData()),
         )
+
+    def _show_cost(self) -> None:
+        if self.cost_note is not None:
+            self.cost.setText(self.cost_note(float(self.length.value())))
 
     def _update(self) -> None:
         self.create_button.setEnabled(not self.running and bool(self.prompt.toPlainText().strip()))

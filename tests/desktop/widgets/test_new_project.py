@@ -176,3 +176,27 @@ def test_the_chosen_style_looks_chosen_is_announced_and_comes_out_in_the_film(qt
     )
     assert pictures.cached("thumbnail", in_comic) != pictures.cached("thumbnail", in_storybook)
     assert window.storyboard_model.index(0).data(Role.ThumbnailKey) == in_comic
+
+
+def test_new_film_says_what_the_final_render_will_cost_as_the_length_changes(qtbot, window) -> None:
+    window.new_film_action.trigger()
+    dialog = window.new_film_dialog
+    assert dialog.cost.isVisible()
+    assert dialog.cost.text() == "A 60 s film of 5 scenes costs 150 credits on the farm"
+    dialog.length.setFocus()
+    qtbot.keyClick(dialog.length, Qt.Key.Key_Down)  # 15 s shorter
+    qtbot.keyClick(dialog.length, Qt.Key.Key_Down)
+    assert dialog.cost.text() == "A 30 s film of 3 scenes costs 110 credits on the farm"
+    dialog.length.setValue(150)
+    assert dialog.cost.text() == "A 150 s film of 11 scenes costs 270 credits on the farm"
+
+
+def test_the_status_bar_says_what_the_final_render_costs_while_the_film_is_edited(qtbot, window) -> None:
+    cost = window.farm_ui.cost_label
+    assert cost.isVisible() and cost.text() == "Final render: 170 credits"  # six scenes
+    assert "6 scenes × 20 credits + 50 for the final video" in cost.toolTip()
+    window.storyboard.select_scenes(["home-again"])
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.storyboard.add_action), Qt.MouseButton.LeftButton)
+    assert cost.text() == "Final render: 190 credits"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert cost.text() == "Final render: 170 credits"
