@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from aistudio_desktop.preview.sound import SoundPlayer, VoiceSampler, output_problem, sample_text
 from aistudio_desktop.project import commands
 from aistudio_desktop.project.document import ProjectDocument
+from aistudio_desktop.widgets.wheel import guard_wheel
 from render_farm.ai.voices import ACCENTS, CHARACTER_TIMBRES, FEMALE_TIMBRES, LANGUAGE_NAMES, TIMBRES, default_accent
 from render_farm.film import Kind, VoiceStyle
 
@@ -127,6 +128,7 @@ class CharacterEditor(QWidget):
         layout.addLayout(form)
         layout.addWidget(voice)
         layout.addStretch(1)
+        self._wheel = guard_wheel(self)  # the editor scrolls in the cast panel
 
         self.name.textEdited.connect(lambda text: self._edit(name=text))
         self.role.textEdited.connect(lambda text: self._edit(role=text))

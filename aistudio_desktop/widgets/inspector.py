@@ -38,6 +38,7 @@ from aistudio_desktop.project.edits import DEFAULT_TRANSITION
 from aistudio_desktop.project.timing import SHORTEST_SCENE, lines_phrase, shortest_duration
 from aistudio_desktop.widgets.dialogue import TEXT, DialogueDelegate, DialogueModel, grown_message
 from aistudio_desktop.widgets.storyboard import format_duration
+from aistudio_desktop.widgets.wheel import guard_wheel
 from render_farm.film import NARRATOR, CameraMove, DialogueLine, Place, Scene, Shot, TimeOfDay, TransitionKind, Weather
 
 _LABELS = {"city_street": "City street", "pan_left": "Pan left", "pan_right": "Pan right", "zoom_in": "Zoom in",
@@ -209,6 +210,8 @@ class SceneInspector(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(form)
         self.form = form
+        self.scroller = scroll
+        self._wheel = guard_wheel(form)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

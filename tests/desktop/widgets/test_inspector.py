@@ -211,3 +211,37 @@ def test_an_invalid_edit_is_refused_with_a_message_and_no_undo_step(qtbot, windo
     assert "dialogue line needs some words" in blocker.args[0]
     assert dumps(window.document.film) == before
     assert window.document.undo_stack.count() == 0
+
+
+def _wheel(qtbot, widget, steps: int = -1) -> None:
+    """A turn of the mouse wheel over the middle of ``widget`` (negative: towards the user, scrolling down)."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    middle = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(
+        middle, QPointF(widget.mapToGlobal(middle.toPoint())), QPoint(), QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(widget, event)
+    qtbot.wait(10)
+
+
+def test_the_wheel_over_a_combo_box_scrolls_the_panel_until_the_combo_box_is_chosen(qtbot, window) -> None:
+    window.resize(1360, 560)  # a short window: the inspector scrolls
+    window.storyboard.select_scenes(["the-map"])
+    inspector = window.inspector
+    bar = inspector.scroller.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    for combo in (inspector.shot, inspector.place):
+        before, value = bar.value(), combo.currentData()
+        _wheel(qtbot, combo)
+        assert bar.value() > before, "the panel scrolls"
+        assert combo.currentData() == value and window.document.undo_stack.count() == 0, "and nothing changes"
+    bar.setValue(0)
+    inspector.place.setFocus()  # chosen with Tab or a click: now the wheel is the combo box's
+    _wheel(qtbot, inspector.place)
+    assert bar.value() == 0
+    assert window.document.scene("the-map").setting.place.value == inspector.place.currentData() != "village"
+    assert window.document.undo_stack.count() == 1
