@@ -221,7 +221,7 @@ class NotificationsModel(QAbstractListModel):
         if not index.isValid():
             return None
         item = self.items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return f"{item.title}\n{item.body}  ·  {when(item.created_at)}"
         if role == Qt.ItemDataRole.FontRole and not item.read:
             font = QFont()
