@@ -269,6 +269,7 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel("All changes saved")
         for label in (self.pictures_label, self.summary_label, self.save_label):
             bar.addPermanentWidget(label)
+        bar.messageChanged.connect(bar.setToolTip)  # a message longer than the bar's room reads whole there
 
     # -- reacting ------------------------------------------------------------------------------
 

@@ -46,7 +46,7 @@ def _label(text: str = "", name: str = "farmNote") -> QLabel:
 
 class BuyCreditsDialog(QDialog):
     """Choose a pack, pay in the browser, see the credits arrive. ``need`` is how many credits the user is
-    short of for ``what`` (a render, say), or 0."""
+    short of for ``what`` (``the final render of “The Kite” (150 credits)``), or 0."""
 
     def __init__(self, farm: FarmSession, need: int = 0, what: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,7 +58,7 @@ class BuyCreditsDialog(QDialog):
         self.bought: LedgerEntry | None = None
         self.setObjectName("buyCreditsDialog")
         self.setWindowTitle("Buy credits")
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(500)
         self.heading = QLabel(f"<b>Buy credits on {farm.url.split('://', 1)[-1]}</b>")
         self.balance = _label()
         self.pack_box = QWidget()
@@ -113,9 +113,16 @@ class BuyCreditsDialog(QDialog):
         account = self.farm.account
         have = f"You have {credits_phrase(account.credits)}." if account else ""
         if self.need > 0 and self.bought is None:
-            what = f" {self.what}: " if self.what else " "
-            have += f"{what}you need {credits_phrase(self.need)} more."
+            have += f" You need {self.need} more" + (f" for {self.what}." if self.what else ".")
         self.balance.setText(have)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The dialog as tall as its wrapped lines need (they change as it goes)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.adjustSize()
 
     def _packs(self, packs: object) -> None:
         if isinstance(packs, str):
@@ -140,6 +147,7 @@ class BuyCreditsDialog(QDialog):
         self.test_note.setVisible(prices.test_payments)
         self.status.setText("Choose a pack: its payment page opens in your browser.")
         self.buy_button.setEnabled(bool(packs))
+        self._fit()
 
     def chosen(self) -> CreditPack | None:
         for button, pack in zip(self.group.buttons(), self.packs, strict=False):
@@ -172,6 +180,7 @@ class BuyCreditsDialog(QDialog):
         for widget in (self.reopen_button, self.paid_button, self.waiting_bar):
             widget.show()
         self._open_page()
+        self._fit()
 
     def _open_page(self) -> None:
         checkout = self.checkout

@@ -59,7 +59,7 @@ class RenderCostLabel(QLabel):
         self.refresh()
 
     def why(self) -> str:
-        return f"The final render of “{self.document.film.title}” costs {self.cost} credits"
+        return f"the final render of “{self.document.film.title}” ({self.cost} credits)"
 
     def refresh(self) -> None:
         prices = self.farm.credits.prices

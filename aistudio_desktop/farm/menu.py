@@ -115,7 +115,7 @@ class FarmUi:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.show_queue)
         dialog.buyCreditsRequested.connect(
-            lambda need: self.buy_credits(need, f"The final render of “{film.title}” costs more than you have", dialog)
+            lambda need: self.buy_credits(need, f"the final render of “{film.title}”", dialog)
         )
         dialog.open()
         self.render_dialog = dialog

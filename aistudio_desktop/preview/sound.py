@@ -71,7 +71,7 @@ def output_problem() -> str:
     if module is None:
         return sound_problem()
     if not module.QMediaDevices.audioOutputs():
-        return "no sound output device was found (speakers or headphones)"
+        return "no speakers or headphones were found"
     return ""
 
 
@@ -118,10 +118,7 @@ class SoundPlayer(QObject):
             return False
         problem = output_problem()
         if problem:
-            self.message.emit(
-                f"Nothing can be heard: {problem}. Connect speakers or headphones and play it again; "
-                f"the sample is saved at {path}"
-            )
+            self.message.emit(f"Nothing can be heard: {problem}")
         url = QUrl.fromLocalFile(str(path))
         if self.media.source() == url:
             self.media.setPosition(0)  # the same sample again: from the start (it loads asynchronously otherwise)

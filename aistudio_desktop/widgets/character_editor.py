@@ -273,7 +273,9 @@ class CharacterEditor(QWidget):
         if member_id == self.member_id:
             problem = output_problem()
             self.sound_note.setText(
-                f"Nothing can be heard: {problem}. The sample is saved at {path}" if problem else ""
+                f"Nothing can be heard: {problem}. Connect some and play it again; the sample is saved at {path}"
+                if problem
+                else ""
             )
             self.sound_note.setVisible(bool(problem))
             self.player.play(Path(path))

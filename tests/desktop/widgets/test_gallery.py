@@ -277,7 +277,7 @@ def test_play_sample_shows_it_plays_offers_stop_and_says_when_nothing_can_be_hea
     problem = output_problem()  # this test machine has no speakers; a desk usually has
     assert editor.sound_note.isVisible() == bool(problem)
     if problem:
-        assert "Nothing can be heard: no sound output device was found" in editor.sound_note.text()
+        assert "Nothing can be heard: no speakers or headphones were found" in editor.sound_note.text()
         assert editor.last_sample in editor.sound_note.text()
         assert window.statusBar().currentMessage().startswith("Nothing can be heard")
     qtbot.mouseClick(editor.play, Qt.MouseButton.LeftButton)  # Stop
