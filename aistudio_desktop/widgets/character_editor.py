@@ -100,6 +100,7 @@ class CharacterEditor(QWidget):
         self.sound_note = QLabel()  # why nothing is heard, when that is so
         self.sound_note.setObjectName("soundNote")
         self.sound_note.setWordWrap(True)
+        self.sound_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.sound_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sound_note.hide()
         self._speaking = False
