@@ -333,3 +333,45 @@ def test_choosing_a_kind_makes_the_character_that_kind_and_undoes(qtbot, window)
     assert window.document.member("pip").design == before.member("pip").design, "the look stays until asked"
     window.document.undo_stack.undo()
     assert window.document.film == before and editor.kind.currentData() == "fox"
+
+
+def test_removing_a_staged_character_takes_their_actions_props_and_addressed_lines_along(
+    qtbot, studio, settings, film
+) -> None:
+    """Spec v3 staging names characters; taking one off a scene or out of the cast must not be refused."""
+    from aistudio_desktop.main_window import MainWindow
+    from render_farm.film import Action, Prop, SceneProp, StageAction
+
+    forest = film.scenes[2]
+    to_wren = forest.dialogue[1].model_copy(update={"to": "wren"})
+    staged = forest.model_copy(
+        update={
+            "props": [SceneProp(prop=Prop.lantern, holder="wren"), SceneProp(prop=Prop.map, holder="pip")],
+            "actions": [
+                StageAction(who="wren", action=Action.point, line=0, target="pip"),
+                StageAction(who="pip", action=Action.give, line=1, target="wren", prop=Prop.map),
+                StageAction(who="bolt", action=Action.nod, line=2),
+            ],
+            "dialogue": [forest.dialogue[0], to_wren, *forest.dialogue[2:]],
+        }
+    )
+    film = film.model_copy(update={"scenes": [*film.scenes[:2], staged, *film.scenes[3:]]})
+    studio.new_project(type(film).model_validate(film.model_dump()))
+    window = MainWindow(studio, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.storyboard.select_scenes(["forest-path"])
+    window.inspector.cast_checks["pip"].click()  # Pip off this scene
+    scene = window.document.scene("forest-path")
+    assert scene.cast == ["bolt", "wren"] and [a.who for a in scene.actions] == ["wren", "bolt"]
+    assert scene.actions[0].target is None and scene.props[1].holder is None
+    window.document.undo_stack.undo()
+    gallery = _gallery(window)
+    gallery.select_member("wren")
+    qtbot.mouseClick(gallery.remove_button, Qt.MouseButton.LeftButton)
+    assert [m.id for m in window.document.film.cast] == ["pip", "bolt"]
+    scene = window.document.scene("forest-path")
+    assert [(a.who, a.target) for a in scene.actions] == [("pip", None), ("bolt", None)]
+    assert [p.holder for p in scene.props] == [None, "pip"] and scene.dialogue[1].to is None
+    assert window.studio.writer.flush(10)
+    assert ProjectStore(window.studio.store.data_dir).load(window.document.project_id) == window.document.film
