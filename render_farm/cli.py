@@ -322,6 +322,42 @@ def cmd_key(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- contact sheets ---------------------------------------------------------------------------
+
+# what `aistudio sheet NAME` draws: "module:function", the function taking (style, width) and giving an
+# (h, w, 3) RGB picture. One line per vocabulary; imported only when asked for.
+SHEETS: dict[str, str] = {
+    "kinds": "render_farm.engine.art.cast_sheet:kinds_sheet",
+    "ages": "render_farm.engine.art.cast_sheet:ages_sheet",
+    "costumes": "render_farm.engine.art.cast_sheet:costumes_sheet",
+}
+
+
+def cmd_sheet(args: argparse.Namespace) -> int:
+    """Draw every entry of one vocabulary in a style on one labelled contact sheet."""
+    import importlib
+
+    import cv2
+
+    out = _writable(args.output or Path(f"{args.what}-{args.style.value}.png"))
+    module, _, function = SHEETS[args.what].partition(":")
+    picture = getattr(importlib.import_module(module), function)(args.style, args.width)
+    if not cv2.imwrite(str(out), cv2.cvtColor(picture, cv2.COLOR_RGB2BGR)):
+        raise CliError(f"cannot write {out}: use a .png or .jpg name")
+    print(f"Sheet: {out}  ({args.what}, {args.style.value}, {picture.shape[1]}x{picture.shape[0]})")
+    return 0
+
+
+def _sheet_width(value: str) -> int:
+    try:
+        width = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a width in pixels") from None
+    if not 400 <= width <= 6000:
+        raise argparse.ArgumentTypeError(f"{width} px: a sheet is 400 to 6000 pixels wide")
+    return width
+
+
 # -- parser -----------------------------------------------------------------------------------
 
 
@@ -373,6 +409,13 @@ def build_parser() -> argparse.ArgumentParser:
     frame.add_argument("-o", "--output", type=Path, required=True)
     frame.add_argument("--preset", default="final")
     frame.set_defaults(func=cmd_frame)
+
+    sheet = sub.add_parser("sheet", help="draw every kind, age or costume (and more) in a style on one contact sheet")
+    sheet.add_argument("what", choices=sorted(SHEETS), help="which vocabulary to draw")
+    sheet.add_argument("--style", type=_style, default=Style.storybook, help="storybook, anime, comic or pastel")
+    sheet.add_argument("-o", "--output", type=Path, help="the PNG or JPEG to write (default: WHAT-STYLE.png)")
+    sheet.add_argument("--width", type=_sheet_width, default=1600, help="the sheet's width in pixels")
+    sheet.set_defaults(func=cmd_sheet)
 
     key = sub.add_parser("key", help="store, check or remove the API key of the HTTP providers (OS keyring)")
     key.add_argument("action", choices=["set", "status", "delete"], help="set reads the key from a prompt or stdin")

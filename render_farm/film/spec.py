@@ -86,6 +86,11 @@ class VoiceStyle(_Model):
     pitch: int = Field(default=50, ge=0, le=100)
 
 
+Accessory = Literal[
+    "hat", "scarf", "glasses", "bow", "crown", "backpack", "cape", "antenna", "flower", "beard", "moustache"
+]
+
+
 class Design(_Model):
     """Design parameters of a character: how the sprite rig draws them (what they are is the member's)."""
 
@@ -97,10 +102,8 @@ class Design(_Model):
     accessory_color: Color | None = Field(
         default=None, description="colour of hats, scarves, bows...; None = derived from the outfit"
     )
-    accessories: list[Literal["hat", "scarf", "glasses", "bow", "crown", "backpack", "cape", "antenna", "flower"]] = (
-        Field(default_factory=list, max_length=4)
-    )
-    height: float = Field(default=1.0, ge=0.45, le=1.5, description="relative to an average adult")
+    accessories: list[Accessory] = Field(default_factory=list, max_length=4)
+    height: float = Field(default=1.0, ge=0.3, le=1.5, description="relative to an average adult")
     build: float = Field(default=1.0, ge=0.7, le=1.4, description="relative width")
     seed: int = Field(default=0, ge=0)
 

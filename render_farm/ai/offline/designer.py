@@ -12,43 +12,116 @@ from Python's salted ``hash()``.
 
 from __future__ import annotations
 
-import random
 import re
 from pathlib import Path
 
-from render_farm.engine.art.standins import body_plan
+from render_farm.engine.art.figure import Figure, Identity
+from render_farm.engine.art.kinds import kind_look
+from render_farm.engine.art.looks import MIN_HEIGHT, default_design
 from render_farm.engine.characters import stable_seed
-from render_farm.film import KIND_SIZE, Age, CastMember, Design, Film, Kind
+from render_farm.engine.styles import look_for
+from render_farm.film import Age, CastMember, Costume, Design, Film, Gender, Kind, Style
 
 from .identity import identity_of, kind_in, with_identity
 
-__all__ = ["OfflineDesigner", "design_from_text"]
+__all__ = ["OfflineDesigner", "design_from_text", "new_look"]
 
 _COLOURS: dict[str, str] = {
-    "red": "#d23c3c", "scarlet": "#e0302a", "crimson": "#b81e3a", "maroon": "#7a1f2b", "pink": "#f08cb4",
-    "rose": "#e8668a", "orange": "#f08a2c", "ginger": "#d8742c", "rusty": "#b5532a", "rust": "#b5532a",
-    "copper": "#c2703d", "amber": "#f0a830", "yellow": "#f2cc3a", "golden": "#e8b030", "gold": "#e8b030",
-    "blonde": "#f0d27a", "blond": "#f0d27a", "cream": "#f6ecd2", "beige": "#e0cba4", "tan": "#d2a878",
-    "brown": "#8a5a36", "chocolate": "#5e3a22", "bronze": "#b07a3a", "green": "#4caa50", "emerald": "#1f9e6a",
-    "mint": "#9ee0c0", "olive": "#8a9a3a", "teal": "#2a9a9a", "turquoise": "#3ac8c0", "cyan": "#40d0f0",
-    "blue": "#3a78d0", "navy": "#23346e", "indigo": "#4a3a9a", "purple": "#8a4ac0", "violet": "#9a5ad0",
-    "lavender": "#b8a0e0", "lilac": "#c8a8e0", "white": "#f6f4f0", "snowy": "#fafafa", "silver": "#c4cad4",
-    "grey": "#8c9096", "gray": "#8c9096", "black": "#2a2a30", "peach": "#f6bc98", "coral": "#f07a68",
-}  # fmt: skip
+    "red": "#d23c3c",
+    "scarlet": "#e0302a",
+    "crimson": "#b81e3a",
+    "maroon": "#7a1f2b",
+    "pink": "#f08cb4",
+    "rose": "#e8668a",
+    "orange": "#f08a2c",
+    "ginger": "#d8742c",
+    "rusty": "#b5532a",
+    "rust": "#b5532a",
+    "copper": "#c2703d",
+    "amber": "#f0a830",
+    "yellow": "#f2cc3a",
+    "golden": "#e8b030",
+    "gold": "#e8b030",
+    "blonde": "#f0d27a",
+    "blond": "#f0d27a",
+    "cream": "#f6ecd2",
+    "beige": "#e0cba4",
+    "tan": "#d2a878",
+    "brown": "#8a5a36",
+    "chocolate": "#5e3a22",
+    "bronze": "#b07a3a",
+    "green": "#4caa50",
+    "emerald": "#1f9e6a",
+    "mint": "#9ee0c0",
+    "olive": "#8a9a3a",
+    "teal": "#2a9a9a",
+    "turquoise": "#3ac8c0",
+    "cyan": "#40d0f0",
+    "blue": "#3a78d0",
+    "navy": "#23346e",
+    "indigo": "#4a3a9a",
+    "purple": "#8a4ac0",
+    "violet": "#9a5ad0",
+    "lavender": "#b8a0e0",
+    "lilac": "#c8a8e0",
+    "white": "#f6f4f0",
+    "snowy": "#fafafa",
+    "silver": "#c4cad4",
+    "grey": "#8c9096",
+    "gray": "#8c9096",
+    "black": "#2a2a30",
+    "peach": "#f6bc98",
+    "coral": "#f07a68",
+}
 
 _OUTFITS: dict[str, str] = {
-    "dress": "dress", "gown": "dress", "skirt": "dress", "overalls": "overalls", "dungarees": "overalls",
-    "coat": "coat", "jacket": "coat", "raincoat": "coat", "labcoat": "coat", "armor": "armor", "armour": "armor",
-    "robe": "robe", "robes": "robe", "cloak": "robe", "tunic": "tunic", "shirt": "shirt", "sweater": "shirt",
-    "jumper": "shirt", "hoodie": "shirt", "t-shirt": "shirt", "vest": "tunic", "uniform": "tunic",
-}  # fmt: skip
+    "dress": "dress",
+    "gown": "dress",
+    "skirt": "dress",
+    "overalls": "overalls",
+    "dungarees": "overalls",
+    "coat": "coat",
+    "jacket": "coat",
+    "raincoat": "coat",
+    "labcoat": "coat",
+    "armor": "armor",
+    "armour": "armor",
+    "robe": "robe",
+    "robes": "robe",
+    "cloak": "robe",
+    "tunic": "tunic",
+    "shirt": "shirt",
+    "sweater": "shirt",
+    "jumper": "shirt",
+    "hoodie": "shirt",
+    "t-shirt": "shirt",
+    "vest": "tunic",
+    "uniform": "tunic",
+}
 
 _ACCESSORIES: dict[str, str] = {
-    "hat": "hat", "cap": "hat", "beanie": "hat", "bonnet": "hat", "scarf": "scarf", "glasses": "glasses",
-    "spectacles": "glasses", "goggles": "glasses", "bow": "bow", "ribbon": "bow", "crown": "crown",
-    "tiara": "crown", "backpack": "backpack", "rucksack": "backpack", "satchel": "backpack", "cape": "cape",
-    "antenna": "antenna", "antennae": "antenna", "flower": "flower", "daisy": "flower", "rose-pin": "flower",
-}  # fmt: skip
+    "hat": "hat",
+    "cap": "hat",
+    "beanie": "hat",
+    "bonnet": "hat",
+    "scarf": "scarf",
+    "glasses": "glasses",
+    "spectacles": "glasses",
+    "goggles": "glasses",
+    "bow": "bow",
+    "ribbon": "bow",
+    "crown": "crown",
+    "tiara": "crown",
+    "backpack": "backpack",
+    "rucksack": "backpack",
+    "satchel": "backpack",
+    "cape": "cape",
+    "antenna": "antenna",
+    "antennae": "antenna",
+    "flower": "flower",
+    "daisy": "flower",
+    "rose-pin": "flower",
+}
 
 # accessories the rig paints in the accessory colour ("a blue scarf"): glasses, antennae and crowns keep
 # their own colours
@@ -60,53 +133,37 @@ _EYE_NOUNS = {"eyes", "eye"}
 
 # what a role or job implies when the text names no clothes or accessories of its own
 _ROLE_HINTS: dict[str, tuple[str | None, tuple[str, ...]]] = {
-    "king": ("robe", ("crown", "cape")), "queen": ("dress", ("crown",)), "princess": ("dress", ("crown",)),
-    "prince": ("tunic", ("crown", "cape")), "knight": ("armor", ()), "wizard": ("robe", ("hat",)),
-    "witch": ("robe", ("hat",)), "pirate": ("coat", ("hat",)), "explorer": ("shirt", ("backpack", "hat")),
-    "scientist": ("coat", ("glasses",)), "professor": ("coat", ("glasses",)), "detective": ("coat", ("hat",)),
-    "student": ("shirt", ("backpack",)), "farmer": ("overalls", ("hat",)), "hero": (None, ("cape",)),
-    "superhero": (None, ("cape",)), "chef": ("tunic", ("hat",)), "doctor": ("coat", ()), "sailor": ("shirt", ("hat",)),
-    "grandma": ("dress", ("glasses",)), "grandpa": ("shirt", ("glasses",)), "librarian": ("dress", ("glasses",)),
-    "captain": ("coat", ("hat",)), "mechanic": ("overalls", ()), "inventor": ("overalls", ("glasses",)),
-}  # fmt: skip
+    "king": ("robe", ("crown", "cape")),
+    "queen": ("dress", ("crown",)),
+    "princess": ("dress", ("crown",)),
+    "prince": ("tunic", ("crown", "cape")),
+    "knight": ("armor", ()),
+    "wizard": ("robe", ("hat",)),
+    "witch": ("robe", ("hat",)),
+    "pirate": ("coat", ("hat",)),
+    "explorer": ("shirt", ("backpack", "hat")),
+    "scientist": ("coat", ("glasses",)),
+    "professor": ("coat", ("glasses",)),
+    "detective": ("coat", ("hat",)),
+    "student": ("shirt", ("backpack",)),
+    "farmer": ("overalls", ("hat",)),
+    "hero": (None, ("cape",)),
+    "superhero": (None, ("cape",)),
+    "chef": ("tunic", ("hat",)),
+    "doctor": ("coat", ()),
+    "sailor": ("shirt", ("hat",)),
+    "grandma": ("dress", ("glasses",)),
+    "grandpa": ("shirt", ("glasses",)),
+    "librarian": ("dress", ("glasses",)),
+    "captain": ("coat", ("hat",)),
+    "mechanic": ("overalls", ()),
+    "inventor": ("overalls", ("glasses",)),
+}
 
-_SKIN = ["#f6d2b0", "#f2c9a0", "#e0ac84", "#c68a62", "#a06a48", "#7a4e34", "#5c3a26"]
-_HAIR = ["#2a1a14", "#4a2e1c", "#6b4f3a", "#8a5a36", "#c0783a", "#e6c27a", "#1c1c22"]
-_OUTFIT = ["#4f7cc9", "#d8485a", "#3a9a6a", "#e0a030", "#8a4ac0", "#2a8aa0", "#e07a40", "#5a6a8a", "#c85a8a"]
-_EYES = ["#3a2a1a", "#2a4a7a", "#3a6a3a", "#5a3a20", "#2a2a30", "#6a5a2a"]
-_FUR: dict[Kind, list[str]] = {
-    Kind.cat: ["#e89a4a", "#8c8c94", "#2e2e34", "#f2ece4", "#c8a070"],
-    Kind.dog: ["#d8b080", "#8a5a36", "#f0e6d8", "#3a2e2a", "#c08a50"],
-    Kind.fox: ["#e07a30", "#d8742c", "#c8602a"],
-    Kind.rabbit: ["#f4f0ea", "#b89878", "#9a9aa2", "#e8d8c0"],
-    Kind.bear: ["#8a5a3a", "#6a4430", "#c89858", "#4a3428"],
-    Kind.mouse: ["#a8a0a0", "#b89070", "#e8e0d8"],
-    Kind.bird: ["#5a9ad8", "#e05a4a", "#f0c840", "#9a7050", "#6ac07a"],
-    Kind.robot: ["#c0c6d0", "#e8ecf0", "#7ab8c8", "#d8b85a", "#a8b0bc"],
-    Kind.dragon: ["#5aa55a", "#d05a4a", "#7a5ac0", "#4a88c8", "#e0a030"],
-    Kind.monster: ["#8a5ac0", "#5ab08a", "#4a8ad0", "#e0804a", "#c05a8a"],
-    # the colours a kind is known by; kinds not named here take those of the body they are drawn with
-    Kind.owl: ["#9a7050", "#8a6a4a", "#b08a60"], Kind.ghost: ["#f4f4fa", "#e8ecf4"], Kind.alien: ["#7ad07a", "#5ab08a"],
-    Kind.unicorn: ["#f6f4f0", "#f0d8f0"], Kind.dinosaur: ["#5aa55a", "#4a88c8", "#e0a030"], Kind.hare: ["#b89878"],
-    Kind.polar_bear: ["#f6f4f0"], Kind.panda: ["#f6f4f0"], Kind.koala: ["#9a9aa2"], Kind.squirrel: ["#c0783a"],
-    Kind.hedgehog: ["#8a6a4a"], Kind.raccoon: ["#8c9096"], Kind.badger: ["#8c8c94"], Kind.otter: ["#8a5a36"],
-    Kind.beaver: ["#8a5a36"], Kind.wolf: ["#8c9096", "#6a6e76"], Kind.deer: ["#c08a50"], Kind.lion: ["#e0a850"],
-    Kind.tiger: ["#f08a2c"], Kind.elephant: ["#9a9aa6"], Kind.giraffe: ["#e8b860"], Kind.zebra: ["#f6f4f0"],
-    Kind.hippo: ["#9a8ab0"], Kind.rhino: ["#9a9a9a"], Kind.monkey: ["#8a5a36"], Kind.kangaroo: ["#c8a070"],
-    Kind.pig: ["#f4b0b8"], Kind.cow: ["#f6f4f0"], Kind.sheep: ["#f6f4f0", "#ece4d4"], Kind.goat: ["#f2ece4", "#d8ccb8"],
-    Kind.horse: ["#8a5a36", "#c08a50", "#3a2e2a"], Kind.donkey: ["#8c8c94"], Kind.camel: ["#d2a878"],
-    Kind.bat: ["#5a4a6a"], Kind.seal: ["#8c9096"], Kind.whale: ["#4a6a9a"], Kind.dolphin: ["#7a9ab8"],
-    Kind.penguin: ["#2e2e34"], Kind.duck: ["#f2cc3a"], Kind.chicken: ["#f6f4f0", "#c8702a"],
-    Kind.parrot: ["#e05a4a", "#4caa50"], Kind.eagle: ["#6a4430"], Kind.swan: ["#fafafa"], Kind.crow: ["#2a2a30"],
-    Kind.flamingo: ["#f08cb4"], Kind.frog: ["#6ac04a"], Kind.tortoise: ["#8a9a3a"], Kind.crocodile: ["#4a8a4a"],
-    Kind.snake: ["#5aa55a", "#d0a030"], Kind.lizard: ["#6ac07a"], Kind.fish: ["#f08a2c", "#f2cc3a"],
-    Kind.shark: ["#8c9aa8"], Kind.octopus: ["#c05a8a", "#e0804a"], Kind.crab: ["#e05a4a"], Kind.jellyfish: ["#c8a8e0"],
-    Kind.bee: ["#f2cc3a"], Kind.butterfly: ["#8a4ac0", "#3a78d0"], Kind.ladybird: ["#d23c3c"], Kind.ant: ["#5e3a22"],
-    Kind.spider: ["#3a2e2a"], Kind.snail: ["#c89858"], Kind.caterpillar: ["#6ac04a"],
-}  # fmt: skip
-_GLOW = ["#5ee0ff", "#7af0a0", "#ffd25a", "#ff7ab0"]
-# bodies that wear what a role implies (a king's robe on a bear), where a bird or a robot does not
-_DRESSED = {Kind.human, Kind.bear, Kind.fox, Kind.cat, Kind.dog, Kind.rabbit, Kind.mouse}
+# bodies that wear what a role implies (a king's robe on a bear), where a bird or a fish does not
+_DRESSED_PLANS = ("person", "biped")
+# what a design keeps from its fitted look when the words name accessories of their own
+_FITTED = ("glasses", "beard", "moustache", "antenna")
 
 _WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
@@ -127,21 +184,27 @@ def design_from_text(
     seed: int = 0,
     kind: Kind | None = None,
     age: Age | None = None,
+    gender: Gender | None = None,
+    costume: Costume | None = None,
 ) -> Design:
-    """A design for a ``kind`` of character of ``age``, described by ``description`` (and its name and role).
+    """A design for a ``kind`` of character of ``age``, ``gender`` and ``costume``, described by ``description``
+    (and its name and role).
 
-    Whatever the words name (colours, clothes, accessories, size) is used; the rest is picked from
-    ``seed``, so a new seed gives a new look that keeps everything the text says. Without a
+    Whatever the words name (colours, clothes, accessories, size) is used; the rest is the fitted
+    look :func:`~render_farm.engine.art.looks.default_design` picks from ``seed`` for what the
+    character is, so a new seed gives a new look that keeps everything the text says. Without a
     ``kind`` or ``age`` (a caller that never decided them), the words decide those too.
     """
     words = _words(description)
     role_words = _words(role)
-    rng = random.Random(seed)
-    if kind is None or age is None:
+    if kind is None or age is None or gender is None:
         found = identity_of(description, name=name, role=role)
         kind = kind if kind is not None else found["kind"]
         age = age if age is not None else found.get("age", Age.adult)
-    plan = body_plan(kind)  # what the art draws it with, for what suits that body
+        gender = gender if gender is not None else found.get("gender", Gender.unspecified)
+    costume = costume if costume is not None else Costume.none
+    fitted = default_design(Identity(kind, age, gender, costume), seed)
+    plan = kind_look(kind).plan
     all_words = role_words + words
 
     outfit: str | None = None
@@ -179,51 +242,39 @@ def design_from_text(
             target = "body" if kind is not Kind.human else "outfit"
         colours.setdefault(target, _COLOURS[word])
 
-    for word in all_words:
-        hint = _ROLE_HINTS.get(word)
-        if hint is None:
-            continue
-        suggested_outfit, suggested = hint
-        if outfit is None and suggested_outfit is not None and plan in _DRESSED:
-            outfit = suggested_outfit
-        for item in suggested:
-            if item not in accessories:
-                accessories.append(item)
+    if costume is Costume.none:  # a costume dresses for the role; without one, the role's words suggest
+        for word in all_words:
+            hint = _ROLE_HINTS.get(word)
+            if hint is None:
+                continue
+            suggested_outfit, suggested = hint
+            if outfit is None and suggested_outfit is not None and plan in _DRESSED_PLANS:
+                outfit = suggested_outfit
+            for item in suggested:
+                if item not in accessories:
+                    accessories.append(item)
 
     if outfit is None:
-        outfit = rng.choice(["shirt", "shirt", "dress", "overalls", "tunic", "coat"]) if kind is Kind.human else "none"
-    if not accessories and rng.random() < 0.35 and kind is not Kind.robot:
-        accessories.append(rng.choice(["scarf", "hat", "bow", "glasses", "backpack", "flower"]))
-    if kind is Kind.robot and "antenna" not in accessories and rng.random() < 0.5:
-        accessories.append("antenna")
-
-    # colours the text leaves open come from the seed
-    if kind is Kind.human:
-        body = colours.get("body") or rng.choice(_SKIN)
-        accent = colours.get("hair") or rng.choice(_HAIR)
-        outfit_color = colours.get("outfit") or colours.get("accent") or rng.choice(_OUTFIT)
+        outfit = fitted.outfit
+    if accessories:  # the words' own, with what suits the character (an elder's glasses, a beard)
+        accessories += [a for a in fitted.accessories if a in _FITTED and a not in accessories]
     else:
-        palette = _FUR.get(kind) or _FUR[plan]
-        body = colours.get("body") or rng.choice(palette)
-        accent = colours.get("accent") or colours.get("hair") or _animal_accent(kind, body, rng)
-        outfit_color = colours.get("outfit") or rng.choice(_OUTFIT)
-    eyes = colours.get("eyes") or rng.choice(_GLOW if kind is Kind.robot else _EYES)
+        accessories = list(fitted.accessories)
+    if kind is Kind.human:
+        outfit_color = colours.get("outfit") or colours.get("accent") or fitted.outfit_color
+    else:
+        outfit_color = colours.get("outfit") or fitted.outfit_color
+    accent = colours.get("hair") or colours.get("accent") or fitted.accent_color
 
-    height = KIND_SIZE[kind] * (0.94 + 0.12 * rng.random())
-    build = 0.92 + 0.16 * rng.random()
+    height = fitted.height
+    build = fitted.build
     size_words = set(all_words)
-    if age is Age.child:
-        size_words.add("young")
-    elif age is Age.elder:
-        size_words.add("old")
-    elif age is Age.teen:
-        height *= 0.92
     if size_words & {"tall", "giant", "towering", "lanky"}:
         height *= 1.2
     if size_words & {"tiny", "wee", "teeny"}:
         height *= 0.7
-    if size_words & {"little", "small", "young", "kid", "child", "baby", "short"}:
-        height *= 0.82
+    if size_words & {"little", "small", "short"}:
+        height *= 0.85
     if size_words & {"big", "huge", "large", "giant"}:
         height *= 1.15
         build *= 1.15
@@ -231,31 +282,67 @@ def design_from_text(
         build *= 1.22
     if size_words & {"thin", "slender", "skinny", "slim", "lanky", "wiry"}:
         build *= 0.82
-    if size_words & {"old", "elderly", "ancient", "aged"}:
-        height *= 0.95
 
     return Design(
-        body_color=body,
+        body_color=colours.get("body") or fitted.body_color,
         accent_color=accent,
-        eye_color=eyes,
+        eye_color=colours.get("eyes") or fitted.eye_color,
         outfit=outfit,  # type: ignore[arg-type]
         outfit_color=outfit_color,
         accessory_color=colours.get("accessory"),
         accessories=accessories[:4],  # type: ignore[arg-type]
-        height=round(min(1.5, max(0.45, height)), 3),
+        height=round(min(1.5, max(MIN_HEIGHT, height)), 3),
         build=round(min(1.4, max(0.7, build)), 3),
         seed=seed,
     )
 
 
-def _animal_accent(kind: Kind, body: str, rng: random.Random) -> str:
-    if kind is Kind.fox:
-        return "#fff4e6"
-    if kind is Kind.robot:
-        return rng.choice(["#d83a3a", "#3a78d0", "#f0a830", "#4caa50"])
-    if body_plan(kind) in (Kind.dragon, Kind.monster):
-        return rng.choice(["#f0d080", "#60c0a0", "#f08cb4", "#f2cc3a"])
-    return rng.choice(["#8a5a36", "#f6ecd2", "#d23c3c", "#3a78d0", "#f08cb4", "#4caa50"])
+def _design_for(member: CastMember, seed: int) -> Design:
+    text = " ".join([member.description, " ".join(member.personality)])
+    return design_from_text(
+        text,
+        name=member.name,
+        role=member.role,
+        seed=seed,
+        kind=member.kind,
+        age=member.age,
+        gender=member.gender,
+        costume=member.costume,
+    )
+
+
+def _looks(member: CastMember, design: Design) -> dict[str, tuple[int, object]]:
+    """What a viewer tells apart in a look, each with how much it counts: colours that show, clothes,
+    accessories and what the seed picks (hair style, markings, horns or ears)."""
+    figure = Figure(design, look_for(Style.storybook), Identity(member.kind, member.age, member.gender, member.costume))
+    clothed = figure.c.top != "none"
+    return {
+        "body": (2, design.body_color),
+        "accent": (1, design.accent_color),
+        "outfit": (2, figure.c.top),
+        "outfit colour": (1 if clothed else 0, design.outfit_color),
+        "accessories": (2, frozenset(design.accessories)),
+        "seeded": (1, figure.hair_style if figure.person else figure.pattern),
+        "variant": (
+            1 if figure.k.horns == "monster" or figure.k.ears == "floppy" or figure.plan == "robot" else 0,
+            figure.variant,
+        ),
+        "eyes": (1 if figure.plan == "robot" else 0, design.eye_color),
+    }
+
+
+def new_look(member: CastMember, old: Design, *, tries: int = 8) -> Design:
+    """Another look for ``member``: of the next ``tries`` seeds, the one whose look differs most from
+    ``old`` in what a viewer sees (what the words fix, such as "a purple yeti", stays)."""
+    before = _looks(member, old)
+    best, best_score = old, -1
+    for step in range(1, tries + 1):
+        design = _design_for(member, old.seed + step)
+        after = _looks(member, design)
+        score = sum(weight for name, (weight, value) in before.items() if after[name][1] != value)
+        if score > best_score:
+            best, best_score = design, score
+    return best
 
 
 class OfflineDesigner:
@@ -278,13 +365,10 @@ class OfflineDesigner:
             if only is not None and not regenerate:
                 cast.append(member)
                 continue
-            seed = stable_seed("cast", film.seed, member.id)
-            if regenerate and member.design is not None:
-                seed = member.design.seed + 1
             member = with_identity(member)
-            text = " ".join([member.description, " ".join(member.personality)])
-            design = design_from_text(
-                text, name=member.name, role=member.role, seed=seed, kind=member.kind, age=member.age
-            )
+            if regenerate and member.design is not None:
+                design = new_look(member, member.design)
+            else:
+                design = _design_for(member, stable_seed("cast", film.seed, member.id))
             cast.append(member.model_copy(update={"design": design}))
         return film.model_copy(update={"cast": cast})

@@ -1,8 +1,12 @@
 """The art of the built-in renderer: how characters and places are drawn with skia.
 
-Characters: :mod:`.figure` (what one design looks like: palette, proportions, seeded choices),
-:mod:`.bodies`, :mod:`.heads`, :mod:`.faces` and :mod:`.clothes` (the parts), :mod:`.rig` (layers,
-poses, sprites and their cache) and :mod:`.cast_sheet`. Backgrounds: :mod:`.stage` (light, sky
+Characters: :mod:`.kinds` (one row per kind: its body plan and features), :mod:`.costumes` (one
+row per costume), :mod:`.figure` (what one cast member looks like: identity, palette, anatomy per
+age, seeded choices), :mod:`.looks` (a fitting design for a kind, age, gender and costume), the parts
+(:mod:`.backs`, :mod:`.legs`, :mod:`.bodies`, :mod:`.limbs`, :mod:`.heads`, :mod:`.head_features`,
+:mod:`.muzzles`, :mod:`.hair`, :mod:`.faces`, :mod:`.garments`, :mod:`.overlays`, :mod:`.headwear`,
+:mod:`.clothes`), :mod:`.poses` (actions as body frames and hand positions), :mod:`.rig` (layers,
+poses, sprites and their cache), :mod:`.cast_sheet` and :mod:`.contact_sheet`. Backgrounds: :mod:`.stage` (light, sky
 colours, the floor), :mod:`.sky` (sun, moon, stars, clouds), :mod:`.props` (trees, grass,
 windows), the places in :mod:`.countryside`, :mod:`.buildings` and :mod:`.space`,
 :mod:`.weather`, and :mod:`.backdrop` (the whole picture). :mod:`.shapes` and :mod:`.seeds` are

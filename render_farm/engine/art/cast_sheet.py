@@ -10,12 +10,16 @@ from __future__ import annotations
 import numpy as np
 import skia
 
+from render_farm.engine.art.contact_sheet import SheetCell, contact_sheet
+from render_farm.engine.art.figure import Identity
+from render_farm.engine.art.looks import AGE_SIZE, default_design
 from render_farm.engine.art.rig import CharacterRig, Pose, Sprite, composite_sprite
+from render_farm.engine.art.seeds import stable_seed
 from render_farm.engine.fonts import load_font
 from render_farm.engine.styles import argb, darker, lighter, look_for, mix, rgba_surface
-from render_farm.film.spec import Emotion, Film
+from render_farm.film import Age, CastMember, Costume, Emotion, Film, Gender, Kind, Style
 
-__all__ = ["cast_sheet"]
+__all__ = ["age_cells", "ages_sheet", "cast_sheet", "costume_cells", "costumes_sheet", "kind_cells", "kinds_sheet"]
 
 
 def cast_sheet(film: Film, width: int = 1600) -> np.ndarray:
@@ -84,3 +88,122 @@ def _fit(draw: object, text: str, font: object, max_width: float) -> str:
     while text and measure(text + "…", font=font) > max_width:
         text = text[:-1]
     return text + "…"
+
+
+# -- vocabulary sheets: every kind, age and costume ------------------------------------------------
+
+_AGE_SUBJECTS = (
+    (Kind.human, Gender.female),
+    (Kind.human, Gender.male),
+    (Kind.human, Gender.unspecified),
+    (Kind.fox, Gender.unspecified),
+    (Kind.goat, Gender.male),
+    (Kind.duck, Gender.female),
+    (Kind.bear, Gender.unspecified),
+    (Kind.elephant, Gender.female),
+    (Kind.owl, Gender.unspecified),
+    (Kind.lion, Gender.male),
+)
+_COSTUMED_ANIMALS = (
+    (Kind.fox, Costume.chef),
+    (Kind.goat, Costume.farmer),
+    (Kind.duck, Costume.sailor),
+    (Kind.bear, Costume.king),
+    (Kind.cat, Costume.witch),
+    (Kind.dog, Costume.firefighter),
+    (Kind.rabbit, Costume.astronaut),
+    (Kind.penguin, Costume.detective),
+)
+
+
+def sheet_member(identity: Identity, seed: int, name: str = "entry") -> CastMember:
+    """A cast member of ``identity`` with the look :func:`default_design` picks from ``seed``."""
+    return CastMember(
+        id="entry",
+        name=name,
+        kind=identity.kind,
+        age=identity.age,
+        gender=identity.gender,
+        costume=identity.costume,
+        design=default_design(identity, seed),
+    )
+
+
+def _cell(member: CastMember, style: Style, height: int, label: str) -> SheetCell:
+    sprite = CharacterRig(member, style).sprite(height, Pose(emotion=Emotion.happy))
+    return SheetCell(label, sprite.pixels, sprite.anchor)
+
+
+def kind_cells(style: Style, height: int = 140) -> list[SheetCell]:
+    """Every kind, as a grown-up in everyday clothes."""
+    return [
+        _cell(
+            sheet_member(Identity(kind=kind), stable_seed("sheet", kind.value)),
+            style,
+            height,
+            kind.value.replace("_", " "),
+        )
+        for kind in Kind
+    ]
+
+
+def age_cells(style: Style, height: int = 140) -> list[SheetCell]:
+    """Child, teen, adult and elder of people and some animals, at their relative heights."""
+    cells = []
+    for kind, gender in _AGE_SUBJECTS:
+        for age in Age:
+            member = sheet_member(
+                Identity(kind=kind, age=age, gender=gender), stable_seed("sheet", kind.value, gender.value)
+            )
+            who = (
+                kind.value if kind is not Kind.human else {"female": "woman", "male": "man"}.get(gender.value, "person")
+            )
+            cells.append(_cell(member, style, round(height * AGE_SIZE[age]), f"{who} {age.value}"))
+    return cells
+
+
+def costume_cells(style: Style, height: int = 140) -> list[SheetCell]:
+    """Every costume on a person (genders and ages taking turns), then animals in costume."""
+    cells = []
+    people = [
+        (Age.adult, Gender.female),
+        (Age.adult, Gender.male),
+        (Age.teen, Gender.unspecified),
+        (Age.elder, Gender.male),
+        (Age.adult, Gender.unspecified),
+        (Age.elder, Gender.female),
+    ]
+    for index, costume in enumerate(c for c in Costume if c is not Costume.none):
+        age, gender = people[index % len(people)]
+        if costume in (Costume.queen, Costume.princess, Costume.bride, Costume.mermaid, Costume.fairy, Costume.nurse):
+            gender = Gender.female
+        if costume in (Costume.king, Costume.prince, Costume.groom):
+            gender = Gender.male
+        member = sheet_member(Identity(age=age, gender=gender, costume=costume), stable_seed("sheet", costume.value))
+        cells.append(_cell(member, style, round(height * AGE_SIZE[age]), costume.value.replace("_", " ")))
+    for kind, role in _COSTUMED_ANIMALS:
+        member = sheet_member(Identity(kind=kind, costume=role), stable_seed("sheet", kind.value, role.value))
+        cells.append(_cell(member, style, height, f"{kind.value} {role.value.replace('_', ' ')}"))
+    return cells
+
+
+def _sheet(cells: list[SheetCell], style: Style, columns: int, cell: int, title: str) -> np.ndarray:
+    return contact_sheet(cells, style, columns=columns, cell=cell, title=f"{title} ({Style(style).value})")
+
+
+def kinds_sheet(style: Style, width: int = 1600) -> np.ndarray:
+    """Every kind on one labelled sheet ``width`` pixels wide: (h, w, 3) uint8 RGB."""
+    cell = width // 10
+    return _sheet(kind_cells(style, round(cell * 0.8)), style, 10, cell, "Kinds")
+
+
+def ages_sheet(style: Style, width: int = 1600) -> np.ndarray:
+    """Child, teen, adult and elder of people and some animals on one labelled sheet."""
+    cell = width // 8
+    return _sheet(age_cells(style, round(cell * 0.8)), style, 8, cell, "Ages")
+
+
+def costumes_sheet(style: Style, width: int = 1600) -> np.ndarray:
+    """Every costume, on people and on animals, on one labelled sheet."""
+    cell = width // 10
+    return _sheet(costume_cells(style, round(cell * 0.8)), style, 10, cell, "Costumes")
