@@ -104,12 +104,6 @@ def test_each_press_of_new_look_gives_a_new_seed_and_redraws_the_card(qtbot, win
     assert gallery.editor.member_id == "wren" and window.document.undo_stack.count() == 7
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the built-in character designer (render_farm.ai.offline.designer.design_from_text) keeps everything "
-    "the words say and varies only small details with the seed, so a purple yeti stays a purple yeti; "
-    "its rework is the character artist's",
-)
 def test_four_presses_of_new_look_give_four_clearly_different_characters(qtbot, window) -> None:
     gallery = _gallery(window)
     _purple_yeti(window)
