@@ -37,6 +37,7 @@ from aistudio_desktop.project.document import ProjectDocument
 from aistudio_desktop.project.edits import DEFAULT_TRANSITION
 from aistudio_desktop.project.timing import SHORTEST_SCENE, lines_phrase, shortest_duration
 from aistudio_desktop.widgets.dialogue import TEXT, DialogueDelegate, DialogueModel, grown_message
+from aistudio_desktop.widgets.duration import DurationBox
 from aistudio_desktop.widgets.storyboard import format_duration
 from aistudio_desktop.widgets.wheel import guard_wheel
 from render_farm.film import NARRATOR, CameraMove, DialogueLine, Place, Scene, Shot, TimeOfDay, TransitionKind, Weather
@@ -54,29 +55,6 @@ def _combo(values: type[StrEnum]) -> QComboBox:
 
 def _beats(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-class DurationBox(QDoubleSpinBox):
-    """A scene's length in seconds. Its minimum is what the scene's lines need; a shorter length typed
-    in is not quietly replaced: ``refused(seconds)`` says what was typed, so the edit can say why not."""
-
-    refused = Signal(float)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._typed_short: float | None = None
-        self.editingFinished.connect(self._finished)
-
-    def fixup(self, text: str) -> str:
-        number, ok = self.locale().toDouble(text.removesuffix(self.suffix()).strip())
-        if ok and number < self.minimum():
-            self._typed_short = number
-        return super().fixup(text)
-
-    def _finished(self) -> None:
-        typed, self._typed_short = self._typed_short, None
-        if typed is not None:
-            self.refused.emit(typed)
 
 
 class SceneInspector(QWidget):
