@@ -16,6 +16,10 @@ import tempfile
 import time
 from collections.abc import MutableMapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 SELF_TEST_SPEC = """{
   "schema_version": 2,
@@ -149,6 +153,20 @@ def _sound_plays(root: Path) -> tuple[bool, str]:
     return True, "sound playback"
 
 
+def dress(app: QApplication, theme: str) -> None:
+    """Give ``app`` its icon and ``theme``, both read from the product's resources."""
+    from PySide6.QtGui import QIcon, QPixmap
+
+    from aistudio_desktop.widgets.theme import apply_theme
+    from render_farm import resources
+
+    icon = QPixmap()
+    if not icon.loadFromData(resources.read_bytes("icons/aistudio.png")):
+        raise OSError("the app icon in AI Studio's resources is not a picture")
+    app.setWindowIcon(QIcon(icon))
+    apply_theme(app, theme)
+
+
 def self_test() -> int:
     """Offscreen smoke test of the engine, the store and the main window; 0 when all is well."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -166,6 +184,12 @@ def self_test() -> int:
 
     started = time.perf_counter()
     app = QApplication.instance() or QApplication(["aistudio", "--self-test"])
+    assert isinstance(app, QApplication)
+    try:
+        dress(app, "light")
+    except OSError as error:
+        print(f"aistudio self-test: FAILED: {error}", file=sys.stderr)
+        return 1
     problem = _signals_keep_references()
     if problem:
         print(f"aistudio self-test: FAILED: {problem}", file=sys.stderr)
@@ -225,7 +249,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from aistudio_desktop.project.store import StoreError
     from aistudio_desktop.settings import app_settings
     from aistudio_desktop.studio import Studio
-    from aistudio_desktop.widgets.theme import apply_theme
 
     readable_dates(os.environ)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
@@ -235,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("AI Studio")
     app.setDesktopFileName("aistudio")
     settings = app_settings()
-    apply_theme(app, str(settings.value("theme", "system")))
+    dress(app, str(settings.value("theme", "system")))
     try:
         studio = Studio()
         studio.open_last_or_new()

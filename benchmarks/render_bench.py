@@ -20,6 +20,7 @@ fonts and libraries, starting thread pools) is not counted as rendering. On a vi
 the hypervisor may take CPU time from it while it runs ("steal"): each run says how much, since
 a run that lost much of it measures the neighbours, not the render. Run:
 
+    pip install -e ".[bench]"                    # MoviePy, the reference (or run with --skip-moviepy)
     python benchmarks/render_bench.py            # prints times, ratios, and a JSON last line
     python benchmarks/render_bench.py --runs 5   # five runs, each one's figures, the median and range
 """
@@ -27,6 +28,7 @@ a run that lost much of it measures the neighbours, not the render. Run:
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -274,6 +276,9 @@ def main() -> int:
     parser.add_argument("--skip-moviepy", action="store_true")
     parser.add_argument("--keep", type=Path, help="keep the three films (of the last run) in this folder")
     args = parser.parse_args()
+    if not args.skip_moviepy and importlib.util.find_spec("moviepy") is None:
+        print('render_bench: MoviePy is not installed: pip install -e ".[bench]" (or --skip-moviepy)', file=sys.stderr)
+        return 2
     preset = Preset(
         name="bench720",
         width=1280,

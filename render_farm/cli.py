@@ -17,7 +17,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from render_farm.film import Film, FilmSpecError, Style, load, save
+from .film import Film, FilmSpecError, Style, load, save
 
 MIN_LENGTH, MAX_LENGTH = 15.0, 600.0
 EXIT_USAGE, EXIT_FAILED = 2, 1
@@ -133,13 +133,13 @@ def _cache_dir(value: Path | None) -> Path:
 
 
 def _providers():  # type: ignore[no-untyped-def]
-    from render_farm.ai.registry import ProviderSettings, make_providers
+    from .ai.registry import ProviderSettings, make_providers
 
     return make_providers(ProviderSettings.from_env())
 
 
 def _breakdown(text: str, style: Style, length: float, language: str, seed: int) -> Film:
-    from render_farm.ai.protocols import BreakdownRequest
+    from .ai.protocols import BreakdownRequest
 
     writer = _providers().writer
     return writer.breakdown(BreakdownRequest(prompt=text, style=style, length=length, language=language, seed=seed))
@@ -152,7 +152,7 @@ def _design(film: Film, assets_dir: Path, only: set[str] | None = None) -> Film:
 def _write_cast_sheet(film: Film, path: Path) -> Path:
     import cv2
 
-    from render_farm.engine.characters import cast_sheet
+    from .engine.characters import cast_sheet
 
     picture = cast_sheet(film)
     if not cv2.imwrite(str(path), cv2.cvtColor(picture, cv2.COLOR_RGB2BGR)):
@@ -161,7 +161,7 @@ def _write_cast_sheet(film: Film, path: Path) -> Path:
 
 
 def _preset(name: str):  # type: ignore[no-untyped-def]
-    from render_farm.engine.presets import preset
+    from .engine.presets import preset
 
     try:
         return preset(name)
@@ -186,7 +186,7 @@ def cmd_make(args: argparse.Namespace) -> int:
 
 
 def _render_film(film, out, preset_name, cache_dir, assets_dir, progress, spec_path=None, cast_path=None) -> int:  # type: ignore[no-untyped-def]
-    from render_farm.engine.film import render_film
+    from .engine.film import render_film
 
     preset = _preset(preset_name)
     started = time.monotonic()
@@ -239,7 +239,7 @@ def _designed(film: Film, spec: Path) -> Film:
     missing = {m.id for m in film.cast if m.design is None}
     if not missing:
         return film
-    from render_farm.ai.offline.designer import OfflineDesigner
+    from .ai.offline.designer import OfflineDesigner
 
     print(f"note: designing {', '.join(sorted(missing))} (run `aistudio cast {spec}` to keep the designs)")
     return OfflineDesigner().design(film, only=missing)
@@ -257,7 +257,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     if args.scene is None:
         out = _writable(args.output or args.spec.with_suffix(".mp4"))
         return _render_film(film, out, args.preset, args.cache_dir, args.spec.parent, progress)
-    from render_farm.engine.film import render_scenes
+    from .engine.film import render_scenes
 
     index = _scene_index(film, args.scene)
     out = _writable(args.output or args.spec.with_name(f"{args.spec.stem}-scene{args.scene}.mp4"))
@@ -279,7 +279,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_frame(args: argparse.Namespace) -> int:
     import cv2
 
-    from render_farm.engine.scene import SceneRenderer
+    from .engine.scene import SceneRenderer
 
     film = _designed(load(args.spec), args.spec)
     index = _scene_index(film, args.scene)
@@ -297,8 +297,8 @@ def cmd_frame(args: argparse.Namespace) -> int:
 
 def cmd_key(args: argparse.Namespace) -> int:
     """Store, check or remove the HTTP providers' API key in the OS keyring."""
-    from render_farm.ai.keys import KeyStoreError, delete_api_key, get_api_key, set_api_key
-    from render_farm.ai.registry import KEY_SERVICE
+    from .ai.keys import KeyStoreError, delete_api_key, get_api_key, set_api_key
+    from .ai.registry import KEY_SERVICE
 
     try:
         if args.action == "set":
@@ -424,7 +424,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    from render_farm import __version__
+    from . import __version__
 
     return __version__
 
@@ -432,14 +432,16 @@ def _version() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
-        return _open_desktop()
+        from .extras import desktop_main
+
+        return desktop_main("aistudio")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
-    from render_farm.ai.protocols import ProviderError
-    from render_farm.engine.errors import RenderError
+    from .ai.protocols import ProviderError
+    from .engine.errors import RenderError
 
     try:
         return int(args.func(args))
@@ -459,19 +461,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("aistudio: stopped", file=sys.stderr)
         return 130
-
-
-def _open_desktop() -> int:
-    try:
-        from aistudio_desktop.app import main as desktop_main  # type: ignore[import-not-found]
-    except ImportError:
-        print(
-            "aistudio: the desktop app is not installed (pip install 'aistudio[desktop]'); "
-            "see `aistudio --help` for the command line",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    return int(desktop_main())
 
 
 if __name__ == "__main__":

@@ -11,11 +11,9 @@ shortfall) or :class:`FarmRefused` (any other refusal, with the farm's own detai
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import threading
 import time
-import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -34,6 +32,7 @@ from aistudio_desktop.farm.records import (
     Submission,
 )
 from aistudio_desktop.farm.tokens import Tokens, TokenStore, TokenStoreError
+from render_farm.film.bundle import BundleError, bundle_bytes
 
 __all__ = [
     "Account",
@@ -123,13 +122,12 @@ def normalise_url(url: str) -> str:
 
 
 def film_bundle(spec_json: str, files: dict[str, bytes]) -> bytes:
-    """A zip with ``film.json`` at its top plus the art files the film names: the farm's upload format."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in [("film.json", spec_json.encode()), *sorted(files.items())]:
-            # A fixed date: the same film makes the same bytes, so an unchanged film is not uploaded again.
-            archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
+    """A zip with ``film.json`` at its top plus the art files the film names: the farm's upload format
+    (the same film makes the same bytes, so an unchanged film is not uploaded again)."""
+    try:
+        return bundle_bytes(spec_json, files)
+    except BundleError as error:
+        raise FarmClientError(f"The film cannot be sent to the farm: {error}") from None
 
 
 def _detail(response: httpx.Response) -> dict[str, Any]:

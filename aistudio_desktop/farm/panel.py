@@ -35,12 +35,6 @@ from aistudio_desktop.farm.models import (
 from aistudio_desktop.farm.records import Notification
 from aistudio_desktop.farm.session import FarmSession, FarmState
 
-FARM_STYLE = """
-QLabel#farmWarning, QLabel#farmError { color: palette(link); font-weight: 600; }
-QLabel#farmStatus { padding: 4px 2px; }
-QLabel#farmBalance { font-size: 13pt; font-weight: 600; padding: 4px 2px; }
-"""
-
 
 def default_download_dir() -> Path:
     """The user's Videos folder, else Downloads, else home."""
@@ -58,7 +52,6 @@ class RenderQueuePanel(QWidget):
     def __init__(self, farm: FarmSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.farm = farm
-        self.setStyleSheet(FARM_STYLE)
         self.downloaded: dict[str, Path] = {}
         self.status = QLabel()
         self.status.setObjectName("farmStatus")

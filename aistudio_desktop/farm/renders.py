@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from aistudio_desktop.farm.client import FarmRefused, FarmUnreachable, NotEnoughCredits, describe, film_bundle
+from aistudio_desktop.farm.client import (
+    FarmClientError,
+    FarmRefused,
+    FarmUnreachable,
+    NotEnoughCredits,
+    describe,
+    film_bundle,
+)
 from aistudio_desktop.farm.pending import PendingSubmissions
 from aistudio_desktop.farm.records import Estimate, FarmState, RenderJob, Submission
 
@@ -55,7 +62,11 @@ class FarmRenders(QObject):
         if client is None or self.session.state is FarmState.signed_out:
             self.prepared.emit("Sign in to a farm first (Farm > Sign In).")
             return
-        bundle = film_bundle(spec_json, files)
+        try:
+            bundle = film_bundle(spec_json, files)
+        except FarmClientError as error:  # a file name no bundle may carry
+            self.prepared.emit(str(error))
+            return
         digest = hashlib.sha256(bundle).hexdigest()
         link_key, upload_key = (
             self.session.setting_key("projects", local_project_id),

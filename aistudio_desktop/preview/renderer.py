@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from aistudio_desktop.preview.cache import RenderCache
 from render_farm.ai.protocols import VoiceProvider
-from render_farm.engine.film import FADE_OUT, render_scenes
+from render_farm.engine.film import render_scenes, scene_fade_out
 from render_farm.engine.presets import preset
 from render_farm.engine.scene import SceneRenderer, scene_key
 from render_farm.film import Film
@@ -32,13 +32,9 @@ class _Superseded(Exception):
     """The scene was edited while it rendered: this render is no longer wanted."""
 
 
-def fade_for(film: Film, index: int) -> float:
-    return FADE_OUT if index == len(film.scenes) - 1 else 0.0
-
-
 def preview_keys(film: Film, voice: VoiceProvider, assets_dir: Path | None = None) -> list[str]:
     return [
-        scene_key(film, i, PREVIEW, voice, assets_dir=assets_dir, fade_out=fade_for(film, i))
+        scene_key(film, i, PREVIEW, voice, assets_dir=assets_dir, fade_out=scene_fade_out(film, i))
         for i in range(len(film.scenes))
     ]
 
@@ -169,7 +165,7 @@ class PreviewRenderer(QObject):
         video, audio = self.paths(job.key)
         try:
             renderer = SceneRenderer(job.film, PREVIEW, self.voice, assets_dir=job.assets_dir)
-            layout = renderer.layout(job.index, fade_out=fade_for(job.film, job.index))
+            layout = renderer.layout(job.index, fade_out=scene_fade_out(job.film, job.index))
             self.timing.emit(job.key, [line.start for line in layout.lines])
             if not (video.exists() and audio.exists()):
                 last = [-1.0]

@@ -17,10 +17,9 @@ import json
 import os
 import shutil
 import uuid
-import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import platformdirs
@@ -30,13 +29,20 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from render_farm.film import Film, FilmSpecError, dumps, loads
+from render_farm.film.bundle import (
+    BundleError,
+    BundleLimits,
+    folder_files,
+    project_manifest,
+    read_bundle,
+    unpack_files,
+    write_bundle,
+)
+from render_farm.film.paths import UnsafePath
 
 DATA_DIR_ENV = "AISTUDIO_DATA_DIR"
 PROJECT_FILE_SUFFIX = ".aistudio"
-PROJECT_FILE_FORMAT = "aistudio-project"
-PROJECT_FILE_VERSION = 1
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
-_RESERVED = {"film.json", "manifest.json"}
 
 
 class StoreError(RuntimeError):
@@ -240,25 +246,15 @@ class ProjectStore:
         """
         film = film or self.load(project_id)
         path = Path(path)
-        manifest = {
-            "format": PROJECT_FILE_FORMAT,
-            "version": PROJECT_FILE_VERSION,
-            "title": film.title,
-            "exported": datetime.now(UTC).isoformat(timespec="seconds"),
-        }
+        manifest = project_manifest(film.title, datetime.now(UTC).isoformat(timespec="seconds"))
         partial = path.with_name(path.name + ".partial")
         try:
-            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
-                archive.writestr("manifest.json", json.dumps(manifest, indent=2))
-                archive.writestr("film.json", dumps(film))
-                bundle = self.project_dir(project_id)
-                if bundle.is_dir():
-                    for file in sorted(p for p in bundle.rglob("*") if p.is_file()):
-                        archive.write(file, file.relative_to(bundle).as_posix())
+            write_bundle(partial, dumps(film), folder_files(self.project_dir(project_id)), manifest)
             os.replace(partial, path)
-        except OSError as error:
+        except (OSError, BundleError) as error:
             partial.unlink(missing_ok=True)
-            raise StoreError(f"could not write {path}: {error.strerror or error}") from None
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            raise StoreError(f"could not write {path}: {reason}") from None
         return path
 
     def import_project(self, path: Path) -> ProjectInfo:
@@ -269,12 +265,9 @@ class ProjectStore:
         staging = self.data_dir / "projects" / f".import-{project_id}"
         try:
             staging.mkdir(parents=True)
-            for name, data in files.items():
-                target = staging / PurePosixPath(name)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
+            unpack_files(files, staging)
             info = self.create(film, project_id)
-        except (OSError, SQLAlchemyError) as error:
+        except (OSError, SQLAlchemyError, UnsafePath) as error:
             shutil.rmtree(staging, ignore_errors=True)
             raise StoreError(f"could not import {path.name}: {error}") from None
         try:
@@ -294,46 +287,10 @@ def read_project_file(path: Path) -> tuple[Film, dict[str, bytes]]:
     where = path.name
     if not path.is_file():
         raise ProjectFileError(f"{where}: no such file")
-    if not zipfile.is_zipfile(path):
-        raise ProjectFileError(f"{where}: not an AI Studio project file (it is not a zip archive)")
     try:
-        with zipfile.ZipFile(path) as archive:
-            entries = [info for info in archive.infolist() if not info.is_dir()]
-            if sum(info.file_size for info in entries) > MAX_IMPORT_BYTES:
-                raise ProjectFileError(f"{where}: too large to be a project file")
-            names = {info.filename for info in entries}
-            if "film.json" not in names:
-                raise ProjectFileError(f"{where}: not an AI Studio project file (film.json is missing)")
-            if "manifest.json" in names:
-                _check_manifest(where, archive.read("manifest.json"))
-            files: dict[str, bytes] = {}
-            for info in entries:
-                name = info.filename
-                pure = PurePosixPath(name)
-                if pure.is_absolute() or ".." in pure.parts or "\\" in name or ":" in name:
-                    raise ProjectFileError(f"{where}: unsafe file name in the archive: {name!r}")
-                if name not in _RESERVED:
-                    files[name] = archive.read(info)
-            spec = archive.read("film.json")
-    except zipfile.BadZipFile as error:
-        raise ProjectFileError(f"{where}: the archive is damaged ({error})") from None
-    try:
-        film = loads(spec)
-    except FilmSpecError as error:
-        raise ProjectFileError(f"{where}: film.json: {error}") from None
-    for member in film.cast:
-        if member.art and member.art not in files:
-            raise ProjectFileError(f"{where}: cast member '{member.id}' needs {member.art}, missing from the file")
-    return film, files
-
-
-def _check_manifest(where: str, raw: bytes) -> None:
-    try:
-        manifest = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise ProjectFileError(f"{where}: manifest.json is not valid JSON") from None
-    if not isinstance(manifest, dict) or manifest.get("format") != PROJECT_FILE_FORMAT:
-        raise ProjectFileError(f"{where}: not an AI Studio project file (unknown format in manifest.json)")
-    version = manifest.get("version")
-    if not isinstance(version, int) or version > PROJECT_FILE_VERSION:
-        raise ProjectFileError(f"{where}: made by a newer AI Studio (file version {version}); update AI Studio")
+        bundle = read_bundle(path, BundleLimits(max_uncompressed_bytes=MAX_IMPORT_BYTES))
+    except BundleError as error:
+        raise ProjectFileError(f"{where}: {error}") from None
+    except OSError as error:
+        raise ProjectFileError(f"{where}: cannot read it ({error.strerror or error})") from None
+    return bundle.film, bundle.files

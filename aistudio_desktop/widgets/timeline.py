@@ -22,8 +22,8 @@ from aistudio_desktop.preview.sound import SoundPlayer, silent_note
 from aistudio_desktop.preview.soundtrack import Soundtrack
 from aistudio_desktop.project.document import ProjectDocument
 from aistudio_desktop.widgets.storyboard import format_duration
-from render_farm.ai.offline.story_timing import LEAD, line_seconds
 from render_farm.film import Film
+from render_farm.film.timing import estimated_line_starts
 
 RULER, CLIP_TOP, CLIP_HEIGHT, MARGIN = 18, 24, 58, 8
 
@@ -31,15 +31,6 @@ RULER, CLIP_TOP, CLIP_HEIGHT, MARGIN = 18, 24, 58, 8
 def clock(seconds: float) -> str:
     minutes, rest = divmod(max(0.0, seconds), 60)
     return f"{int(minutes)}:{rest:04.1f}"
-
-
-def estimated_line_starts(film: Film, index: int) -> list[float]:
-    """Where lines start before the engine has laid the scene out (the story writer's estimate)."""
-    scene, t, starts = film.scenes[index], LEAD, []
-    for line in scene.dialogue:
-        starts.append(min(t, scene.duration))
-        t += line_seconds(line.text)
-    return starts
 
 
 class PreviewScreen(QWidget):

@@ -1,4 +1,5 @@
-"""Draws the AI Studio app icon and writes it as PNG (Linux), ICO (Windows) and ICNS (macOS).
+"""Draws the AI Studio app icon and writes it as PNG (the app's window and the Linux menu entry, in
+``resources/icons``), ICO (Windows) and ICNS (macOS).
 
 The icon is a rounded square in the storybook palette with a film frame and a play mark. Run
 ``python installer/assets/make_icons.py`` after changing the drawing; the files it writes are
@@ -14,6 +15,7 @@ import skia
 from PIL import Image
 
 HERE = Path(__file__).resolve().parent
+APP_ICON = HERE.parents[1] / "resources" / "icons" / "aistudio.png"  # the app shows it too
 SIZE = 1024
 
 
@@ -71,11 +73,11 @@ def draw_icon(size: int = SIZE) -> Image.Image:
 
 def main() -> None:
     icon = draw_icon()
-    icon.resize((512, 512), Image.Resampling.LANCZOS).save(HERE / "aistudio.png")
+    icon.resize((512, 512), Image.Resampling.LANCZOS).save(APP_ICON)
     icon.save(HERE / "aistudio.ico", sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)])
     icon.save(HERE / "aistudio.icns")
-    for name in ("aistudio.png", "aistudio.ico", "aistudio.icns"):
-        print(f"{HERE / name} ({(HERE / name).stat().st_size // 1024} KiB)")
+    for path in (APP_ICON, HERE / "aistudio.ico", HERE / "aistudio.icns"):
+        print(f"{path} ({path.stat().st_size // 1024} KiB)")
 
 
 if __name__ == "__main__":

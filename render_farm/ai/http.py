@@ -34,6 +34,7 @@ import httpx
 import numpy as np
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from render_farm.engine.speech import Speech, VisemeTiming, WordTiming
 from render_farm.engine.visemes import Viseme
 from render_farm.film import (
     NARRATOR,
@@ -54,7 +55,7 @@ from render_farm.film import (
     Weather,
 )
 
-from .protocols import BreakdownRequest, ProviderError, Speech, VisemeTiming, WordTiming
+from .protocols import BreakdownRequest, ProviderError
 from .voices import distinct_voices, narrator_voice
 
 log = logging.getLogger(__name__)
@@ -278,8 +279,7 @@ def _slug(text: str) -> str:
 
 def film_from_story(doc: Any, request: BreakdownRequest) -> Film:
     """Turn the story part a model wrote into a whole, valid :class:`Film` (or raise ProviderError)."""
-    from .offline.story import fit_length
-    from .offline.story_timing import LEAD, TAIL, line_seconds
+    from render_farm.film.timing import LEAD, TAIL, fit_length, line_seconds
 
     try:
         story = _Story.model_validate(doc)

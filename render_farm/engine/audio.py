@@ -16,11 +16,11 @@ from pathlib import Path
 
 import numpy as np
 
-from render_farm.ai.protocols import Speech
 from render_farm.film import Place, Setting, Style, TimeOfDay, Weather
 
 from .art.standins import drawn_setting
 from .presets import SAMPLE_RATE
+from .speech import Speech
 
 AUDIO_REVISION = "3"  # bump when the same inputs would sound different
 PEAK = 10 ** (-1 / 20)  # -1 dBFS

@@ -8,6 +8,6 @@ says where characters stand.
 
 from __future__ import annotations
 
-from render_farm.engine.art.backdrop import Backdrop, render_background
+from .art.backdrop import Backdrop, render_background
 
 __all__ = ["Backdrop", "render_background"]

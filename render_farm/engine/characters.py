@@ -11,9 +11,9 @@ grown person, and :func:`stable_seed` makes the seeds every drawing starts from.
 
 from __future__ import annotations
 
-from render_farm.engine.art.cast_sheet import cast_sheet
-from render_farm.engine.art.looks import stature
-from render_farm.engine.art.rig import CharacterRig, Pose, Sprite, composite_sprite
-from render_farm.engine.art.seeds import stable_seed
+from .art.cast_sheet import cast_sheet
+from .art.looks import stature
+from .art.rig import CharacterRig, Pose, Sprite, composite_sprite
+from .art.seeds import stable_seed
 
 __all__ = ["CharacterRig", "Pose", "Sprite", "cast_sheet", "composite_sprite", "stable_seed", "stature"]

@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 import av
 import numpy as np
 
-from render_farm.ai.protocols import VoiceProvider
 from render_farm.film import Film
 
 from .assembly import AssemblyReport, SceneClip, assemble
@@ -28,6 +27,7 @@ from .layout import SceneLayout
 from .presets import Preset
 from .priority import background_pool
 from .scene import SceneOutput, SceneRenderer, scene_key
+from .speech import VoiceProvider
 from .transitions import FilmPlan, TransitionKey, plan_film, transition_frames
 
 FADE_OUT = 0.8  # seconds the film fades to black at its end
@@ -67,7 +67,8 @@ def render_scenes(
     indices = list(range(len(film.scenes))) if only is None else list(only)
     outputs, rendered = [], 0
     for index in indices:
-        key = scene_key(film, index, preset, voice, assets_dir=assets_dir, fade_out=_fade(film, index))
+        fade = scene_fade_out(film, index)
+        key = scene_key(film, index, preset, voice, assets_dir=assets_dir, fade_out=fade)
         video, audio = cache_dir / f"{key}.mp4", cache_dir / f"{key}.wav"
         label = f"scene {index + 1}/{len(film.scenes)}"
         if video.exists() and audio.exists():
@@ -83,7 +84,7 @@ def render_scenes(
 
             # The audio is written first and the video last: a finished video marks a complete entry.
             partial_video = video.with_name(video.name + ".partial.mp4")
-            frames = renderer.render(index, partial_video, partial_audio, fade_out=_fade(film, index), progress=report)
+            frames = renderer.render(index, partial_video, partial_audio, fade_out=fade, progress=report)
             os.replace(partial_audio, audio)
             os.replace(partial_video, video)
             rendered += 1
@@ -91,7 +92,12 @@ def render_scenes(
     return outputs, rendered
 
 
-def _fade(film: Film, index: int) -> float:
+def scene_fade_out(film: Film, index: int) -> float:
+    """Seconds scene ``index`` fades to black at its end: the film's fade out on its last scene, else none.
+
+    The fade is part of what a scene renders (and of its cache key), so every renderer of a
+    scene (this module, the farm's workers, the desktop's previews) asks here.
+    """
     return FADE_OUT if index == len(film.scenes) - 1 else 0.0
 
 
@@ -135,9 +141,10 @@ def render_film(
         preset.fps,
         FADE_OUT,
     )
-    keys = [scene_key(film, i, preset, voice, assets_dir=assets_dir, fade_out=_fade(film, i)) for i in range(count)]
+    fades = [scene_fade_out(film, i) for i in range(count)]
+    keys = [scene_key(film, i, preset, voice, assets_dir=assets_dir, fade_out=fades[i]) for i in range(count)]
     cached = [cached_clip(cache_dir, key) for key in keys]
-    layouts = [renderer.layout(i, fade_out=_fade(film, i)) for i in range(count)]
+    layouts = [renderer.layout(i, fade_out=fades[i]) for i in range(count)]
     try:
         workdir = Path(tempfile.mkdtemp(prefix=f".{out.name}.parts-", dir=out.parent))
     except OSError as error:

@@ -14,10 +14,10 @@ import hashlib
 import math
 from dataclasses import dataclass
 
-from render_farm.ai.protocols import Speech
 from render_farm.film import NARRATOR, CameraMove, Emotion, Film, Scene, Shot
 
 from .characters import Pose
+from .speech import Speech
 from .subtitles import Cue, cues_for_line
 from .visemes import Viseme
 

@@ -23,7 +23,6 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from render_farm.ai.protocols import Speech, VoiceProvider
 from render_farm.film import NARRATOR, Emotion, Film, Scene, Shot
 
 from .assembly import join_segments
@@ -34,6 +33,7 @@ from .compositing import RGB_TO_YUV601, RGB_TO_YUV709, Sprite, blend, blend_i420
 from .encoder import ENCODER_REVISION, VideoWriter, rgb_to_yuv420
 from .layout import CameraState, SceneLayout
 from .presets import Preset
+from .speech import Speech, VoiceProvider
 from .subtitles import render_cue
 
 ENGINE_REVISION = "4"  # bump when the same inputs would give different pixels or sound

@@ -319,27 +319,3 @@ class ShapePainter:
         """A plain fill, no shading, no outline (eyes' whites, highlights, windows...)."""
         paint = skia.Paint(AntiAlias=True, Color=argb(rgb if raw else self.color(rgb), alpha))
         self.canvas.drawPath(path, paint)
-
-
-# -- the style picker's sample ------------------------------------------------------------------
-
-
-def style_swatch(style: Style, width: int = 160, height: int = 90) -> np.ndarray:
-    """A small sample picture of ``style``: a meadow by day with one character, (h, w, 3) uint8 RGB."""
-    # Imported here: characters and backgrounds build on this module.
-    from render_farm.engine.backgrounds import render_background
-    from render_farm.engine.characters import CharacterRig, Pose, composite_sprite
-    from render_farm.film.spec import CastMember, Design, Emotion, Kind, Setting
-
-    backdrop = render_background(Setting(), style, width, height, seed=7)
-    member = CastMember(
-        id="swatch",
-        name="Swatch",
-        kind=Kind.fox,
-        design=Design(body_color="#e8863a", accent_color="#fff4e6", outfit="none", seed=3),
-    )
-    rig = CharacterRig(member, style)
-    sprite = rig.sprite(max(8, int(height * 0.62)), Pose(emotion=Emotion.happy))
-    frame = backdrop.pixels.copy()
-    composite_sprite(frame, sprite, (width // 2, int(height * backdrop.floor_y)))
-    return frame

@@ -13,9 +13,8 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageDraw
 
-from render_farm.ai.protocols import Speech
-
 from .fonts import load_font
+from .speech import Speech
 
 MAX_ROW_CHARS = 42
 LINGER = 0.35  # seconds a cue stays up after its line ends

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import FilmSpecError
+from .json_text import JSONTextError, parse_json, whole_numbers
 from .spec import SCHEMA_VERSION, Film
 
 Document = dict[str, Any]
@@ -122,21 +123,28 @@ def describe_validation_error(error: ValidationError) -> str:
     return "; ".join(lines)
 
 
-def film_from_dict(doc: Any) -> Film:
+def film_from_dict(doc: Any, *, strict: bool = False) -> Film:
+    """The film a decoded document describes. ``strict`` takes JSON's types as they are: ``false``
+    or ``"5"`` where a number belongs is an error rather than 0 or 5 (the farm reads uploads so);
+    ``5.0`` is still the whole number 5, as JSON Schema has it."""
     if not isinstance(doc, dict):
         raise FilmSpecError("(document): a film spec is a JSON object")
     try:
+        if strict:
+            return Film.model_validate_json(json.dumps(whole_numbers(migrate(doc))), strict=True)
         return Film.model_validate(migrate(doc))
     except ValidationError as error:
         raise FilmSpecError(describe_validation_error(error)) from None
 
 
-def loads(text: str | bytes) -> Film:
+def loads(text: str | bytes, *, strict: bool = False) -> Film:
+    """The film in a JSON document; anything but plain JSON (5000-digit numbers, nesting a
+    thousand levels deep, ``NaN``, broken characters) is a :class:`FilmSpecError` too."""
     try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise FilmSpecError(f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
-    return film_from_dict(doc)
+        doc = parse_json(text)
+    except JSONTextError as error:
+        raise FilmSpecError(f"not valid JSON: {error}") from None
+    return film_from_dict(doc, strict=strict)
 
 
 def dumps(film: Film) -> str:

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
-import subprocess
 import sys
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -63,8 +60,8 @@ def _run_api(args: argparse.Namespace, settings: FarmSettings) -> int:
         host=args.host,
         port=args.port,
         workers=args.workers,
-        proxy_headers=True,
         http=PROTOCOL,
+        **settings.proxy_options,
     )
     return 0
 
@@ -136,94 +133,15 @@ def _up_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--workers", type=int, default=max(1, (os.cpu_count() or 2) // 2), help="worker processes (default: cores/2)"
     )
-
-
-ADMIN_EMAIL = "admin@localhost.localdomain"
-ADMIN_FILE = "admin_password"
-
-
-def _ensure_admin(settings: FarmSettings) -> tuple[str, str]:
-    """The admin account's email and where its password is; created (with a random password,
-    kept 0600 in the farm home) on the first start."""
-    from sqlalchemy import select
-
-    from .db import make_engine, session_factory
-    from .db.models import User
-    from .services import users
-    from .settings import read_or_create_secret
-
-    password = read_or_create_secret(settings.farm_home / ADMIN_FILE)
-    engine = make_engine(settings.database_url)
-    try:
-        factory = session_factory(engine)
-        with factory() as session:
-            exists = session.scalar(select(User.id).where(User.email == ADMIN_EMAIL)) is not None
-        if not exists:
-            with factory() as session:
-                user = users.sign_up(session, settings, ADMIN_EMAIL, password, "Farm admin")
-                user.is_admin = True
-                session.commit()
-    finally:
-        engine.dispose()
-    return ADMIN_EMAIL, password
+    parser.add_argument(
+        "--verbose", action="store_true", help="show the API's and the worker's logs, Celery's banner and warnings"
+    )
 
 
 def _run_up(args: argparse.Namespace, settings: FarmSettings) -> int:
-    import uvicorn
+    from .farm_up import run_up
 
-    from .api import create_app
-    from .db import make_engine, migrate, session_factory
-    from .worker.app import make_celery
-    from .worker.dispatcher import Dispatcher
-
-    settings.farm_home.mkdir(parents=True, exist_ok=True)
-    if not os.environ.get("PUBLIC_URL"):
-        settings.public_url = f"http://{args.host}:{args.port}"
-    migrate(settings)
-    email, password = _ensure_admin(settings)
-    url = f"http://{args.host}:{args.port}"
-    env = {
-        **os.environ,
-        "AISTUDIO_FARM_HOME": str(settings.farm_home),
-        "DATABASE_URL": settings.database_url,
-        "BROKER_URL": settings.broker_url,
-        "PUBLIC_URL": settings.public_url,
-    }
-    # One Celery worker whose prefork pool has one render process per requested worker.
-    workers = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "render_farm.server.cli",
-                "worker",
-                f"--concurrency={max(1, args.workers)}",
-                "--no-dispatcher",
-                "--loglevel=WARNING",
-            ],
-            env=env,
-        )
-    ]
-    dispatcher = Dispatcher(
-        settings, session_factory(make_engine(settings.database_url)), make_celery(settings)
-    ).start()
-    print(f"aistudio-farm: the farm is up at {url}/api/v1 (API docs: {url}/api/v1/docs)")
-    print(f"aistudio-farm: {max(1, args.workers)} worker process(es); data in {settings.farm_home}")
-    print(f"aistudio-farm: admin sign-in: {email} / {password}")
-    sys.stdout.flush()
-    try:
-        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
-    finally:
-        dispatcher.stop()
-        for worker in workers:
-            worker.send_signal(signal.SIGTERM)
-        deadline = time.monotonic() + 20
-        for worker in workers:
-            try:
-                worker.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                worker.kill()
-    return 0
+    return run_up(args, settings)
 
 
 COMMANDS: dict[str, Command] = {

@@ -12,8 +12,10 @@ Passwords
 
 Access tokens
     HS256 JWTs living ``ACCESS_TOKEN_MINUTES`` (15): ``sub`` (user id), ``iat``, ``exp``, ``jti``,
-    ``type: access`` and ``ver``, the user's token version; bumping the version (password change)
-    invalidates every token issued before. Only HS256 is accepted when decoding (no ``none``).
+    ``type: access``, ``ver``, the user's token version, and ``sid``, the sign-in session (the
+    family of refresh tokens it was issued with). Bumping the version (password change) invalidates
+    every token issued before; signing out revokes the session, which ends its access tokens at
+    once. Only HS256 is accepted when decoding (no ``none``).
 
 Refresh tokens
     Opaque random strings; only their SHA-256 is stored (see ``services/users.py`` for rotation).
@@ -123,12 +125,21 @@ class AccessClaims:
     token_version: int
     jti: str
     expires_at: datetime
+    session_id: uuid.UUID | None = None
+    """The sign-in session the token belongs to; every token the farm issues has one."""
 
 
 def create_access_token(
-    user_id: uuid.UUID, token_version: int, key: str, minutes: int, now: datetime | None = None
+    user_id: uuid.UUID,
+    token_version: int,
+    key: str,
+    minutes: int,
+    now: datetime | None = None,
+    *,
+    session_id: uuid.UUID | None = None,
 ) -> str:
-    """A signed access token for ``user_id``; ``now`` lets tests mint tokens that already expired."""
+    """A signed access token for ``user_id`` in sign-in session ``session_id``; ``now`` lets tests
+    mint tokens that already expired."""
     issued = now or utcnow()
     payload = {
         "sub": str(user_id),
@@ -138,6 +149,8 @@ def create_access_token(
         "type": ACCESS,
         "ver": token_version,
     }
+    if session_id is not None:
+        payload["sid"] = str(session_id)
     return jwt.encode(payload, key, algorithm=JWT_ALGORITHM)
 
 
@@ -155,18 +168,21 @@ def decode_access_token(token: str, key: str) -> AccessClaims:
 def _verified_claims(token: str, key: str) -> AccessClaims:
     """The claims of a token whose signature and shape are good. Clients poll with the same token
     for its whole life: remembering the answer (failures are never kept) spares the HMAC and JSON
-    work on every call. Revocation is not affected: callers check the user's token version."""
+    work on every call. Revocation is not affected: callers check the user's token version and
+    that the token's session is not signed out."""
     try:
         payload = jwt.decode(
             token, key, algorithms=[JWT_ALGORITHM], options={"require": ["sub", "exp", "iat", "jti", "type"]}
         )
         if payload.get("type") != ACCESS or not isinstance(payload.get("ver"), int):
             raise jwt.InvalidTokenError("not an access token")
+        sid = payload.get("sid")
         return AccessClaims(
             user_id=uuid.UUID(str(payload["sub"])),
             token_version=payload["ver"],
             jti=str(payload["jti"]),
             expires_at=datetime.fromtimestamp(payload["exp"], tz=utcnow().tzinfo),
+            session_id=uuid.UUID(str(sid)) if sid is not None else None,
         )
     except (jwt.InvalidTokenError, ValueError, TypeError) as error:
         reason = "expired" if isinstance(error, jwt.ExpiredSignatureError) else "invalid"

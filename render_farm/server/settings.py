@@ -9,13 +9,15 @@ platform's user data folder). Production points ``DATABASE_URL``, ``BROKER_URL``
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_dir
-from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MIN_BCRYPT_ROUNDS = 12
@@ -98,6 +100,11 @@ class FarmSettings(BaseSettings):
     max_bundle_uncompressed_bytes: int = Field(default=200 * 1024 * 1024, ge=1024)
 
     public_url: str = "http://127.0.0.1:8000"
+    trusted_proxies: str = ""
+    """Comma-separated addresses or networks (``10.0.0.5``, ``10.0.0.0/24``) of the reverse proxies
+    in front of the API. Only a request from one of them may say, in ``X-Forwarded-For`` and
+    ``X-Forwarded-Proto``, whom it came from; empty (the default) believes nobody, so every client
+    is known by the address it connects from (what sign-in throttling counts per address)."""
 
     render_preset: str = Field(default="final", validation_alias=AliasChoices("FARM_RENDER_PRESET", "render_preset"))
     """The engine preset final renders use (``final``; ``preview`` or ``hd`` for quick trial farms)."""
@@ -121,6 +128,20 @@ class FarmSettings(BaseSettings):
     download_link_seconds: int = Field(default=3600, ge=60, le=7 * 24 * 3600)
     payment_provider: str = ""  # "" = no purchases; "test" = paid on the farm itself (development only)
     payment_webhook_secret: SecretStr = SecretStr("")  # signs provider webhooks; generated in the farm home when unset
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxy_addresses(cls, value: str) -> str:
+        entries = [entry.strip() for entry in value.split(",") if entry.strip()]
+        for entry in entries:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                raise ValueError(
+                    f"TRUSTED_PROXIES: {entry!r} is not an IP address or network; name each proxy "
+                    "(e.g. 10.0.0.5 or 10.0.0.0/24), or leave it empty when no proxy is in front"
+                ) from None
+        return ",".join(entries)
 
     @model_validator(mode="after")
     def _fill_defaults(self) -> FarmSettings:
@@ -159,6 +180,15 @@ class FarmSettings(BaseSettings):
     @property
     def uses_s3(self) -> bool:
         return bool(self.s3_bucket)
+
+    @property
+    def proxy_options(self) -> dict[str, Any]:
+        """uvicorn's options for proxy headers: read only from :attr:`trusted_proxies` (uvicorn by
+        itself believes any request from 127.0.0.1, so a client on the API's own host could claim
+        any address)."""
+        if not self.trusted_proxies:
+            return {"proxy_headers": False, "forwarded_allow_ips": ""}
+        return {"proxy_headers": True, "forwarded_allow_ips": self.trusted_proxies}
 
     @cached_property
     def jwt_signing_key(self) -> str:

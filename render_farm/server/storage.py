@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import quote, urlencode
 
+from render_farm.film.paths import contained
+
 from .settings import FarmSettings
 
 
@@ -101,10 +103,9 @@ class LocalStorage:
         shutil.copyfile(self._path(key), target)
 
     def _path(self, key: str) -> Path:
-        path = (self.root / key).resolve()
-        if not path.is_relative_to(self.root.resolve()):
-            raise ValueError(f"storage key escapes the storage folder: {key!r}")
-        return path
+        """The file of ``key``; :class:`~render_farm.film.paths.UnsafePath` (a ValueError) for a key
+        that would leave the storage folder."""
+        return contained(self.root, key, inside="the storage folder")
 
     def put(self, key: str, data: bytes, content_type: str = "application/octet-stream") -> None:
         path = self._path(key)

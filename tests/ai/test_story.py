@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from render_farm import resources
 from render_farm.ai.offline.story import OfflineStoryWriter
 from render_farm.ai.offline.story_premise import parse_premise
 from render_farm.ai.protocols import BreakdownRequest, ProviderError
@@ -15,30 +16,7 @@ from render_farm.film import NARRATOR, Film, Place, TimeOfDay, TransitionKind, d
 
 ACTS = ["setup", "inciting incident", "rising action", "climax", "resolution"]
 LENGTHS = [15, 30, 60, 90, 180, 300, 600]
-PREMISES = [
-    "a shy robot learns to dance at the harvest festival",
-    "two friends build a raft to cross the river",
-    "a lonely dragon searches for a friend in the city",
-    "a girl named Lily finds a map to a hidden treasure",
-    "the last bear in the forest must save the winter festival",
-    "a clumsy wizard tries to win the magic contest",
-    "an old fisherman teaches his grandson to sail",
-    "a curious kitten explores the castle at night",
-    "a brave astronaut repairs the space station",
-    "a little mouse wants to become a baker",
-    "a grumpy troll learns to sing at the village fair",
-    "a tiny fox who is afraid of the dark",
-    "a young knight must rescue the queen from the tower",
-    "a penguin dreams of flying over the mountains",
-    "a cheerful pirate looks for the lost island",
-    "a sleepy owl wants to win the forest race",
-    "a proud cat learns to share at the birthday party",
-    "Once upon a time there was a princess who could not sleep",
-    "a robot called Bolt climbs the highest mountain",
-    "a nervous boy enters the school talent show",
-    "a kind dog helps a lost kitten find its way home",
-    "a bored alien visits the beach for the first time",
-]
+PREMISES = resources.read_text("samples/premises.txt").splitlines()
 
 writer = OfflineStoryWriter()
 
@@ -205,16 +183,7 @@ def test_another_language_still_gives_a_valid_film_with_voices_in_it() -> None:
     assert local.notes and "English" in local.notes[0]
 
 
-STORY = """Mara lived at the edge of the forest, in a crooked house with a green door. She was a young witch \
-with a long purple cloak.
-
-"Have you seen my cat?" Mara asked. Tom shook his head. He was a baker's boy with flour on his blue apron. "Not \
-since yesterday," said Tom.
-
-The next morning, they set off together. The path was wet and the air smelled of pine. "I think I hear him!" \
-she shouted. "Where?" Tom asked.
-
-At the castle, the cat sat on the highest wall. "There you are," Mara whispered."""
+STORY = resources.read_text("samples/stories/the-lost-cat.txt")
 NARRATION = [
     "Mara lived at the edge of the forest, in a crooked house with a green door.",
     "She was a young witch with a long purple cloak.",

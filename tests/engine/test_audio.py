@@ -8,7 +8,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from render_farm.ai.protocols import Speech
 from render_farm.engine.audio import (
     PEAK,
     SAMPLE_RATE,
@@ -21,6 +20,7 @@ from render_farm.engine.audio import (
     to_int16,
     write_wav,
 )
+from render_farm.engine.speech import Speech
 from render_farm.film import Place, Setting, Style, TimeOfDay, Weather
 
 MEADOW = Setting(place=Place.meadow)

@@ -7,11 +7,12 @@ import itertools
 import numpy as np
 import pytest
 import skia
+from engine_helpers import style_swatch
 
 from render_farm.engine.art.stage import Stage
 from render_farm.engine.art.standins import drawn_setting
 from render_farm.engine.backgrounds import Backdrop, render_background
-from render_farm.engine.styles import argb, look_for, style_swatch
+from render_farm.engine.styles import argb, look_for
 from render_farm.film.spec import Place, Setting, Style, TimeOfDay, Weather
 
 

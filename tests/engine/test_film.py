@@ -14,7 +14,7 @@ from render_farm.ai.offline.designer import OfflineDesigner
 from render_farm.ai.offline.espeak import EspeakVoice
 from render_farm.engine.audio import read_wav
 from render_farm.engine.errors import RenderError
-from render_farm.engine.film import FADE_OUT, FilmResult, render_film, render_scenes
+from render_farm.engine.film import FADE_OUT, FilmResult, render_film, render_scenes, scene_fade_out
 from render_farm.engine.film_sound import mix_film
 from render_farm.engine.scene import SceneRenderer
 from render_farm.engine.transitions import FilmPlan, plan_film
@@ -107,6 +107,13 @@ def frame_count(path: Path) -> int:
 def psnr(a: np.ndarray, b: np.ndarray) -> float:
     mse = np.mean((a.astype(np.float64) - b.astype(np.float64)) ** 2)
     return float(10 * np.log10(255**2 / max(mse, 1e-12)))
+
+
+def test_only_the_last_scene_fades_to_black(film: Film) -> None:
+    assert [scene_fade_out(film, i) for i in range(3)] == [0.0, 0.0, FADE_OUT]
+    assert FADE_OUT > 0
+    one_scene = film.model_copy(update={"scenes": film.scenes[:1]})
+    assert scene_fade_out(one_scene, 0) == FADE_OUT
 
 
 def test_every_frame_of_the_film_is_encoded_once(film: Film, fresh: tuple[FilmResult, Path]) -> None:

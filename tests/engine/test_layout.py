@@ -6,8 +6,8 @@ import itertools
 
 import numpy as np
 
-from render_farm.ai.protocols import Speech, VisemeTiming
 from render_farm.engine.layout import SceneLayout
+from render_farm.engine.speech import Speech, VisemeTiming
 from render_farm.engine.visemes import Viseme
 from render_farm.film import NARRATOR, CameraMove, CastMember, DialogueLine, Film, Scene, Shot
 

@@ -115,7 +115,7 @@ def test_jwt_secret_must_come_from_the_environment(compose: dict[str, Any]) -> N
 
 def test_commands_are_farm_subcommands_with_valid_options(compose: dict[str, Any]) -> None:
     scripts = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["scripts"]
-    assert scripts["aistudio-farm"] == "render_farm.server.cli:main"
+    assert scripts["aistudio-farm"] == "render_farm.extras:farm_main"  # which hands over to server.cli.main
     parser = build_parser()
     for name, service in farm_services(compose).items():
         argv = [str(part) for part in service["command"][1:]]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import queue
-import socket
 import threading
 import time
 import uuid
@@ -16,9 +15,9 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from conftest import client_for
 from farm_helpers import PASSWORD, Account, film_spec, sign_up
+from farm_stack import serving
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
@@ -127,27 +126,11 @@ def test_finished_and_failed_renders_notify_their_owner(client: TestClient, app:
 # -- the event stream over real HTTP -----------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def live_url(app: FastAPI) -> Iterator[str]:
     """The app served by uvicorn on a free port, in a thread."""
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", timeout_graceful_shutdown=3)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/api/v1"
-    server.should_exit = True
-    thread.join(10)
+    with serving(app) as url:
+        yield f"{url}/api/v1"
 
 
 @pytest.fixture(autouse=True)
@@ -334,3 +317,19 @@ def test_stream_needs_a_valid_token_and_ends_when_it_is_revoked(
     )
     assert changed.status_code == 200
     assert stream.ended(), "the stream kept going after its token was revoked"
+
+
+def test_signing_out_ends_that_sessions_streams_at_once_and_no_other(
+    app: FastAPI, follow: Callable[..., StreamReader]
+) -> None:
+    client = client_for(app)
+    laptop = sign_up(client)
+    tokens = client.post("/auth/login", json={"email": laptop.email, "password": PASSWORD}).json()
+    desktop = Account(laptop.email, PASSWORD, tokens["access_token"], tokens["refresh_token"])
+    signed_out, still_on = follow(laptop), follow(desktop)
+    signed_out.wait_open()
+    still_on.wait_open()
+    assert client.post("/auth/logout", json={"refresh_token": laptop.refresh_token}).status_code == 204
+    assert signed_out.ended(timeout=5), "the stream kept going after its session was signed out"
+    written = str(add_notification(app, desktop, "still here"))
+    assert [item["id"] for item in still_on.notifications(1)] == [written]

@@ -44,14 +44,16 @@ def test_up_runs_a_whole_farm_that_renders_a_film(tmp_path: Path) -> None:
     try:
         lines = []
         assert farm.stdout is not None
-        while not any("admin sign-in" in line for line in lines):
+        while not any("sign in as" in line for line in lines):
             line = farm.stdout.readline()
             assert line, "aistudio-farm up exited early:\n" + "".join(lines)
             lines.append(line)
         output = "".join(lines)
         url = f"http://127.0.0.1:{port}/api/v1"
         assert url in output and "2 worker process(es)" in output
-        email, password = output.split("admin sign-in: ", 1)[1].strip().split(" / ")
+        # The password is never printed: the output names the file that holds it.
+        email, password_file = output.split("sign in as ", 1)[1].split(" (", 1)[0].split(" with the password in ")
+        password = Path(password_file).read_text().strip()
         api = httpx.Client(base_url=url, timeout=10)
         deadline = time.monotonic() + 30
         while True:

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from render_farm.ai.protocols import ProviderError, Speech, VisemeTiming, WordTiming
+from render_farm.ai.protocols import ProviderError
 from render_farm.ai.voices import ACCENTS, LANGUAGE_NAMES, TIMBRES
+from render_farm.engine.speech import Speech, VisemeTiming, WordTiming
 from render_farm.engine.visemes import Viseme
 from render_farm.film import Emotion, VoiceStyle
 

@@ -37,13 +37,15 @@ from render_farm.film import (
     TransitionKind,
     Weather,
 )
+from render_farm.film.timing import LEAD, TAIL, fit_length, line_seconds
 
 from . import story_templates as bank
 from .identity import identity_of
+from .ids import slug
+from .story_paste import is_pasted_story, story_from_text
 from .story_premise import PLACE_WORDS, Premise, parse_premise, place_in
-from .story_timing import LEAD, TAIL, line_seconds
 
-__all__ = ["PLACE_WORDS", "OfflineStoryWriter", "fit_length", "place_in", "scene_count", "slug"]
+__all__ = ["PLACE_WORDS", "OfflineStoryWriter", "place_in", "scene_count"]
 
 log = logging.getLogger(__name__)
 MIN_LENGTH, MAX_LENGTH = 15.0, 600.0
@@ -71,11 +73,6 @@ SMALL_WORDS = {"a", "an", "the", "and", "of", "to", "for", "in", "on", "at", "wi
 def stable_random(*parts: object) -> random.Random:
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).digest()
     return random.Random(int.from_bytes(digest[:8], "big"))
-
-
-def slug(text: str) -> str:
-    value = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return value[:40].strip("-") or "x"
 
 
 def with_article(phrase: str) -> str:
@@ -477,8 +474,6 @@ class OfflineStoryWriter:
             raise ProviderError(
                 f"a film runs from {MIN_LENGTH:g} to {MAX_LENGTH:g} seconds (10 min), not {request.length:g} s"
             )
-        from .story_paste import is_pasted_story, story_from_text
-
         if is_pasted_story(text):
             film = story_from_text(text, request)
             if film.duration > request.length * 1.15:
@@ -564,38 +559,3 @@ def _loose(slots: _Slots) -> dict[str, str]:
 
 def _rate(speaker: str, cast: list[CastMember]) -> int:
     return next((m.voice.rate for m in cast if m.id == speaker), 150)
-
-
-def _needed(scene: Scene, film: Film) -> float:
-    rates = {m.id: m.voice.rate for m in film.cast}
-    spoken = LEAD + TAIL + sum(line_seconds(line.text, rates.get(line.speaker, 150)) for line in scene.dialogue)
-    return max(4.0, spoken + scene.transition_in.duration * 0.5, 2.2 * scene.transition_in.duration + 0.5)
-
-
-def fit_length(film: Film, target: float) -> Film:
-    """Stretch or shrink scene durations (never below what their lines need) toward ``target``."""
-    scenes = list(film.scenes)
-    needs = [_needed(scene, film) for scene in scenes]
-    for _ in range(4):
-        total = sum(s.duration for s in scenes) - sum(s.transition_in.duration for s in scenes[1:])
-        error = target - total
-        if abs(error) <= target * 0.01:
-            break
-        slack = [s.duration - n for s, n in zip(scenes, needs, strict=True)]
-        if error < 0:
-            pool = sum(max(0.0, x) for x in slack)
-            if pool <= 0:
-                break
-            factor = min(1.0, -error / pool)
-            scenes = [
-                s.model_copy(update={"duration": round(max(n, s.duration - max(0.0, x) * factor), 2)})
-                for s, x, n in zip(scenes, slack, needs, strict=True)
-            ]
-        else:
-            scenes = [
-                s.model_copy(update={"duration": round(min(600.0, s.duration + error / len(scenes)), 2)})
-                for s in scenes
-            ]
-    data = film.model_dump(mode="json")
-    data["scenes"] = [s.model_dump(mode="json") for s in scenes]
-    return Film.model_validate(data)

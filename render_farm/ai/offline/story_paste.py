@@ -28,10 +28,11 @@ from render_farm.film import (
     TransitionKind,
     Weather,
 )
+from render_farm.film.timing import LEAD, TAIL, fit_length, line_seconds
 
 from .identity import identity_of
-from .story import fit_length, place_in, slug
-from .story_timing import LEAD, TAIL, line_seconds
+from .ids import slug
+from .story_premise import place_in
 
 QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”|«\s*([^»]+?)\s*»')
 SPEECH_VERBS = (

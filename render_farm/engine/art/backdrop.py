@@ -16,14 +16,15 @@ import cv2
 import numpy as np
 import skia
 
-from render_farm.engine.art import buildings, countryside
-from render_farm.engine.art.seeds import stable_seed
-from render_farm.engine.art.space import space
-from render_farm.engine.art.stage import FLOOR, Stage
-from render_farm.engine.art.standins import drawn_setting
-from render_farm.engine.art.weather import draw_weather
 from render_farm.engine.styles import look_for
 from render_farm.film.spec import Place, Setting, Style
+
+from . import buildings, countryside
+from .seeds import stable_seed
+from .space import space
+from .stage import FLOOR, Stage
+from .standins import drawn_setting
+from .weather import draw_weather
 
 __all__ = ["Backdrop", "render_background"]
 

@@ -10,10 +10,11 @@ import math
 
 import skia
 
-from render_farm.engine.art import clothes, hair, headwear, overlays
-from render_farm.engine.art.figure import Figure
-from render_farm.engine.art.shapes import cut, oval, poly, rotated, rrect, tube, union
 from render_farm.engine.styles import ShapePainter, darker, lighter, mix
+
+from . import clothes, hair, headwear, overlays
+from .figure import Figure
+from .shapes import cut, oval, poly, rotated, rrect, tube, union
 
 __all__ = ["draw_back"]
 

@@ -13,11 +13,12 @@ import random
 
 import skia
 
-from render_farm.engine.art import clothes, garments, overlays
-from render_farm.engine.art.figure import Figure
-from render_farm.engine.art.legs import SEGMENTS
-from render_farm.engine.art.shapes import cut, fuzzy_oval, oval, poly, rrect, tube, union
 from render_farm.engine.styles import ShapePainter, darker, lighter
+
+from . import clothes, garments, overlays
+from .figure import Figure
+from .legs import SEGMENTS
+from .shapes import cut, fuzzy_oval, oval, poly, rrect, tube, union
 
 __all__ = ["draw_torso"]
 

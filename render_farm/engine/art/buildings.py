@@ -7,11 +7,12 @@ import random
 import numpy as np
 import skia
 
-from render_farm.engine.art.props import ground, windows
-from render_farm.engine.art.shapes import oval, poly, rect, union_all
-from render_farm.engine.art.sky import draw_sky
-from render_farm.engine.art.stage import WINDOW_LIT, Stage, ridge, spread
 from render_farm.engine.styles import argb, darker, lighter
+
+from .props import ground, windows
+from .shapes import oval, poly, rect, union_all
+from .sky import draw_sky
+from .stage import WINDOW_LIT, Stage, ridge, spread
 
 __all__ = ["castle", "city_street", "room", "village"]
 

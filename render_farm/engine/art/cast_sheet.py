@@ -10,14 +10,15 @@ from __future__ import annotations
 import numpy as np
 import skia
 
-from render_farm.engine.art.contact_sheet import SheetCell, contact_sheet
-from render_farm.engine.art.figure import Identity
-from render_farm.engine.art.looks import AGE_SIZE, default_design
-from render_farm.engine.art.rig import CharacterRig, Pose, Sprite, composite_sprite
-from render_farm.engine.art.seeds import stable_seed
 from render_farm.engine.fonts import load_font
 from render_farm.engine.styles import argb, darker, lighter, look_for, mix, rgba_surface
 from render_farm.film import Age, CastMember, Costume, Emotion, Film, Gender, Kind, Style
+
+from .contact_sheet import SheetCell, contact_sheet
+from .figure import Identity
+from .looks import AGE_SIZE, default_design
+from .rig import CharacterRig, Pose, Sprite, composite_sprite
+from .seeds import stable_seed
 
 __all__ = ["age_cells", "ages_sheet", "cast_sheet", "costume_cells", "costumes_sheet", "kind_cells", "kinds_sheet"]
 

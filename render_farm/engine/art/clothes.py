@@ -13,11 +13,12 @@ import math
 
 import skia
 
-from render_farm.engine.art import headwear
-from render_farm.engine.art.figure import GOLD, Figure
-from render_farm.engine.art.overlays import neck_point
-from render_farm.engine.art.shapes import cut, oval, poly, rrect, tube
 from render_farm.engine.styles import ShapePainter, darker, lighter
+
+from . import headwear
+from .figure import GOLD, Figure
+from .overlays import neck_point
+from .shapes import cut, oval, poly, rrect, tube
 
 __all__ = [
     "antenna",

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 import numpy as np
 import skia
 
-from render_farm.engine.art.rig import Sprite, composite_sprite
 from render_farm.engine.fonts import load_font
 from render_farm.engine.styles import argb, darker, lighter, look_for, rgba_surface
 from render_farm.film import Style
+
+from .rig import Sprite, composite_sprite
 
 __all__ = ["SheetCell", "contact_sheet"]
 

@@ -8,11 +8,12 @@ import random
 import numpy as np
 import skia
 
-from render_farm.engine.art.props import grass_details, ground, tree
-from render_farm.engine.art.shapes import oval, poly, rect, union_all
-from render_farm.engine.art.sky import draw_sky
-from render_farm.engine.art.stage import Stage, mountain_range, ridge, spread
 from render_farm.engine.styles import argb, mix
+
+from .props import grass_details, ground, tree
+from .shapes import oval, poly, rect, union_all
+from .sky import draw_sky
+from .stage import Stage, mountain_range, ridge, spread
 
 __all__ = ["beach", "forest", "meadow", "mountains", "river"]
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import skia
 
-from render_farm.engine.art.figure import Figure
-from render_farm.engine.art.shapes import cut, oval, poly, rotated, rrect, tube
 from render_farm.engine.styles import RGB, ShapePainter, darker, lighter, mix
 from render_farm.engine.visemes import Viseme
 from render_farm.film import Age, Emotion, Kind
+
+from .figure import Figure
+from .shapes import cut, oval, poly, rotated, rrect, tube
 
 __all__ = ["CLOSED_MOUTHS", "draw_brows", "draw_eyes", "draw_mouth"]
 

@@ -17,11 +17,12 @@ from dataclasses import dataclass, replace
 
 import skia
 
-from render_farm.engine.art.costumes import CostumeLook, costume_look
-from render_farm.engine.art.kinds import KindLook, kind_look
-from render_farm.engine.art.shapes import oval, poly, rrect
 from render_farm.engine.styles import RGB, Look, darker, hex_rgb, lighter, mix
 from render_farm.film import Age, CastMember, Costume, Design, Gender, Kind
+
+from .costumes import CostumeLook, costume_look
+from .kinds import KindLook, kind_look
+from .shapes import oval, poly, rrect
 
 __all__ = ["GOLD", "Anatomy", "Figure", "Identity", "identity_of"]
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import skia
 
-from render_farm.engine.art.figure import GOLD, Figure
-from render_farm.engine.art.shapes import cut, oval, poly, rrect, tube, union
 from render_farm.engine.styles import RGB, ShapePainter, darker, hex_rgb, lighter, mix
+
+from .figure import GOLD, Figure
+from .shapes import cut, oval, poly, rrect, tube, union
 
 __all__ = [
     "covers_legs",

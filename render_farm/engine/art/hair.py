@@ -12,10 +12,11 @@ import random
 
 import skia
 
-from render_farm.engine.art import headwear
-from render_farm.engine.art.figure import Figure
-from render_farm.engine.art.shapes import cut, fuzzy_oval, oval, poly, rotated, rrect, tube, union
 from render_farm.engine.styles import ShapePainter, darker, lighter
+
+from . import headwear
+from .figure import Figure
+from .shapes import cut, fuzzy_oval, oval, poly, rotated, rrect, tube, union
 
 __all__ = ["draw_beard", "draw_hair_back", "draw_hair_front", "has_hair_back"]
 

@@ -11,10 +11,11 @@ import random
 
 import skia
 
-from render_farm.engine.art.figure import GOLD, Figure
-from render_farm.engine.art.shapes import cut, fuzzy_oval, oval, poly, rotated, rrect, tube, union
 from render_farm.engine.styles import RGB, ShapePainter, darker, lighter, mix
 from render_farm.film import Age, Gender
+
+from .figure import GOLD, Figure
+from .shapes import cut, fuzzy_oval, oval, poly, rotated, rrect, tube, union
 
 __all__ = ["TOP_EARS", "draw_crest", "draw_ears", "draw_horns", "draw_mane_back", "draw_mane_front", "hatted"]
 

@@ -16,13 +16,14 @@ import random
 
 import skia
 
-from render_farm.engine.art import clothes, hair, headwear
-from render_farm.engine.art import head_features as features
-from render_farm.engine.art.figure import Figure
-from render_farm.engine.art.muzzles import draw_muzzle
-from render_farm.engine.art.shapes import cut, fuzzy_oval, oval, poly, rotated, rrect, tube, union
 from render_farm.engine.styles import ShapePainter, darker, lighter
 from render_farm.film import Age
+
+from . import clothes, hair, headwear
+from . import head_features as features
+from .figure import Figure
+from .muzzles import draw_muzzle
+from .shapes import cut, fuzzy_oval, oval, poly, rotated, rrect, tube, union
 
 __all__ = ["draw_head", "head_path"]
 

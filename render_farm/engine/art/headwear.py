@@ -14,9 +14,10 @@ from collections.abc import Callable
 
 import skia
 
-from render_farm.engine.art.figure import GOLD, Figure
-from render_farm.engine.art.shapes import cut, oval, poly, rrect, tube, union
 from render_farm.engine.styles import RGB, ShapePainter, darker, hex_rgb, lighter
+
+from .figure import GOLD, Figure
+from .shapes import cut, oval, poly, rrect, tube, union
 
 __all__ = ["HATS", "covers_hair", "draw_headwear", "draw_headwear_back", "draw_headwear_front", "hat_color", "star"]
 

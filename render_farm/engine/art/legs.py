@@ -6,11 +6,12 @@ octopus's tentacles, a crab's legs, a caterpillar's many. One layer per stance (
 
 from __future__ import annotations
 
-from render_farm.engine.art import garments
-from render_farm.engine.art.figure import Figure
-from render_farm.engine.art.limbs import limb_color, stripe_limb
-from render_farm.engine.art.shapes import oval, poly, rrect, tube, union
 from render_farm.engine.styles import RGB, ShapePainter, darker, hex_rgb, lighter
+
+from . import garments
+from .figure import Figure
+from .limbs import limb_color, stripe_limb
+from .shapes import oval, poly, rrect, tube, union
 
 __all__ = ["SEGMENTS", "STANCES", "draw_legs", "sit_drop"]
 

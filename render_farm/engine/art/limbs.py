@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import math
 
-from render_farm.engine.art import garments
-from render_farm.engine.art.figure import Figure
-from render_farm.engine.art.poses import GESTURES, elbow_for
-from render_farm.engine.art.shapes import cut, oval, poly, rotated, rrect, tube, union
 from render_farm.engine.styles import RGB, ShapePainter, darker, hex_rgb, lighter, mix
+
+from . import garments
+from .figure import Figure
+from .poses import GESTURES, elbow_for
+from .shapes import cut, oval, poly, rotated, rrect, tube, union
 
 __all__ = ["arm_points", "draw_arm", "limb_color", "stripe_limb"]
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import random
 
-from render_farm.engine.art.costumes import COSTUMES
-from render_farm.engine.art.figure import Identity
-from render_farm.engine.art.kinds import kind_look
 from render_farm.film import KIND_SIZE, Age, CastMember, Costume, Design, Gender, Kind
+
+from .costumes import COSTUMES
+from .figure import Identity
+from .kinds import kind_look
 
 __all__ = ["AGE_SIZE", "ELDER_HAIR", "HAIR", "MIN_HEIGHT", "SKIN", "default_design", "stature"]
 

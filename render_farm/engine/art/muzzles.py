@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import skia
 
-from render_farm.engine.art.figure import Figure
-from render_farm.engine.art.shapes import cut, oval, poly, rotated, rrect, tube, union
 from render_farm.engine.styles import RGB, ShapePainter, darker, lighter, mix
+
+from .figure import Figure
+from .shapes import cut, oval, poly, rotated, rrect, tube, union
 
 __all__ = ["draw_muzzle"]
 

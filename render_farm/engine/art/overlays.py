@@ -13,11 +13,12 @@ import math
 
 import skia
 
-from render_farm.engine.art.figure import GOLD, Figure
-from render_farm.engine.art.garments import main_color, trim_color, wears_clothes
-from render_farm.engine.art.headwear import star
-from render_farm.engine.art.shapes import cut, oval, poly, rotated, rrect, tube, union
 from render_farm.engine.styles import RGB, ShapePainter, darker, lighter
+
+from .figure import GOLD, Figure
+from .garments import main_color, trim_color, wears_clothes
+from .headwear import star
+from .shapes import cut, oval, poly, rotated, rrect, tube, union
 
 __all__ = ["cape_color", "draw_back", "draw_front", "neck_point"]
 

@@ -7,9 +7,10 @@ import random
 
 import skia
 
-from render_farm.engine.art.shapes import oval, poly, rect, union_all
-from render_farm.engine.art.stage import WINDOW_LIT, Stage
 from render_farm.engine.styles import RGB, darker, lighter, mix
+
+from .shapes import oval, poly, rect, union_all
+from .stage import WINDOW_LIT, Stage
 
 __all__ = ["grass_details", "ground", "tree", "windows"]
 

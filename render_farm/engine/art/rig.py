@@ -51,20 +51,21 @@ from dataclasses import dataclass, replace
 import cv2
 import numpy as np
 
-from render_farm.engine.art.backs import draw_back
-from render_farm.engine.art.bodies import draw_torso
-from render_farm.engine.art.clothes import draw_front
-from render_farm.engine.art.faces import CLOSED_MOUTHS, draw_brows, draw_eyes, draw_mouth
-from render_farm.engine.art.figure import Figure, identity_of
-from render_farm.engine.art.heads import draw_head
-from render_farm.engine.art.legs import draw_legs, sit_drop
-from render_farm.engine.art.limbs import arm_points, draw_arm
-from render_farm.engine.art.looks import default_design
-from render_farm.engine.art.poses import ACTION_FRAMES, BodyFrame, body_frame, frame_index
-from render_farm.engine.art.seeds import stable_seed
 from render_farm.engine.styles import Look, ShapePainter, look_for, rgba_surface
 from render_farm.engine.visemes import Viseme
 from render_farm.film import Action, CastMember, Design, Emotion, Style
+
+from .backs import draw_back
+from .bodies import draw_torso
+from .clothes import draw_front
+from .faces import CLOSED_MOUTHS, draw_brows, draw_eyes, draw_mouth
+from .figure import Figure, identity_of
+from .heads import draw_head
+from .legs import draw_legs, sit_drop
+from .limbs import arm_points, draw_arm
+from .looks import default_design
+from .poses import ACTION_FRAMES, BodyFrame, body_frame, frame_index
+from .seeds import stable_seed
 
 __all__ = ["CharacterRig", "Pose", "Sprite", "composite_sprite"]
 

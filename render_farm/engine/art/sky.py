@@ -12,10 +12,11 @@ import random
 
 import skia
 
-from render_farm.engine.art.shapes import oval, rect, union_all
-from render_farm.engine.art.stage import Stage
 from render_farm.engine.styles import argb, darker, halftone_paint, mix
 from render_farm.film.spec import Place, TimeOfDay, Weather
+
+from .shapes import oval, rect, union_all
+from .stage import Stage
 
 __all__ = ["draw_clouds", "draw_sky"]
 

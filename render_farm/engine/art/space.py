@@ -12,11 +12,12 @@ import random
 
 import skia
 
-from render_farm.engine.art.shapes import cut, oval, poly
-from render_farm.engine.art.sky import draw_sky
-from render_farm.engine.art.stage import Stage, ridge, spread
 from render_farm.engine.styles import RGB, argb, darker, lighter, mix
 from render_farm.film.spec import TimeOfDay
+
+from .shapes import cut, oval, poly
+from .sky import draw_sky
+from .stage import Stage, ridge, spread
 
 __all__ = ["space"]
 

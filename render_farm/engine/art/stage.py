@@ -14,9 +14,10 @@ from collections.abc import Sequence
 import numpy as np
 import skia
 
-from render_farm.engine.art.shapes import poly, rect, union_all
 from render_farm.engine.styles import RGB, Look, ShapePainter, argb, mix
 from render_farm.film.spec import Place, Setting, TimeOfDay, Weather
+
+from .shapes import poly, rect, union_all
 
 __all__ = ["FLOOR", "WINDOW_LIT", "Stage", "mountain_range", "ridge", "spread"]
 

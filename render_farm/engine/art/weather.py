@@ -6,10 +6,11 @@ import random
 
 import skia
 
-from render_farm.engine.art.shapes import rect
-from render_farm.engine.art.stage import FLOOR, Stage
 from render_farm.engine.styles import argb
 from render_farm.film.spec import Place, Weather
+
+from .shapes import rect
+from .stage import FLOOR, Stage
 
 __all__ = ["draw_weather"]
 

@@ -1,5 +1,6 @@
 """The farm's HTTP API: ``create_app(settings)`` builds the FastAPI app with every ``/api/v1``
-router, problem+json errors and the OpenAPI document at ``/api/v1/openapi.json``."""
+router, problem+json errors, the OpenAPI document at ``/api/v1/openapi.json`` and its pages at
+``/api/v1/docs`` and ``/api/v1/redoc``."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
 
-from ..db.session import engine_from_settings, session_factory
-from ..settings import FarmSettings
-from ..storage import storage_from_settings
-from . import auth, billing, cloud_ai, health, notifications, openapi, problems, projects, renders, teams
+from render_farm.server.db.session import engine_from_settings, session_factory
+from render_farm.server.settings import FarmSettings
+from render_farm.server.storage import storage_from_settings
+
+from . import auth, billing, cloud_ai, docs, health, notifications, openapi, problems, projects, renders, teams
 
 API_PREFIX = "/api/v1"
 
@@ -31,7 +33,7 @@ def create_app(settings: FarmSettings | None = None) -> FastAPI:
         version="1",
         description="Accounts, teams, projects and film spec uploads; renders and credits build on these.",
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,  # served by docs.py, with its assets from this farm rather than a CDN
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -46,4 +48,5 @@ def create_app(settings: FarmSettings | None = None) -> FastAPI:
     app.include_router(router)
     problems.install(app)
     openapi.install(app)
+    docs.install(app, API_PREFIX)
     return app

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
-from ..services import users
+from render_farm.server.services import notify, users
+
 from .deps import AddressDep, SessionDep, SettingsDep, UserDep
 from .problems import responses
+from .routing import FarmRoute
 from .schemas import ChangePasswordIn, LogInIn, RefreshIn, SignUpIn, TokenPairOut, UserOut
 
-router = APIRouter(prefix="/auth", tags=["auth"])
+router = APIRouter(prefix="/auth", tags=["auth"], route_class=FarmRoute)
 
 
 def _tokens(pair: users.TokenPair) -> TokenPairOut:
@@ -44,7 +46,11 @@ def refresh(body: RefreshIn, session: SessionDep, settings: SettingsDep) -> Toke
 
 @router.post("/logout", status_code=status.HTTP_204_NO_CONTENT, response_class=Response, responses=responses(422))
 def log_out(body: RefreshIn, session: SessionDep) -> Response:
-    users.log_out(session, body.refresh_token)
+    """End the sign-in session the refresh token belongs to: its refresh tokens, its access tokens
+    (at once, not when they expire) and its open notification streams."""
+    user_id = users.log_out(session, body.refresh_token)
+    if user_id is not None:
+        notify.wakeups.wake(user_id)  # the user's streams check their session now and end if it was this one
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

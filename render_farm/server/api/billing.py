@@ -13,14 +13,16 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
-from ..db.models import LedgerKind
-from ..errors import TooLarge
-from ..services import billing, credits
-from ..services.cloud_ai import CHARACTER_CREDITS
+from render_farm.server.db.models import LedgerKind
+from render_farm.server.errors import TooLarge
+from render_farm.server.services import billing, credits
+from render_farm.server.services.cloud_ai import CHARACTER_CREDITS
+
 from .deps import SessionDep, SettingsDep, UserDep
 from .problems import responses
+from .routing import FarmRoute
 
-router = APIRouter(prefix="/billing", tags=["billing"])
+router = APIRouter(prefix="/billing", tags=["billing"], route_class=FarmRoute)
 
 
 class BalanceOut(BaseModel):

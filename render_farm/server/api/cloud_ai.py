@@ -11,15 +11,24 @@ from fastapi import APIRouter, Depends, Query, Request, status
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from ...ai.protocols import BreakdownRequest
-from ...film import Film, Style
-from ...film.spec import Identifier
-from ..services import cloud_ai, ledger
+from render_farm.ai.protocols import BreakdownRequest
+from render_farm.film import Film, Style
+from render_farm.film.spec import Identifier
+from render_farm.server.services import cloud_ai, ledger
+
 from .deps import SessionDep, SettingsDep, StorageDep, UserDep
 from .problems import responses
 from .renders import IdempotencyKey
+from .routing import FarmRoute
+from .schemas import JsonFloat, JsonInt, StrictFilm
 
-router = APIRouter(prefix="/ai", tags=["cloud AI"])
+router = APIRouter(prefix="/ai", tags=["cloud AI"], route_class=FarmRoute)
+
+HAS_VISIBLE_TEXT = "[^\\x00-\\x20\\x7f-\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+"""Some character that is neither a control character nor a space of any kind. Spelled with explicit
+ranges (every character Python's ``str.isspace`` knows, and the controls) so that the farm and the
+ECMA-262 regexes of OpenAPI tools agree: a prompt of a lone control character (\\x1c is a space to
+Python but not to a JavaScript ``\\S``) is a 422, not a story writer's failure."""
 
 
 def get_cloud_ai(request: Request) -> cloud_ai.CloudAI:
@@ -35,12 +44,15 @@ class BreakdownIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     prompt: str = Field(
-        min_length=1, max_length=20000, pattern=r"\S", description="a premise, or a whole story pasted in"
+        min_length=1,
+        max_length=20000,
+        pattern=HAS_VISIBLE_TEXT,
+        description="a premise, or a whole story pasted in (at least one visible character)",
     )
     style: Style = Style.storybook
-    length: float = Field(default=60.0, ge=15.0, le=600.0, description="seconds of film wanted (15 s to 10 min)")
+    length: JsonFloat = Field(default=60.0, ge=15.0, le=600.0, description="seconds of film wanted (15 s to 10 min)")
     language: str = Field(default="en", pattern=r"^[a-z]{2,3}$", description="ISO 639 code of the dialogue")
-    seed: int = Field(default=0, ge=0, le=2**31 - 1, description="the same seed gives the same film")
+    seed: JsonInt = Field(default=0, ge=0, le=2**31 - 1, description="the same seed gives the same film")
     project_id: uuid.UUID | None = Field(
         default=None, description="store the film as the next version of this project (you must be able to edit it)"
     )
@@ -49,7 +61,7 @@ class BreakdownIn(BaseModel):
 class DesignIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    film: Film
+    film: StrictFilm
     only: list[Identifier] | None = Field(
         default=None, max_length=12, description="the cast ids to (re)design; all of the cast when left out"
     )

@@ -12,11 +12,11 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
-from ..db.models import User
-from ..errors import Unauthorized
-from ..services import users
-from ..settings import FarmSettings
-from ..storage import Storage
+from render_farm.server.db.models import User
+from render_farm.server.errors import Unauthorized
+from render_farm.server.services import users
+from render_farm.server.settings import FarmSettings
+from render_farm.server.storage import Storage
 
 bearer = HTTPBearer(auto_error=False, description="an access token from /api/v1/auth/login")
 
@@ -38,8 +38,8 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 def client_address(request: Request) -> str:
-    """The peer's address. Behind a reverse proxy, run uvicorn with --proxy-headers and
-    --forwarded-allow-ips so this is the real client, not the proxy."""
+    """The client's address: the peer's, or, for a request from a proxy named in
+    ``TRUSTED_PROXIES``, the one its ``X-Forwarded-For`` names (uvicorn applies that setting)."""
     return request.client.host if request.client else "unknown"
 
 

@@ -6,9 +6,10 @@ from fastapi import APIRouter
 from sqlalchemy import text
 
 from .deps import SessionDep
+from .routing import FarmRoute
 from .schemas import HealthOut
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], route_class=FarmRoute)
 
 
 @router.get("/health", response_model=HealthOut)

@@ -4,8 +4,9 @@ server-sent-events stream that pushes new ones as they are created.
 The stream sends each notification as ``event: notification`` with the notification's id as the
 event id, so a client that reconnects with ``Last-Event-ID`` resumes right after the last one it
 got. It opens with a comment line, sends keep-alive comments, re-checks the token on every poll
-(a revoked token ends the stream) and ends when the access token expires: the client reconnects
-with a fresh token and its ``Last-Event-ID``.
+(a revoked token or a signed-out session ends the stream; signing out wakes the user's streams
+so they end at once) and ends when the access token expires: the client reconnects with a fresh
+token and its ``Last-Event-ID``.
 """
 
 from __future__ import annotations
@@ -24,14 +25,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.concurrency import run_in_threadpool
 
-from .. import security
-from ..db.base import utcnow
-from ..db.models import Notification, User
-from ..services import notify
+from render_farm.server import security
+from render_farm.server.db.base import utcnow
+from render_farm.server.db.models import Notification, User
+from render_farm.server.services import notify, users
+
 from .deps import SessionDep, SettingsDep, UserDep, bearer
 from .problems import responses
+from .routing import FarmRoute
 
-router = APIRouter(prefix="/notifications", tags=["notifications"])
+router = APIRouter(prefix="/notifications", tags=["notifications"], route_class=FarmRoute)
 
 POLL_SECONDS = 1.0
 PING_SECONDS = 15.0
@@ -88,10 +91,12 @@ def _event(row: Notification) -> ServerSentEvent:
     return ServerSentEvent(data=json.dumps(data), event="notification", id=str(row.id))
 
 
-def _still_valid(factory: sessionmaker[Session], user_id: uuid.UUID, token_version: int) -> bool:
+def _still_valid(factory: sessionmaker[Session], claims: security.AccessClaims) -> bool:
     with factory() as session:
-        user = session.get(User, user_id)
-        return user is not None and user.is_active and user.token_version == token_version
+        user = session.get(User, claims.user_id)
+        if user is None or not user.is_active or user.token_version != claims.token_version:
+            return False
+        return users.session_is_live(session, user.id, claims.session_id)
 
 
 def _open(factory: sessionmaker[Session], user_id: uuid.UUID, last_event_id: str | None) -> notify.StreamCursor:
@@ -122,9 +127,10 @@ async def stream(
     last_event_id: Annotated[str | None, Header(max_length=200, description="resume after this event")] = None,
 ) -> EventSourceResponse:
     assert credentials is not None  # UserDep has already refused requests without a token
-    expires_at = security.decode_access_token(credentials.credentials, settings.jwt_signing_key).expires_at
+    claims = security.decode_access_token(credentials.credentials, settings.jwt_signing_key)
+    expires_at = claims.expires_at
     factory: sessionmaker[Session] = request.app.state.session_factory
-    user_id, token_version = user.id, user.token_version
+    user_id = user.id
     cursor = await run_in_threadpool(_open, factory, user_id, last_event_id)
 
     async def events() -> AsyncIterator[ServerSentEvent]:
@@ -132,7 +138,7 @@ async def stream(
         try:
             yield ServerSentEvent(comment="notifications stream open", retry=RETRY_MILLISECONDS)
             while utcnow() < expires_at:
-                if not await run_in_threadpool(_still_valid, factory, user_id, token_version):
+                if not await run_in_threadpool(_still_valid, factory, claims):
                     break
                 for item in await run_in_threadpool(_poll, factory, user_id, cursor):
                     yield item
@@ -145,11 +151,11 @@ async def stream(
     return EventSourceResponse(events(), ping=PING_SECONDS)
 
 
-@router.get("/{notification_id}", response_model=NotificationOut, responses=responses(401, 404, 422))
+@router.get("/{notification_id:uuid}", response_model=NotificationOut, responses=responses(401, 404, 422))
 def get_notification(notification_id: uuid.UUID, user: UserDep, session: SessionDep) -> NotificationOut:
     return NotificationOut.model_validate(notify.get(session, user.id, notification_id))
 
 
-@router.post("/{notification_id}/read", response_model=NotificationOut, responses=responses(401, 404, 422))
+@router.post("/{notification_id:uuid}/read", response_model=NotificationOut, responses=responses(401, 404, 422))
 def mark_read(notification_id: uuid.UUID, user: UserDep, session: SessionDep) -> NotificationOut:
     return NotificationOut.model_validate(notify.mark_read(session, user.id, notification_id))

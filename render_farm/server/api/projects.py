@@ -9,16 +9,18 @@ from fastapi import APIRouter, Request, Response, status
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from ...film import Film
-from ..db.models import Project, ProjectVersion
-from ..errors import TooLarge
-from ..services import projects
-from ..services.access import project_role
+from render_farm.film import Film
+from render_farm.server.db.models import Project, ProjectVersion
+from render_farm.server.errors import TooLarge
+from render_farm.server.services import projects
+from render_farm.server.services.access import project_role
+
 from .deps import SessionDep, SettingsDep, StorageDep, UserDep
 from .problems import responses
-from .schemas import ProjectIn, ProjectOut, VersionOut
+from .routing import FarmRoute
+from .schemas import ProjectIn, ProjectOut, VersionNumber, VersionOut
 
-router = APIRouter(prefix="/projects", tags=["projects"])
+router = APIRouter(prefix="/projects", tags=["projects"], route_class=FarmRoute)
 
 
 def _project_out(session: Session, user_id: uuid.UUID, project: Project) -> ProjectOut:
@@ -99,7 +101,10 @@ UPLOAD_BODY: dict[str, Any] = {
         "required": True,
         "description": "the film spec as JSON, or a zip bundle with film.json at its top plus the assets it names",
         "content": {
-            "application/json": {"schema": {"$ref": "#/components/schemas/Film"}},
+            # A film spec must say which version it is (older ones are migrated): here it is required.
+            "application/json": {
+                "schema": {"allOf": [{"$ref": "#/components/schemas/Film"}], "required": ["schema_version"]}
+            },
             "application/zip": {"schema": {"type": "string", "format": "binary"}},
         },
     }
@@ -136,11 +141,13 @@ def list_versions(project_id: uuid.UUID, user: UserDep, session: SessionDep) -> 
 
 
 @router.get("/{project_id}/versions/{number}", response_model=VersionOut, responses=responses(401, 404, 422))
-def get_version(project_id: uuid.UUID, number: int, user: UserDep, session: SessionDep) -> VersionOut:
+def get_version(project_id: uuid.UUID, number: VersionNumber, user: UserDep, session: SessionDep) -> VersionOut:
     return _version_out(projects.get_version(session, user.id, project_id, number))
 
 
 @router.get("/{project_id}/versions/{number}/spec", response_model=Film, responses=responses(401, 404, 422))
-def get_version_spec(project_id: uuid.UUID, number: int, user: UserDep, session: SessionDep) -> dict[str, Any]:
+def get_version_spec(
+    project_id: uuid.UUID, number: VersionNumber, user: UserDep, session: SessionDep
+) -> dict[str, Any]:
     """The version's film spec, migrated to the current schema version."""
     return projects.get_version(session, user.id, project_id, number).spec

@@ -11,28 +11,36 @@ from typing import Annotated, Any, Protocol, TypeVar
 from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from .. import security
-from ..db.base import utcnow
-from ..db.models import JobState, ProjectVersion, RenderJob, TaskKind
-from ..errors import NotFound, Unauthorized
-from ..services import ledger, render_status, renders, users
-from ..storage import LinkExpired, LocalStorage
+from render_farm.film.json_text import whole_numbers
+from render_farm.server import security
+from render_farm.server.db.base import utcnow
+from render_farm.server.db.models import JobState, ProjectVersion, RenderJob, TaskKind
+from render_farm.server.errors import NotFound, Unauthorized
+from render_farm.server.services import ledger, render_status, renders, users
+from render_farm.server.storage import LinkExpired, LocalStorage
+
 from .deps import SessionDep, SettingsDep, StorageDep, UserDep, bearer
 from .problems import responses
+from .routing import FarmRoute
+from .schemas import VersionNumber
 
-router = APIRouter(tags=["renders"])
+router = APIRouter(tags=["renders"], route_class=FarmRoute)
 T = TypeVar("T")
+
+
+AgreedCredits = Annotated[int, Field(strict=True, ge=0, le=1_000_000), BeforeValidator(whole_numbers)]
+"""A whole number of credits as JSON sends it (``false`` is no number; see ``schemas.JsonInt``)."""
 
 
 class RenderIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    expected_credits: int | None = Field(
-        default=None, ge=0, le=1_000_000, description="the estimate you agreed to; 409 if the cost differs"
+    expected_credits: Annotated[int, Field(strict=True, ge=0, le=1_000_000), BeforeValidator(whole_numbers)] | None = (
+        Field(default=None, description="the estimate you agreed to; 409 if the cost differs")
     )
 
 
@@ -186,7 +194,7 @@ def render_out(job: JobFields, version: int, tasks: Iterable[TaskFields]) -> Ren
     response_model=EstimateOut,
     responses=responses(401, 404, 422),
 )
-def estimate(project_id: uuid.UUID, number: int, user: UserDep, session: SessionDep) -> EstimateOut:
+def estimate(project_id: uuid.UUID, number: VersionNumber, user: UserDep, session: SessionDep) -> EstimateOut:
     """The cost of a final render of this version: 20 credits a scene plus 50 for the final video.
     Nothing is charged."""
     cost = renders.estimate(session, user.id, project_id, number)
@@ -221,7 +229,7 @@ IdempotencyKey = Annotated[
 )
 def submit(
     project_id: uuid.UUID,
-    number: int,
+    number: VersionNumber,
     user: UserDep,
     session: SessionDep,
     idempotency_key: IdempotencyKey,

@@ -2,19 +2,52 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import datetime
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from fastapi import Path
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    EmailStr,
+    Field,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+)
 
-from ..db.models import ProjectState, TeamRole
-from ..security import MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS
+from render_farm.film import Film
+from render_farm.film.json_text import whole_numbers
+from render_farm.server.db.models import ProjectState, TeamRole
+from render_farm.server.security import MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS
 
 # Text that is stored or searched: no control characters (PostgreSQL refuses NUL in text, and
 # nobody means a tab in a team name). Written with explicit ranges so that Python and the
 # ECMA-262 regexes of OpenAPI tools agree on what it accepts.
 NO_CONTROL_CHARS = r"^[^\x00-\x1f\x7f]*$"
 Password = Field(min_length=1, max_length=MAX_PASSWORD_CHARS * 4)
+MAX_VERSION = 2**31 - 1
+"""Version numbers are 32-bit in the database: a larger one names no version and is refused (422)."""
+VersionNumber = Annotated[int, Path(ge=1, le=MAX_VERSION, description="the version's number (1, 2, ...)")]
+
+
+# Numbers in request bodies are JSON's numbers, as the document states them: ``false`` or ``"5"``
+# is not a number here (pydantic's lenient mode would read them as 0 and 5), while ``5.0`` is the
+# whole number 5, as JSON Schema has it.
+JsonInt = Annotated[int, Field(strict=True), BeforeValidator(whole_numbers)]
+JsonFloat = Annotated[float, Field(strict=True)]
+
+
+def _film_as_sent(value: Any, _handler: ValidatorFunctionWrapHandler) -> Film:
+    if isinstance(value, Film):
+        return value
+    return Film.model_validate_json(json.dumps(whole_numbers(value)), strict=True)
+
+
+StrictFilm = Annotated[Film, WrapValidator(_film_as_sent)]
+"""A film spec in a request body, read strictly."""
 Name = Field(min_length=1, max_length=120, pattern=NO_CONTROL_CHARS)
 
 

@@ -7,13 +7,15 @@ import uuid
 from fastapi import APIRouter, Response, status
 from sqlalchemy.orm import Session
 
-from ..db.models import Team, TeamRole
-from ..services import teams
+from render_farm.server.db.models import Team, TeamRole
+from render_farm.server.services import teams
+
 from .deps import SessionDep, UserDep
 from .problems import responses
+from .routing import FarmRoute
 from .schemas import MemberIn, MemberOut, MemberRoleIn, TeamDetailOut, TeamIn, TeamOut
 
-router = APIRouter(prefix="/teams", tags=["teams"])
+router = APIRouter(prefix="/teams", tags=["teams"], route_class=FarmRoute)
 
 
 def _detail(session: Session, team: Team, role: TeamRole) -> TeamDetailOut:

@@ -8,7 +8,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-from ..settings import FarmSettings
+from render_farm.server.settings import FarmSettings
 
 MIGRATIONS_FOLDER = Path(__file__).with_name("migrations")
 

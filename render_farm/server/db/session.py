@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..settings import FarmSettings
+from render_farm.server.settings import FarmSettings
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 POOL_SIZE, POOL_OVERFLOW = 10, 40

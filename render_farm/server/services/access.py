@@ -13,8 +13,8 @@ from enum import IntEnum
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session
 
-from ..db.models import Project, Team, TeamMember, TeamRole
-from ..errors import Forbidden, NotFound
+from render_farm.server.db.models import Project, Team, TeamMember, TeamRole
+from render_farm.server.errors import Forbidden, NotFound
 
 
 class Need(IntEnum):

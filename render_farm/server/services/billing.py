@@ -34,9 +34,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..db.models import BillingRecord, CreditLedgerEntry, LedgerKind, User
-from ..errors import FarmError, InvalidInput, NotFound
-from ..settings import FarmSettings, read_or_create_secret
+from render_farm.server.db.models import BillingRecord, CreditLedgerEntry, LedgerKind, User
+from render_farm.server.errors import FarmError, InvalidInput, NotFound
+from render_farm.server.settings import FarmSettings, read_or_create_secret
+
 from . import ledger
 from .tx import begin_write
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import logging
 import tempfile
 import time
 import uuid
@@ -27,14 +28,17 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from ...ai.protocols import BreakdownRequest, ProviderError, Providers
-from ...ai.registry import ProviderSettings, make_providers
-from ...film import Film, dumps
-from ..db.base import utcnow
-from ..db.models import CreditLedgerEntry, IdempotencyRecord, LedgerKind, ProjectVersion, User
-from ..errors import Conflict, InvalidInput, ProviderFailed
-from ..settings import FarmSettings
-from ..storage import Storage
+from render_farm.ai.protocols import BreakdownRequest, ProviderError, Providers
+from render_farm.ai.registry import ProviderSettings, make_providers
+from render_farm.film import Film, dumps
+from render_farm.film.bundle import unsafe_art
+from render_farm.film.paths import contained
+from render_farm.server.db.base import utcnow
+from render_farm.server.db.models import CreditLedgerEntry, IdempotencyRecord, LedgerKind, ProjectVersion, User
+from render_farm.server.errors import Conflict, InvalidInput, ProviderFailed
+from render_farm.server.settings import FarmSettings
+from render_farm.server.storage import Storage
+
 from . import ledger, projects
 from .access import Need, require_project
 from .renders import IDEMPOTENCY_TTL, Submission, check_idempotency_key
@@ -46,6 +50,7 @@ DESIGN_STALL = timedelta(minutes=15)
 REPEAT_WAIT_SECONDS = 120.0
 """How long a repeat of a design request waits for the first one's answer before a 409."""
 _POLL_SECONDS = 0.05
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -62,9 +67,16 @@ def estimate(characters: int) -> DesignEstimate:
     return DesignEstimate(characters=characters, credits_per_character=CHARACTER_CREDITS)
 
 
-def _one_line(error: Exception) -> str:
-    text = str(error).strip().splitlines()
-    return text[0] if text else type(error).__name__
+def _failure(error: Exception, provider: str) -> str:
+    """One line for the client about a provider that failed. Its own refusal (ProviderError) or an
+    answer that is not a valid film (ValueError) is its message; anything else is a bug in it, told
+    as an error id, with the traceback under that id in the log."""
+    if isinstance(error, ProviderError | ValueError):
+        text = str(error).strip().splitlines()
+        return text[0] if text else type(error).__name__
+    error_id = uuid.uuid4().hex[:16]
+    log.error("the %s failed unexpectedly: error %s", provider, error_id, exc_info=error)
+    return f"it failed unexpectedly; it is logged as error {error_id}"
 
 
 class CloudAI:
@@ -79,8 +91,9 @@ class CloudAI:
         """The writer's film; :class:`ProviderFailed` (502) with its one-line message if it fails."""
         try:
             return self.providers.writer.breakdown(request)
-        except (ProviderError, ValueError) as error:  # ValueError: it answered a film that is not valid
-            raise ProviderFailed(f"story writer ({self.providers.writer.name}): {_one_line(error)}") from None
+        except Exception as error:  # ValueError: it answered a film that is not valid
+            reason = _failure(error, "story writer")
+            raise ProviderFailed(f"story writer ({self.providers.writer.name}): {reason}") from None
 
     def breakdown_into_project(
         self,
@@ -106,6 +119,7 @@ class CloudAI:
         """Charge, design the chosen cast members (all when ``only`` is None), and answer with the
         film; a repeated ``key`` replays the first answer, the same key with another body is 422."""
         key = check_idempotency_key(key)
+        _check_art_names(film)
         chosen = _chosen(film, only)
         cost = estimate(len(chosen)).total
         digest = _request_hash(film, only)
@@ -116,9 +130,10 @@ class CloudAI:
             designed, art = self._run_designer(film, set(chosen))
         except BaseException as error:
             self._give_back(session, user_id, key, cost)
-            if isinstance(error, (ProviderError, ValueError)):
+            if isinstance(error, Exception):
+                reason = _failure(error, "character designer")
                 name = self.providers.designer.name
-                raise ProviderFailed(f"character designer ({name}): {_one_line(error)}; nothing was charged") from None
+                raise ProviderFailed(f"character designer ({name}): {reason}; nothing was charged") from None
             raise
         begin_write(session)
         balance = ledger.balance(session, user_id)
@@ -196,7 +211,9 @@ class CloudAI:
             art: dict[str, str] = {}
             for member in designed.cast:
                 if member.id in chosen and member.art:
-                    path = Path(folder) / member.art
+                    # Only what the designer drew in its own folder is sent back: the name comes
+                    # from the film, and the film comes from the client.
+                    path = contained(Path(folder), member.art, inside="the designer's folder")
                     if path.is_file():
                         art[member.art] = base64.b64encode(path.read_bytes()).decode("ascii")
         return designed, art
@@ -244,6 +261,13 @@ def release_stalled(factory: sessionmaker[Session], now: datetime | None = None)
                 released += 1
             session.commit()
     return released
+
+
+def _check_art_names(film: Film) -> None:
+    """422 for a cast member whose ``art`` is not a plain path inside the film's bundle."""
+    problem = unsafe_art(film)
+    if problem:
+        raise InvalidInput(f"film.{problem}")
 
 
 def _chosen(film: Film, only: list[str] | None) -> list[str]:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.models import CreditLedgerEntry, LedgerKind, RenderJob
+from render_farm.server.db.models import CreditLedgerEntry, LedgerKind, RenderJob
+
 from . import ledger
 
 SCENE_CREDITS = 20

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-from ..settings import FarmSettings
+from render_farm.server.settings import FarmSettings
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import CreditLedgerEntry, LedgerKind, User
-from ..errors import InsufficientCredits
+from render_farm.server.db.models import CreditLedgerEntry, LedgerKind, User
+from render_farm.server.errors import InsufficientCredits
 
 
 def balance(session: Session, user_id: uuid.UUID) -> int:

@@ -26,10 +26,11 @@ from typing import Any
 from sqlalchemy import event, func, select, tuple_, update
 from sqlalchemy.orm import Session
 
-from ..db.base import utcnow
-from ..db.models import Notification, Project, RenderJob, User
-from ..errors import InvalidInput, NotFound
-from ..settings import FarmSettings
+from render_farm.server.db.base import utcnow
+from render_farm.server.db.models import Notification, Project, RenderJob, User
+from render_farm.server.errors import InvalidInput, NotFound
+from render_farm.server.settings import FarmSettings
+
 from . import email as mail
 from .tx import begin_write
 

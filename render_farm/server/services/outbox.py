@@ -17,8 +17,9 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..db.base import utcnow
-from ..db.models import OutboxMessage
+from render_farm.server.db.base import utcnow
+from render_farm.server.db.models import OutboxMessage
+
 from .tx import begin_write
 
 log = logging.getLogger(__name__)

@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ...film import NARRATOR, Film
-from ..db.base import utcnow
-from ..db.models import (
+from render_farm.film import NARRATOR, Film
+from render_farm.server.db.base import utcnow
+from render_farm.server.db.models import (
     Asset,
     AssetKind,
     Character,
@@ -28,9 +28,10 @@ from ..db.models import (
     SceneCharacter,
     VoiceStyle,
 )
-from ..errors import NotFound
-from ..settings import FarmSettings
-from ..storage import Storage, blob_key
+from render_farm.server.errors import NotFound
+from render_farm.server.settings import FarmSettings
+from render_farm.server.storage import Storage, blob_key
+
 from .access import Need, require_project, require_team, visible_projects
 from .bundles import read_bundle
 from .tx import begin_write

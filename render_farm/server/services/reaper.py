@@ -17,9 +17,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
-from ..db.base import utcnow
-from ..db.models import IdempotencyRecord, JobState, RenderJob, RenderTask
-from ..settings import FarmSettings
+from render_farm.server.db.base import utcnow
+from render_farm.server.db.models import IdempotencyRecord, JobState, RenderJob, RenderTask
+from render_farm.server.settings import FarmSettings
+
 from . import cloud_ai, outbox
 from .render_tasks import heartbeat_stale, lock_task, queue_again, task_label
 from .renders import ACTIVE_STATES, fail_job

@@ -1,9 +1,10 @@
 """A render's status in one database round trip, for the route clients poll.
 
 One prepared statement reads the job, its version number and every task's progress, and only
-returns rows when the token's user is still active at that token version and may read the
-job's project. No rows means "answer with the ordinary checks", which say which it was (401 or
-404): the common case costs one query, the rare one costs the usual few.
+returns rows when the token's user is still active at that token version, the token's sign-in
+session is not signed out, and the user may read the job's project. No rows means "answer with
+the ordinary checks", which say which it was (401 or 404): the common case costs one query, the
+rare one costs the usual few.
 """
 
 from __future__ import annotations
@@ -12,11 +13,21 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import Row, Uuid, bindparam, exists, select
+from sqlalchemy import Row, Uuid, bindparam, exists, or_, select
 from sqlalchemy.orm import Session
 
-from ..db.models import JobState, Project, ProjectVersion, RenderJob, RenderTask, TaskKind, User
-from ..security import AccessClaims
+from render_farm.server.db.models import (
+    JobState,
+    Project,
+    ProjectVersion,
+    RefreshToken,
+    RenderJob,
+    RenderTask,
+    TaskKind,
+    User,
+)
+from render_farm.server.security import AccessClaims
+
 from .access import readable_by
 
 
@@ -39,6 +50,7 @@ class JobStatus:
 
 
 _USER = bindparam("user_id", type_=Uuid())
+_SESSION = bindparam("session_id", type_=Uuid())
 STATUS = (
     select(
         RenderJob.id,
@@ -66,6 +78,12 @@ STATUS = (
         RenderJob.id == bindparam("job_id", type_=Uuid()),
         readable_by(_USER),
         exists().where(User.id == _USER, User.is_active, User.token_version == bindparam("token_version")),
+        or_(
+            _SESSION.is_(None),
+            exists().where(
+                RefreshToken.family_id == _SESSION, RefreshToken.user_id == _USER, RefreshToken.revoked_at.is_(None)
+            ),
+        ),
     )
     .order_by(RenderTask.kind.desc(), RenderTask.scene_number)
 )
@@ -74,7 +92,13 @@ STATUS = (
 def job_status(session: Session, claims: AccessClaims, job_id: uuid.UUID) -> JobStatus | None:
     """The job and its tasks if the token's user may see them now, else None."""
     rows = session.connection().execute(
-        STATUS, {"job_id": job_id, "user_id": claims.user_id, "token_version": claims.token_version}
+        STATUS,
+        {
+            "job_id": job_id,
+            "user_id": claims.user_id,
+            "token_version": claims.token_version,
+            "session_id": claims.session_id,
+        },
     )
     found = rows.all()
     if not found:

@@ -19,8 +19,8 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..db.base import utcnow
-from ..db.models import (
+from render_farm.server.db.base import utcnow
+from render_farm.server.db.models import (
     Asset,
     AssetKind,
     JobState,
@@ -31,8 +31,9 @@ from ..db.models import (
     RenderTask,
     TaskKind,
 )
-from ..settings import FarmSettings
-from ..storage import Storage
+from render_farm.server.settings import FarmSettings
+from render_farm.server.storage import Storage
+
 from . import credits, notify, outbox
 from .renders import ACTIVE_STATES, fail_job, film_filename, lock_job
 from .tx import begin_write

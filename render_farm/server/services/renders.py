@@ -24,8 +24,8 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from ..db.base import utcnow
-from ..db.models import (
+from render_farm.server.db.base import utcnow
+from render_farm.server.db.models import (
     Asset,
     IdempotencyRecord,
     JobState,
@@ -37,9 +37,10 @@ from ..db.models import (
     TaskKind,
     User,
 )
-from ..errors import Conflict, InvalidInput, NotFound
-from ..settings import FarmSettings
-from ..storage import Storage
+from render_farm.server.errors import Conflict, InvalidInput, NotFound
+from render_farm.server.settings import FarmSettings
+from render_farm.server.storage import Storage
+
 from . import credits, notify, outbox
 from .access import Need, require_project
 from .tx import begin_write

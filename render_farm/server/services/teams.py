@@ -8,8 +8,9 @@ import uuid
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.models import Team, TeamMember, TeamRole, User
-from ..errors import Conflict, NotFound
+from render_farm.server.db.models import Team, TeamMember, TeamRole, User
+from render_farm.server.errors import Conflict, NotFound
+
 from .access import Need, require_team
 from .tx import begin_write
 from .users import normalise_email

@@ -15,10 +15,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, func, select, text
 from sqlalchemy.orm import Session
 
-from ..db.base import utcnow
-from ..db.models import LoginAttempt
-from ..errors import Throttled
-from ..settings import FarmSettings
+from render_farm.server.db.base import utcnow
+from render_farm.server.db.models import LoginAttempt
+from render_farm.server.errors import Throttled
+from render_farm.server.settings import FarmSettings
 
 
 def _failures(session: Session, where: ColumnElement[bool], since: datetime) -> tuple[int, datetime | None]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from ..db.session import WRITE_LOCK
+from render_farm.server.db.session import WRITE_LOCK
 
 
 def begin_write(session: Session) -> None:

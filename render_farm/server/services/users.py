@@ -12,15 +12,16 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 
-from sqlalchemy import select, update
+from sqlalchemy import exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from .. import security
-from ..db.base import utcnow
-from ..db.models import SIGN_UP_GRANT, LedgerKind, RefreshToken, User
-from ..errors import Conflict, InvalidInput, Unauthorized
-from ..settings import FarmSettings
+from render_farm.server import security
+from render_farm.server.db.base import utcnow
+from render_farm.server.db.models import SIGN_UP_GRANT, LedgerKind, RefreshToken, User
+from render_farm.server.errors import Conflict, InvalidInput, Unauthorized
+from render_farm.server.settings import FarmSettings
+
 from . import ledger, throttle
 from .tx import begin_write
 
@@ -52,17 +53,19 @@ def _issue(
     parent_id: uuid.UUID | None = None,
 ) -> TokenPair:
     refresh, digest = security.new_refresh_token()
+    family_id = family_id or uuid.uuid4()
     session.add(
         RefreshToken(
             user_id=user.id,
-            family_id=family_id or uuid.uuid4(),
+            family_id=family_id,
             jti_hash=digest,
             parent_id=parent_id,
             expires_at=utcnow() + timedelta(days=settings.refresh_token_days),
         )
     )
+    # The refresh-token family is the sign-in session: its access tokens end when it is revoked.
     access = security.create_access_token(
-        user.id, user.token_version, settings.jwt_signing_key, settings.access_token_minutes
+        user.id, user.token_version, settings.jwt_signing_key, settings.access_token_minutes, session_id=family_id
     )
     return TokenPair(access, refresh, settings.access_token_minutes * 60)
 
@@ -141,13 +144,28 @@ def refresh(session: Session, settings: FarmSettings, token: str) -> TokenPair:
     return pair
 
 
-def log_out(session: Session, token: str) -> None:
-    """Revoke the refresh token's family. Unknown tokens are ignored: logging out always succeeds."""
+def log_out(session: Session, token: str) -> uuid.UUID | None:
+    """End the refresh token's sign-in session: its refresh tokens and, at once, every access token
+    issued with them. Returns whose session it was (None for a token nobody has: logging out
+    always succeeds)."""
     begin_write(session)
     row = session.scalar(select(RefreshToken).where(RefreshToken.jti_hash == security.refresh_token_digest(token)))
+    user_id = None
     if row is not None:
         _revoke_family(session, row.family_id)
+        user_id = row.user_id
     session.commit()
+    return user_id
+
+
+def session_is_live(session: Session, user_id: uuid.UUID, session_id: uuid.UUID | None) -> bool:
+    """Whether a token's sign-in session is still on: some refresh token of it is not revoked."""
+    if session_id is None:  # a token made without one (tests); the token version still guards it
+        return True
+    live = exists().where(
+        RefreshToken.family_id == session_id, RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None)
+    )
+    return bool(session.scalar(select(live)))
 
 
 def change_password(
@@ -186,6 +204,8 @@ def authenticate(session: Session, settings: FarmSettings, token: str) -> User:
     user = session.get(User, claims.user_id)
     if user is None or not user.is_active or user.token_version != claims.token_version:
         raise Unauthorized("access token revoked; sign in again")
+    if not session_is_live(session, user.id, claims.session_id):
+        raise Unauthorized("signed out; sign in again")
     return user
 
 

@@ -16,8 +16,9 @@ from typing import Any
 
 from celery import Celery
 
-from ..services import outbox
-from ..settings import FarmSettings
+from render_farm.server.services import outbox
+from render_farm.server.settings import FarmSettings
+
 from . import broker_files
 
 QUEUE = "renders"

@@ -14,8 +14,9 @@ import time
 from celery import Celery
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..services import outbox, reaper
-from ..settings import FarmSettings
+from render_farm.server.services import outbox, reaper
+from render_farm.server.settings import FarmSettings
+
 from .app import publisher
 
 log = logging.getLogger(__name__)

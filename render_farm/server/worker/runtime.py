@@ -11,12 +11,12 @@ from functools import lru_cache
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from ...ai.protocols import VoiceProvider
-from ...engine.presets import Preset
-from ...engine.presets import preset as named_preset
-from ..db.session import make_engine, session_factory
-from ..settings import FarmSettings
-from ..storage import Storage, storage_from_settings
+from render_farm.ai.protocols import VoiceProvider
+from render_farm.engine.presets import Preset
+from render_farm.engine.presets import preset as named_preset
+from render_farm.server.db.session import make_engine, session_factory
+from render_farm.server.settings import FarmSettings
+from render_farm.server.storage import Storage, storage_from_settings
 
 
 def render_preset(settings: FarmSettings) -> Preset:
@@ -47,7 +47,7 @@ class Runtime:
 
 @lru_cache(maxsize=1)
 def _voice() -> VoiceProvider:
-    from ...ai.registry import ProviderSettings, make_providers
+    from render_farm.ai.registry import ProviderSettings, make_providers
 
     return make_providers(ProviderSettings.from_env()).voice
 

@@ -21,13 +21,15 @@ from pathlib import Path
 
 from celery.exceptions import SoftTimeLimitExceeded
 
-from ...engine.assembly import SceneClip, assemble
-from ...engine.audio import read_wav
-from ...engine.film import FADE_OUT, render_scenes
-from ...engine.scene import scene_key
-from ...film import Film
-from ..services import render_tasks
-from ..services.render_tasks import Claim
+from render_farm.engine.assembly import SceneClip, assemble
+from render_farm.engine.audio import read_wav
+from render_farm.engine.film import FADE_OUT, render_scenes, scene_fade_out
+from render_farm.engine.scene import scene_key
+from render_farm.film import Film
+from render_farm.film.paths import contained
+from render_farm.server.services import render_tasks
+from render_farm.server.services.render_tasks import Claim
+
 from .app import celery_app
 from .runtime import Runtime, runtime
 
@@ -99,9 +101,7 @@ def _assets(rt: Runtime, claim: Claim, folder: Path) -> Path | None:
         return None
     root = folder / "assets"
     for path, key in claim.bundle_files.items():
-        target = (root / path).resolve()
-        if not target.is_relative_to(root.resolve()):
-            raise ValueError(f"bundle path escapes its folder: {path!r}")
+        target = contained(root, path, inside="the bundle")
         target.parent.mkdir(parents=True, exist_ok=True)
         rt.storage.get_file(key, target)
     return root
@@ -119,7 +119,7 @@ def run_scene(rt: Runtime, claim: Claim) -> None:
     frames = round(film.scenes[index].duration * fps)
     with _workdir(rt, claim) as folder, Heart(rt, claim) as heart:
         assets_dir = _assets(rt, claim, folder)
-        fade = FADE_OUT if index == len(film.scenes) - 1 else 0.0
+        fade = scene_fade_out(film, index)
         key = scene_key(film, index, rt.preset, rt.voice, assets_dir=assets_dir, fade_out=fade)
         video_key, audio_key = _scene_keys(key)
         # Scene renders are content-addressed: an unchanged scene rendered before is reused.

@@ -9,7 +9,7 @@ from enum import StrEnum
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..base import Base, BigIntPK, CreatedAt, UUIDPrimaryKey, state_enum
+from render_farm.server.db.base import Base, BigIntPK, CreatedAt, UUIDPrimaryKey, state_enum
 
 
 class TeamRole(StrEnum):

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..base import Base, BigIntPK, CreatedAt, UUIDPrimaryKey
+from render_farm.server.db.base import Base, BigIntPK, CreatedAt, UUIDPrimaryKey
 
 
 class Notification(UUIDPrimaryKey, CreatedAt, Base):

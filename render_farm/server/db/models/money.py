@@ -14,7 +14,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..base import Base, BigIntPK, CreatedAt, UUIDPrimaryKey, state_enum
+from render_farm.server.db.base import Base, BigIntPK, CreatedAt, UUIDPrimaryKey, state_enum
 
 SIGN_UP_GRANT = 100
 

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..base import Base, CreatedAt, UUIDPrimaryKey, state_enum, utcnow
+from render_farm.server.db.base import Base, CreatedAt, UUIDPrimaryKey, state_enum, utcnow
 
 
 class ProjectState(StrEnum):

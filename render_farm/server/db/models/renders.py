@@ -17,7 +17,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..base import Base, CreatedAt, UUIDPrimaryKey, state_enum, utcnow
+from render_farm.server.db.base import Base, CreatedAt, UUIDPrimaryKey, state_enum, utcnow
 
 
 class JobState(StrEnum):
