@@ -3,16 +3,16 @@
 No Qt here. A scene is never shorter than its lines need: the quiet before the first line (longer
 when the scene opens with a transition: the engine starts speaking just after it), each line with
 its pause at its speaker's rate, and the room after the last line. The estimates are the writers'
-(:mod:`render_farm.ai.offline.story_timing`), which are generous, so a scene of at least this
-length keeps every line in the rendered film.
+(:mod:`render_farm.film.timing`), which are generous, so a scene of at least this length keeps
+every line in the rendered film.
 """
 
 from __future__ import annotations
 
 import math
 
-from render_farm.ai.offline.story_timing import LEAD, TAIL, line_seconds
 from render_farm.film import NARRATOR, Film, Scene
+from render_farm.film.timing import LEAD, TAIL, line_seconds
 
 AFTER_TRANSITION = 0.2  # the engine's first line starts this long after the scene's own transition in
 SHORTEST_SCENE = 1.0  # the film spec's shortest scene
