@@ -14,7 +14,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,36 @@ SELF_TEST_SPEC = """{
      "dialogue": [{"speaker": "pip", "text": "Hello, world!", "emotion": "happy"}]}
   ]
 }"""
+
+
+NO_LOCALE = frozenset({"", "C", "POSIX"})
+ISO_DATES = "en_SE.UTF-8"  # English words, dates year-month-day (2026-12-02) and a 24-hour clock
+_CATEGORIES = ("LC_CTYPE", "LC_NUMERIC", "LC_COLLATE", "LC_MONETARY", "LC_MESSAGES", "LC_PAPER", "LC_NAME",
+               "LC_ADDRESS", "LC_TELEPHONE", "LC_MEASUREMENT", "LC_IDENTIFICATION")  # fmt: skip
+
+
+def readable_dates(environ: MutableMapping[str, str]) -> None:
+    """Where no locale is chosen for dates (C or POSIX, as on many minimal systems), Qt writes them as
+    ``2 12 2026``, file dialogs too; there the app writes them year-month-day (``2026-12-02``) instead.
+
+    Qt reads the locale from the environment when it starts (dates from ``LC_TIME``, unless ``LC_ALL``
+    overrides it), so this runs before the application is made. A locale the user chose is kept.
+    """
+
+    def name(value: str) -> str:
+        return value.split(".", 1)[0].split("@", 1)[0]
+
+    everything = environ.get("LC_ALL", "")
+    if everything:
+        if name(everything) not in NO_LOCALE:
+            return
+        del environ["LC_ALL"]  # the same locale for every category, but dates
+        for category in _CATEGORIES:
+            environ[category] = everything
+        environ["LANG"] = everything
+    dates = environ.get("LC_TIME") or environ.get("LANG", "")
+    if name(dates) in NO_LOCALE:
+        environ["LC_TIME"] = ISO_DATES
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -220,6 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from aistudio_desktop.settings import app_settings
     from aistudio_desktop.studio import Studio
 
+    readable_dates(os.environ)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aistudio_desktop.farm.cost import planned_cost
 from aistudio_desktop.farm.menu import FarmUi
 from aistudio_desktop.preview.cache import SETTING as CACHE_LIMIT_SETTING
 from aistudio_desktop.preview.cache import limit_from_settings
@@ -36,7 +37,13 @@ from aistudio_desktop.widgets.gallery import CastGallery, bundle_dir
 from aistudio_desktop.widgets.inspector import SceneInspector
 from aistudio_desktop.widgets.new_project import NewProjectDialog
 from aistudio_desktop.widgets.provider_settings import ProviderSettingsDialog
-from aistudio_desktop.widgets.storyboard import StoryboardModel, format_duration
+from aistudio_desktop.widgets.recent import RecentMenu
+from aistudio_desktop.widgets.storyboard import (
+    StoryboardModel,
+    format_duration,
+    length_explained,
+    shared_by_transitions,
+)
 from aistudio_desktop.widgets.storyboard_view import StoryboardView
 from aistudio_desktop.widgets.theme import Theme, apply_theme
 from aistudio_desktop.widgets.timeline import TimelinePanel
@@ -149,8 +156,8 @@ class MainWindow(QMainWindow):
         file = self.menus["file"] = bar.addMenu("&File")
         self.new_film_action = self._action(file, "&New Film…", QKeySequence.StandardKey.New, self.new_film)
         self._action(file, "New &Blank Project", QKeySequence("Ctrl+Alt+N"), lambda: self.studio.new_project())
-        self.recent_menu = file.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.recent_menu = RecentMenu(self.studio, file)
+        file.addMenu(self.recent_menu)
         file.addSeparator()
         self._action(file, "&Import Project…", QKeySequence("Ctrl+I"), self.import_project)
         self._action(file, "&Export Project…", QKeySequence("Ctrl+E"), self.export_project)
@@ -262,13 +269,22 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel("All changes saved")
         for label in (self.pictures_label, self.summary_label, self.save_label):
             bar.addPermanentWidget(label)
+        bar.messageChanged.connect(bar.setToolTip)  # a message longer than the bar's room reads whole there
 
     # -- reacting ------------------------------------------------------------------------------
 
     def _film_changed(self) -> None:
         film = self.document.film
         count = len(film.scenes)
-        self.summary_label.setText(f"{count} scene{'s' if count != 1 else ''} · {format_duration(film.duration)}")
+        summary = f"{count} scene{'s' if count != 1 else ''} · {format_duration(film.duration)}"
+        shared = shared_by_transitions(film)
+        if shared > 0:  # the cards add up to more than the film: say where the difference went
+            summary += f" ({format_duration(shared)} shared by transitions)"
+        self.summary_label.setText(summary)
+        self.summary_label.setToolTip(
+            f"The film runs {format_duration(film.duration)}: {length_explained(film)}. "
+            "A transition plays over the end of one scene and the start of the next, so it is counted once."
+        )
         self.setWindowTitle(f"{film.title} — AI Studio")
 
     def _film_reset(self) -> None:
@@ -278,15 +294,6 @@ class MainWindow(QMainWindow):
 
     def _pictures_busy(self, count: int) -> None:
         self.pictures_label.setText(f"Drawing {count} preview{'s' if count != 1 else ''}…" if count else "")
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for info in self.studio.store.projects()[:12]:
-            act = self.recent_menu.addAction(info.title)
-            act.setToolTip(f"Changed {info.updated:%Y-%m-%d %H:%M}")
-            act.setCheckable(info.id == self.document.project_id)
-            act.setChecked(info.id == self.document.project_id)
-            act.triggered.connect(lambda _c=False, pid=info.id: self.studio.open_project(pid))
 
     def import_project(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -328,7 +335,14 @@ class MainWindow(QMainWindow):
 
     def new_film(self) -> NewProjectDialog:
         """Open the new-film dialog; the film it makes opens here when it is saved."""
-        dialog = NewProjectDialog(self.studio.store, self.studio.pictures, self.studio.providers, self)
+        prices = self.farm.credits
+        dialog = NewProjectDialog(
+            self.studio.store,
+            self.studio.pictures,
+            self.studio.providers,
+            self,
+            cost_note=lambda length: planned_cost(length, prices.prices),
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.created.connect(self.studio.open_created)
         dialog.created.connect(lambda film, _pid: self.statusBar().showMessage(f"Made “{film.title}”", 6000))

@@ -20,12 +20,24 @@ from typing import Any
 
 import httpx
 
-from aistudio_desktop.farm.records import Account, Estimate, LedgerEntry, Notification, RenderJob, Submission
+from aistudio_desktop.farm.records import (
+    Account,
+    Checkout,
+    CreditPack,
+    Estimate,
+    LedgerEntry,
+    Notification,
+    Prices,
+    RenderJob,
+    Submission,
+)
 from aistudio_desktop.farm.tokens import Tokens, TokenStore, TokenStoreError
 from render_farm.film.bundle import BundleError, bundle_bytes
 
 __all__ = [
     "Account",
+    "Checkout",
+    "CreditPack",
     "Estimate",
     "FarmClient",
     "FarmClientError",
@@ -34,6 +46,7 @@ __all__ = [
     "LedgerEntry",
     "NotEnoughCredits",
     "Notification",
+    "Prices",
     "RenderJob",
     "SignInRequired",
     "Submission",
@@ -79,6 +92,19 @@ def describe(error: BaseException) -> str:
     if isinstance(error, (FarmClientError, TokenStoreError)):
         return str(error)
     return f"Something went wrong talking to the farm: {type(error).__name__}: {error}"
+
+
+def why_unreachable(error: httpx.TransportError) -> str:
+    """What went wrong on the way to the farm, in words (never the exception's class name)."""
+    if isinstance(error, httpx.ConnectTimeout):
+        return "it did not answer in time (is the address right, and the network up?)"
+    if isinstance(error, httpx.ConnectError):
+        return "nothing answers at that address (is the farm running, and is the address right?)"
+    if isinstance(error, httpx.TimeoutException):
+        return "it stopped answering (it may be busy; try again in a moment)"
+    if isinstance(error, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):
+        return "the connection broke off"
+    return "the network failed"
 
 
 def normalise_url(url: str) -> str:
@@ -187,8 +213,8 @@ class FarmClient:
             return self._http.request(method, path, **kwargs)
         except httpx.TransportError as error:
             raise FarmUnreachable(
-                f"The farm at {self.url} cannot be reached ({type(error).__name__}); "
-                "you are offline from the farm, local work is not affected."
+                f"Cannot reach the farm at {self.url}: {why_unreachable(error)}. "
+                "Your projects and previews keep working."
             ) from None
 
     def _check(self, response: httpx.Response) -> httpx.Response:
@@ -269,6 +295,30 @@ class FarmClient:
             for item in body["items"]
         ]
 
+    # -- buying credits -------------------------------------------------------------------------
+
+    def prices(self) -> Prices:
+        """The farm's price list (no sign-in needed)."""
+        return Prices.from_json(self._check(self._send("GET", "/billing/prices")).json())
+
+    def packs(self) -> list[CreditPack]:
+        """The credit packs the farm sells, smallest first (no sign-in needed)."""
+        packs = [CreditPack.from_json(item) for item in self._check(self._send("GET", "/billing/packs")).json()]
+        return sorted(packs, key=lambda pack: pack.credits)
+
+    def checkout(self, pack_id: str) -> Checkout:
+        """Start buying a pack: the farm's payment page for it, opened in a browser to pay."""
+        mark = max((entry.id for entry in self.ledger(limit=1)), default=0)
+        body = self.call("POST", "/billing/checkout", json={"pack": pack_id}).json()
+        return Checkout(str(body["checkout_id"]), str(body["url"]), CreditPack.from_json(body["pack"]), mark)
+
+    def purchase_since(self, checkout: Checkout) -> LedgerEntry | None:
+        """The purchase the ledger got after ``checkout`` started, once it is paid."""
+        for entry in self.ledger(limit=20):
+            if entry.kind == "purchase" and entry.id > checkout.ledger_mark and entry.delta == checkout.pack.credits:
+                return entry
+        return None
+
     # -- projects and renders -------------------------------------------------------------------
 
     def create_project(self, name: str) -> str:
@@ -345,9 +395,8 @@ class FarmClient:
                         progress(done, total)
             partial.replace(path)
         except httpx.TransportError as error:
-            raise FarmUnreachable(
-                f"The download from {self.url} broke off ({type(error).__name__}); try again."
-            ) from None
+            why = why_unreachable(error)
+            raise FarmUnreachable(f"The download from {self.url} failed: {why}; try again.") from None
         except OSError as error:
             raise FarmClientError(f"Cannot save the film to {path}: {error.strerror or error}") from None
         finally:
@@ -372,20 +421,30 @@ class FarmClient:
         stop: threading.Event | None = None,
         opened: Callable[[], None] = lambda: None,
     ) -> Iterator[Notification]:
-        """New notifications as the farm pushes them (server-sent events); ends when the stream does."""
+        """New notifications as the farm pushes them (server-sent events); ends when the stream does.
+
+        Like :meth:`call`, a sign-in the farm refuses (its access token ended early) is renewed once.
+        """
         tokens = self._access_token()
-        headers = {"Authorization": f"Bearer {tokens.access_token}", "Accept": "text/event-stream"}
-        if last_event_id:
-            headers["Last-Event-ID"] = last_event_id
         timeout = httpx.Timeout(10.0, read=40.0)  # the farm sends a keep-alive every 15 s
         try:
-            with self._http.stream("GET", "/notifications/stream", headers=headers, timeout=timeout) as response:
-                if response.status_code >= 400:
-                    self._check(_read(response))
-                opened()
-                yield from _events(response.iter_lines(), stop)
+            for attempt in range(2):
+                headers = {"Authorization": f"Bearer {tokens.access_token}", "Accept": "text/event-stream"}
+                if last_event_id:
+                    headers["Last-Event-ID"] = last_event_id
+                with self._http.stream("GET", "/notifications/stream", headers=headers, timeout=timeout) as response:
+                    if response.status_code == 401 and not attempt:
+                        response.read()
+                        with self._lock:
+                            tokens = self._renew_locked(tokens)
+                        continue
+                    if response.status_code >= 400:
+                        self._check(_read(response))
+                    opened()
+                    yield from _events(response.iter_lines(), stop)
+                    return
         except httpx.TransportError as error:
-            raise FarmUnreachable(f"The farm's notification stream broke off ({type(error).__name__}).") from None
+            raise FarmUnreachable(f"The farm's notification stream stopped: {why_unreachable(error)}.") from None
 
 
 def _read(response: httpx.Response) -> httpx.Response:

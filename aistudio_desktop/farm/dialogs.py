@@ -1,20 +1,25 @@
-"""The farm's two dialogs: signing in (or creating an account) and confirming a final render's cost."""
+"""The farm's two dialogs: signing in (or creating an account) and confirming a final render's cost
+(with what is missing, and a way to buy it, when the balance falls short)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from aistudio_desktop.farm.client import RenderJob
+from aistudio_desktop.farm.client import Account, RenderJob
 from aistudio_desktop.farm.renders import PreparedRender
 from aistudio_desktop.farm.session import DEFAULT_URL, FarmSession
 from aistudio_desktop.farm.tokens import NO_KEYRING, keyring_problem
@@ -124,11 +129,18 @@ class SignInDialog(QDialog):
 
 
 class RenderDialog(QDialog):
-    """Shows what a final render costs (the farm's estimate) and submits it when the user agrees."""
+    """Shows what a final render costs (the farm's estimate) and submits it when the user agrees.
+
+    When the balance is short it says by how much, with a Buy Credits button
+    (``buyCreditsRequested(shortfall)``); credits that arrive meanwhile enable Submit.
+    """
+
+    buyCreditsRequested = Signal(int)
 
     def __init__(self, farm: FarmSession, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.farm = farm
+        self.title = title
         self.prepared_render: PreparedRender | None = None
         self.job: RenderJob | None = None
         self.setWindowTitle("Render on the farm")
@@ -137,19 +149,32 @@ class RenderDialog(QDialog):
         self.cost = _note("Uploading the film and asking the farm for the cost…", "farmCost")
         self.shortfall = _note("", "farmWarning")
         self.shortfall.hide()
+        self.buy_button = QPushButton("Buy Credits…")
+        self.buy_button.setObjectName("buyCredits")
+        self.buy_button.setToolTip("Choose a credit pack and pay for it in your browser")
+        self.buy_button.hide()
+        self.buy_button.clicked.connect(lambda: self.buyCreditsRequested.emit(self.missing()))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.submit_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.submit_button.setText("Submit Render")
         self.submit_button.setEnabled(False)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        short = QHBoxLayout()
+        short.addWidget(self.shortfall, 1)
+        short.addWidget(self.buy_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.cost)
-        layout.addWidget(self.shortfall)
+        layout.addLayout(short)
         layout.addWidget(self.buttons)
         farm.renders.prepared.connect(self._prepared)
         farm.renders.submitFinished.connect(self._submitted)
+        farm.accountChanged.connect(self._account_changed)
+
+    def missing(self) -> int:
+        """Credits the render needs beyond the balance (0 when it is covered)."""
+        return self.prepared_render.estimate.shortfall if self.prepared_render else 0
 
     def _prepared(self, prepared: object) -> None:
         if isinstance(prepared, str):
@@ -157,7 +182,22 @@ class RenderDialog(QDialog):
             return
         assert isinstance(prepared, PreparedRender)
         self.prepared_render = prepared
-        cost = prepared.estimate
+        self._show_cost()
+
+    def _account_changed(self, account: object) -> None:
+        """Credits bought (or spent elsewhere) while the dialog is open: the estimate follows the balance."""
+        prepared = self.prepared_render
+        if prepared is None or not isinstance(account, Account):
+            return
+        balance = account.credits
+        estimate = replace(prepared.estimate, balance=balance, shortfall=max(0, prepared.estimate.total - balance))
+        if estimate != prepared.estimate:
+            self.prepared_render = replace(prepared, estimate=estimate)
+            self._show_cost()
+
+    def _show_cost(self) -> None:
+        assert self.prepared_render is not None
+        cost = self.prepared_render.estimate
         self.cost.setText(
             f"{cost.scenes} scene{'s' if cost.scenes != 1 else ''} × {cost.scene_credits} credits + "
             f"{cost.final_video_credits} for the final video = <b>{cost.total} credits</b><br>"
@@ -170,12 +210,15 @@ class RenderDialog(QDialog):
 
     def show_shortfall(self, shortfall: int, text: str = "") -> None:
         if shortfall:
-            text = text or f"You need {shortfall} more credit{'s' if shortfall != 1 else ''} to submit this render."
+            more = f"{shortfall} more credit{'s' if shortfall != 1 else ''}"
+            text = text or f"You need {more} to submit this render: buy credits, then submit."
         self.shortfall.setText(text)
         self.shortfall.setVisible(bool(text))
+        self.buy_button.setVisible(shortfall > 0)
+        self.buy_button.setDefault(shortfall > 0)
 
     def submit(self) -> None:
-        if self.prepared_render is not None:
+        if self.prepared_render is not None and not self.missing():
             self.submit_button.setText("Submitting…")
             self.submit_button.setEnabled(False)  # one attempt at a time; a retry reuses its key
             self.farm.renders.submit(self.prepared_render)
@@ -187,9 +230,15 @@ class RenderDialog(QDialog):
             return
         self.submit_button.setText("Submit Render")
         self.submit_button.setEnabled(not shortfall)
+        prepared = self.prepared_render
+        if shortfall and prepared is not None:  # the farm knows better: someone spent credits meanwhile
+            total = prepared.estimate.total
+            estimate = replace(prepared.estimate, shortfall=shortfall, balance=max(0, total - shortfall))
+            self.prepared_render = replace(prepared, estimate=estimate)
         self.show_shortfall(shortfall, text)
 
     def done(self, result: int) -> None:
         self.farm.renders.prepared.disconnect(self._prepared)
         self.farm.renders.submitFinished.disconnect(self._submitted)
+        self.farm.accountChanged.disconnect(self._account_changed)
         super().done(result)

@@ -1,4 +1,5 @@
-"""The Farm menu and the Render Queue dock, added to the main window by :func:`install_farm`."""
+"""The Farm menu, the Render Queue dock and what the final render will cost (in the status bar),
+added to the main window by :class:`FarmUi`."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea
+from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea, QWidget
 
+from aistudio_desktop.farm.buy_credits import BuyCreditsDialog
+from aistudio_desktop.farm.cost import RenderCostLabel
 from aistudio_desktop.farm.dialogs import RenderDialog, SignInDialog
 from aistudio_desktop.farm.panel import RenderQueuePanel
 from aistudio_desktop.farm.session import FarmSession, FarmState
@@ -33,7 +36,11 @@ class FarmUi:
         window.inspector_dock.raise_()
         self.sign_in_dialog: SignInDialog | None = None
         self.render_dialog: RenderDialog | None = None
+        self.buy_dialog: BuyCreditsDialog | None = None
         self.menu = self._menu()
+        self.cost_label = RenderCostLabel(self.farm, window.document)
+        self.cost_label.buyRequested.connect(self.buy_credits)
+        window.statusBar().insertPermanentWidget(0, self.cost_label)
         self.panel.signInRequested.connect(self.sign_in)
         self.panel.message.connect(lambda text: window.statusBar().showMessage(text, 6000))
         self.farm.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
@@ -59,6 +66,7 @@ class FarmUi:
         self.sign_out_action = action("Sign &Out", None, self.farm.sign_out)
         menu.addSeparator()
         self.render_action = action("&Render Final Film…", "Ctrl+Shift+R", self.render_film)
+        self.buy_action = action("&Buy Credits…", None, lambda: self.buy_credits())
         self.queue_action = action("Show Render &Queue", "Ctrl+Alt+Q", self.show_queue)
         self.refresh_action = action("Re&fresh", None, self.farm.refresh)
         return menu
@@ -67,6 +75,7 @@ class FarmUi:
         signed_in = self.farm.state is not FarmState.signed_out
         self.sign_out_action.setEnabled(signed_in)
         self.render_action.setEnabled(self.farm.state is FarmState.online)
+        self.buy_action.setEnabled(self.farm.state is FarmState.online)
         self.refresh_action.setEnabled(signed_in)
 
     def show_queue(self) -> None:
@@ -105,9 +114,23 @@ class FarmUi:
         dialog = RenderDialog(self.farm, film.title, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.show_queue)
+        dialog.buyCreditsRequested.connect(
+            lambda need: self.buy_credits(need, f"the final render of “{film.title}”", dialog)
+        )
         dialog.open()
         self.render_dialog = dialog
         self.farm.renders.prepare_render(document.project_id or "unsaved", film.title, dumps(film), files)
+        return dialog
+
+    def buy_credits(self, need: int = 0, what: str = "", parent: QWidget | None = None) -> BuyCreditsDialog | None:
+        """Farm > Buy Credits: the farm's packs, paid for in the browser."""
+        if self.farm.state is not FarmState.online:
+            self.window.statusBar().showMessage("Sign in to a farm first (Farm > Sign In) to buy credits there", 6000)
+            return None
+        dialog = BuyCreditsDialog(self.farm, need, what, parent or self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.buy_dialog = dialog
         return dialog
 
     def shutdown(self) -> None:

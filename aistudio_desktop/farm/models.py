@@ -144,17 +144,19 @@ class ProgressDelegate(QStyledItemDelegate):
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
         palette: QPalette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        fill = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight)
+        fill = palette.color(QPalette.ColorRole.Highlight)
         track = palette.color(QPalette.ColorRole.Mid)
-        if selected:  # on the highlight, a faint track and a fill in the highlighted-text colour
-            track = palette.color(QPalette.ColorRole.HighlightedText)
-            track.setAlphaF(0.3)
         rect = QRectF(option.rect).adjusted(4, 6, -44, -6)
         gap = 2.0
         width = (rect.width() - gap * (len(parts) - 1)) / len(parts)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
+        if selected:
+            # The fill is the highlight's colour, so on a selected row the bar sits in a well of the
+            # view's base colour: the same bar as in every other row, never lost in the selection.
+            painter.setBrush(palette.color(QPalette.ColorRole.Base))
+            painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 4, 4)
         for i, fraction in enumerate(parts):
             segment = QRectF(rect.left() + i * (width + gap), rect.top(), width, rect.height())
             painter.setBrush(track)
@@ -221,7 +223,7 @@ class NotificationsModel(QAbstractListModel):
         if not index.isValid():
             return None
         item = self.items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return f"{item.title}\n{item.body}  ·  {when(item.created_at)}"
         if role == Qt.ItemDataRole.FontRole and not item.read:
             font = QFont()

@@ -1,6 +1,6 @@
-"""What the farm answers, as plain records: the account, credit ledger entries, a render's
-estimate, a render job with its per-scene progress, notifications, a submission attempt; and
-the app's state towards the farm."""
+"""What the farm answers, as plain records: the account, credit ledger entries, the price list,
+credit packs and a checkout, a render's estimate, a render job with its per-scene progress,
+notifications, a submission attempt; and the app's state towards the farm."""
 
 from __future__ import annotations
 
@@ -43,6 +43,66 @@ class Estimate:
     total: int
     balance: int
     shortfall: int
+
+
+@dataclass(frozen=True)
+class Prices:
+    """What the farm charges. Until a farm says its own, the farm's published prices (a scene 20
+    credits, the final video 50) let the app say what a film will cost."""
+
+    scene_credits: int = 20
+    final_video_credits: int = 50
+    sells_credits: bool = False
+    test_payments: bool = False
+    from_farm: bool = False  # False: the published prices, no farm asked yet
+
+    def render_cost(self, scenes: int) -> int:
+        """Credits for the final render of a film of ``scenes`` scenes."""
+        return scenes * self.scene_credits + self.final_video_credits
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Prices:
+        return cls(
+            scene_credits=int(data["scene_credits"]),
+            final_video_credits=int(data["final_video_credits"]),
+            sells_credits=bool(data.get("sells_credits", False)),
+            test_payments=bool(data.get("test_payments", False)),
+            from_farm=True,
+        )
+
+
+@dataclass(frozen=True)
+class CreditPack:
+    id: str
+    name: str
+    credits: int
+    amount_cents: int
+    currency: str
+
+    @property
+    def price(self) -> str:
+        """``5.00 USD``."""
+        return f"{self.amount_cents / 100:.2f} {self.currency.upper()}"
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CreditPack:
+        return cls(
+            id=str(data["id"]),
+            name=str(data["name"]),
+            credits=int(data["credits"]),
+            amount_cents=int(data["amount_cents"]),
+            currency=str(data["currency"]),
+        )
+
+
+@dataclass(frozen=True)
+class Checkout:
+    """A purchase started on the farm: the page where it is paid, and where the ledger stood then."""
+
+    id: str
+    url: str
+    pack: CreditPack
+    ledger_mark: int  # the newest ledger entry before it: a purchase after this one is this one's
 
 
 @dataclass(frozen=True)

@@ -141,7 +141,10 @@ class FarmRenders(QObject):
             shortfall = error.shortfall if isinstance(error, NotEnoughCredits) else 0
             text = describe(error)
             if isinstance(error, NotEnoughCredits):
-                text = f"Not enough credits: this render needs {shortfall} more than your balance."
+                text = (
+                    f"Not enough credits: this render needs {shortfall} more than your balance. "
+                    "Buy credits, then submit."
+                )
             elif retry_later:
                 text += " The render will be sent again when the farm answers; it is charged once."
             if not isinstance(error, NotEnoughCredits):

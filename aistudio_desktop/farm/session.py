@@ -8,9 +8,10 @@ Failures become one message each: 401 signs the user out, "unreachable" is the o
 (retried in the background; local work goes on), 402 reports the shortfall.
 
 Submitting, cancelling and downloading renders are :attr:`FarmSession.renders`
-(:class:`~aistudio_desktop.farm.renders.FarmRenders`). What is not secret lives in the app's
-settings: the farm URL, which farm project each local project uploads to, and each submission
-still waiting for its answer with its idempotency key.
+(:class:`~aistudio_desktop.farm.renders.FarmRenders`); the price list and buying credits are
+:attr:`FarmSession.credits` (:class:`~aistudio_desktop.farm.credits.FarmCredits`). What is not
+secret lives in the app's settings: the farm URL, which farm project each local project uploads
+to, and each submission still waiting for its answer with its idempotency key.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from aistudio_desktop.farm.client import (
     SignInRequired,
     describe,
 )
+from aistudio_desktop.farm.credits import FarmCredits
 from aistudio_desktop.farm.records import FarmState
 from aistudio_desktop.farm.renders import FarmRenders
 from aistudio_desktop.farm.stream import NotificationFollower
@@ -83,6 +85,7 @@ class FarmSession(QObject):
         self._fallback_timer = self._timer(self.fallback_poll_ms, self._fallback_poll)
         self._offline_timer = self._timer(self.offline_retry_ms, self.refresh)
         self.renders = FarmRenders(self)
+        self.credits = FarmCredits(self)
 
     def _timer(self, interval: int, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
@@ -181,6 +184,7 @@ class FarmSession(QObject):
 
         def done(account: Account) -> None:
             if self.client is not None and self.client is not client:
+                self._stop_stream()  # the stream followed the other sign-in: a new one follows this one
                 self.client.close()
             self.client = client
             self.settings.setValue(URL_SETTING, client.url)
@@ -188,6 +192,7 @@ class FarmSession(QObject):
             self._online(account)
             self.refresh_lists()
             self.renders.resume_pending()
+            self.credits.load_prices()
             self.signInFinished.emit("")
 
         self.run(work, done, lambda error: self.signInFinished.emit(describe(error)))
@@ -198,6 +203,7 @@ class FarmSession(QObject):
         if client is None:
             return
         self._stop_stream()
+        self.credits.stop_waiting()
         self.jobs, self.ledger, self.notifications, self.unread = [], [], [], 0
         self.jobsChanged.emit([])
         self.ledgerChanged.emit([])
@@ -224,6 +230,7 @@ class FarmSession(QObject):
             if came_back:
                 self.refresh_lists()
                 self.renders.resume_pending()
+                self.credits.load_prices()
 
         self.run(client.account, done)
 
@@ -307,14 +314,15 @@ class FarmSession(QObject):
         self._stream_live(False, quiet=True)
 
     def _stream_live(self, live: bool, quiet: bool = False) -> None:
+        if not live and not quiet and self.state is FarmState.online and not self._fallback_timer.isActive():
+            # down, even if it never came up: what the panel calls "checking every few seconds"
+            self._fallback_timer.start()
         if live == self.stream_live:
             return
         self.stream_live = live
         if live:
             self._fallback_timer.stop()
             self._fallback_poll()  # catch up on anything from while it was down
-        elif not quiet and self.state is FarmState.online:
-            self._fallback_timer.start()
         self.streamChanged.emit(live)
 
     def _fallback_poll(self) -> None:
@@ -353,6 +361,7 @@ class FarmSession(QObject):
 
     def shutdown(self) -> None:
         self.renders.stop_downloads()
+        self.credits.stop_waiting()
         self._stop_stream()
         for timer in (self._poll_timer, self._fallback_timer, self._offline_timer):
             timer.stop()

@@ -167,7 +167,9 @@ class PictureCache(QObject):
     @staticmethod
     def face_key(film: Film, member_id: str) -> str:
         member = film.member(member_id)
-        blob = member.model_dump_json(include={"id", "design", "art"}) + film.style.value
+        # what the character is and how it looks: a new kind or a new look draws the card again
+        blob = member.model_dump_json(include={"id", "kind", "age", "gender", "costume", "design", "art"})
+        blob += film.style.value
         return hashlib.sha256(blob.encode()).hexdigest()[:32]
 
     # -- asking --------------------------------------------------------------------------------

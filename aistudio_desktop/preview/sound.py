@@ -65,32 +65,60 @@ def silent_note() -> str:
     return f"{why} The preview plays silently; exported films have sound."
 
 
+def output_problem() -> str:
+    """Why nothing would be heard here now ('' when a sound output device is there)."""
+    module = multimedia()
+    if module is None:
+        return sound_problem()
+    if not module.QMediaDevices.audioOutputs():
+        return "no speakers or headphones were found"
+    return ""
+
+
 class SoundPlayer(QObject):
-    """Plays voice samples (``available`` when QtMultimedia loaded); ``message(text)`` otherwise.
+    """Plays voice samples (``available`` when QtMultimedia loaded); ``message(text)`` says what cannot be
+    heard and why; ``playingChanged(playing)`` follows the playback, so a button can offer Stop.
 
     ``media`` is the QMediaPlayer (None without QtMultimedia).
     """
 
     message = Signal(str)
+    playingChanged = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         module = multimedia()
         self.available = module is not None
         self.media: Any = None
+        self._playing_state: Any = None
         if module is not None:
             self._output = module.QAudioOutput(self)
             self.media = module.QMediaPlayer(self)
             self.media.setAudioOutput(self._output)
+            self._playing_state = module.QMediaPlayer.PlaybackState.PlayingState
             self.media.errorOccurred.connect(
                 lambda _error, text: self.message.emit(f"Could not play the sound: {text}")
             )
+            self.media.playbackStateChanged.connect(self._state_changed)
+
+    def _state_changed(self, state: Any) -> None:
+        self.playingChanged.emit(state == self._playing_state)
+
+    @property
+    def playing(self) -> bool:
+        return self.media is not None and self.media.playbackState() == self._playing_state
 
     def play(self, path: Path) -> bool:
-        """Play ``path`` from its start; False (and a message saying where the file is) without playback."""
+        """Play ``path`` from its start; False (and a message saying where the file is) without playback.
+
+        Without an output device it plays all the same (one may be plugged in meanwhile) and says so.
+        """
         if self.media is None:
             self.message.emit(f"Saved the voice sample to {path} (open it in a player): no sound on this computer")
             return False
+        problem = output_problem()
+        if problem:
+            self.message.emit(f"Nothing can be heard: {problem}")
         url = QUrl.fromLocalFile(str(path))
         if self.media.source() == url:
             self.media.setPosition(0)  # the same sample again: from the start (it loads asynchronously otherwise)

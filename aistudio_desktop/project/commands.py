@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from aistudio_desktop.project import edits
+from aistudio_desktop.project import edits, staging
 from render_farm.film import Design, DialogueLine, Film
 
 if TYPE_CHECKING:
@@ -184,7 +184,11 @@ class MergeScenesCommand(FilmCommand):
 
 def _scenes_with(film: Film, member_id: str) -> tuple[str, ...]:
     return tuple(
-        s.id for s in film.scenes if member_id in s.cast or any(line.speaker == member_id for line in s.dialogue)
+        s.id
+        for s in film.scenes
+        if member_id in s.cast
+        or any(line.speaker == member_id for line in s.dialogue)
+        or staging.names_member(s, member_id)
     )
 
 

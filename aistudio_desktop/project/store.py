@@ -92,6 +92,16 @@ class ProjectInfo:
     revision: int
 
 
+@dataclass(frozen=True)
+class ProjectSummary:
+    """A project as a list of recent projects shows it: what tells it apart from the others."""
+
+    info: ProjectInfo
+    length: float  # seconds the film runs (0 when the saved spec cannot be read)
+    scenes: int
+    folder: Path  # where its bundle files live
+
+
 def _info(row: ProjectRow) -> ProjectInfo:
     return ProjectInfo(row.id, row.title, row.created, row.updated, row.revision)
 
@@ -190,6 +200,21 @@ class ProjectStore:
         with self._session() as session:
             rows = session.scalars(select(ProjectRow).order_by(ProjectRow.updated.desc())).all()
             return [_info(row) for row in rows]
+
+    def recent(self, limit: int = 12) -> list[ProjectSummary]:
+        """The ``limit`` projects changed last, with their film's length and scene count."""
+        with self._session() as session:
+            rows = session.scalars(select(ProjectRow).order_by(ProjectRow.updated.desc()).limit(limit)).all()
+            found = [(_info(row), row.spec) for row in rows]
+        summaries = []
+        for info, spec in found:
+            try:
+                film = loads(spec)
+                length, scenes = film.duration, len(film.scenes)
+            except FilmSpecError:
+                length, scenes = 0.0, 0
+            summaries.append(ProjectSummary(info, length, scenes, self.project_dir(info.id)))
+        return summaries
 
     def delete(self, project_id: str) -> None:
         with self._session() as session, session.begin():

@@ -2,7 +2,8 @@
 
 Like the scene inspector, it keeps no copy of the film: each change pushes an undo command and
 the document's ``castChanged`` refreshes the form, writing a widget only when its value differs.
-The play-sample button speaks a short line with the chosen voice on a worker thread.
+The play-sample button speaks a short line with the chosen voice on a worker thread, then plays
+it: while it plays the button is a Stop button, and a note under it says when nothing can be heard.
 """
 
 from __future__ import annotations
@@ -24,15 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aistudio_desktop.preview.sound import SoundPlayer, VoiceSampler, sample_text
+from aistudio_desktop.preview.sound import SoundPlayer, VoiceSampler, output_problem, sample_text
 from aistudio_desktop.project import commands
 from aistudio_desktop.project.document import ProjectDocument
+from aistudio_desktop.widgets.wheel import guard_wheel
 from render_farm.ai.voices import ACCENTS, CHARACTER_TIMBRES, FEMALE_TIMBRES, LANGUAGE_NAMES, TIMBRES, default_accent
 from render_farm.film import Kind, VoiceStyle
 
 ACCENT_NAMES = {"us": "American", "gb": "British", "scotland": "Scottish", "caribbean": "Caribbean",
                 "rp": "Received pronunciation", "nyc": "New York", "es": "Spain", "mx": "Mexico", "fr": "France",
                 "be": "Belgium", "ch": "Switzerland", "br": "Brazil", "pt": "Portugal"}  # fmt: skip
+
+
+PLAY, SPEAKING, STOP = "▶ Play sample", "Speaking…", "■ Stop"
 
 
 def timbre_label(timbre: str) -> str:
@@ -88,9 +93,17 @@ class CharacterEditor(QWidget):
         self.pitch_label, self.rate_label = QLabel(), QLabel()
         for label in (self.pitch_label, self.rate_label):
             label.setMinimumWidth(64)
-        self.play = QPushButton("▶ Play sample")
+        self.play = QPushButton(PLAY)
+        self.play.setObjectName("playSample")
         self.play.setToolTip("Hear this voice say a line (Ctrl+P)")
         self.play.setShortcut("Ctrl+P")
+        self.sound_note = QLabel()  # why nothing is heard, when that is so
+        self.sound_note.setObjectName("soundNote")
+        self.sound_note.setWordWrap(True)
+        self.sound_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.sound_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sound_note.hide()
+        self._speaking = False
 
         form = QFormLayout()
         form.addRow("Name", self.name)
@@ -109,12 +122,14 @@ class CharacterEditor(QWidget):
             row.addWidget(value)
             voice_form.addRow(name, row)
         voice_form.addRow("", self.play)
+        voice_form.addRow("", self.sound_note)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(voice)
         layout.addStretch(1)
+        self._wheel = guard_wheel(self)  # the editor scrolls in the cast panel
 
         self.name.textEdited.connect(lambda text: self._edit(name=text))
         self.role.textEdited.connect(lambda text: self._edit(role=text))
@@ -127,8 +142,9 @@ class CharacterEditor(QWidget):
         for slider, field in ((self.pitch, "pitch"), (self.rate, "rate")):
             slider.valueChanged.connect(lambda value, s=slider, f=field: self._slider(s, f, value))
             slider.sliderReleased.connect(lambda s=slider, f=field: self._edit_voice(**{f: s.value()}))
-        self.play.clicked.connect(self.play_sample)
+        self.play.clicked.connect(self._play_clicked)
         self.player.message.connect(self.message)
+        self.player.playingChanged.connect(lambda _playing: self._show_play())
         sampler.ready.connect(self._sample_ready)
         sampler.failed.connect(self._sample_failed)
         document.castChanged.connect(self._cast_changed)
@@ -140,10 +156,14 @@ class CharacterEditor(QWidget):
     def set_member(self, member_id: str) -> None:
         if member_id not in {m.id for m in self.document.film.cast}:
             member_id = ""
+        if member_id != self.member_id:  # another character: the last one's sample stops
+            self.player.stop()
+            self.sound_note.hide()
         self.member_id = member_id
         for widget in self.findChildren(QWidget):
             if widget is not self.heading:
                 widget.setEnabled(bool(member_id))
+        self._show_play()
         self._refresh()
 
     def _cast_changed(self, member_id: str) -> None:
@@ -220,22 +240,49 @@ class CharacterEditor(QWidget):
     def voice(self) -> VoiceStyle:
         return self.document.member(self.member_id).voice
 
+    def _play_clicked(self) -> None:
+        if self.player.playing:
+            self.player.stop()
+        else:
+            self.play_sample()
+
+    def _show_play(self) -> None:
+        """The button says what a click does now: play, wait for the voice, or stop."""
+        if self._speaking:
+            self.play.setText(SPEAKING)
+            self.play.setEnabled(False)
+        elif self.player.playing:
+            self.play.setText(STOP)
+            self.play.setToolTip("Stop the sample (Ctrl+P)")
+            self.play.setEnabled(True)
+        else:
+            self.play.setText(PLAY)
+            self.play.setToolTip("Hear this voice say a line (Ctrl+P)")
+            self.play.setEnabled(bool(self.member_id))
+
     def play_sample(self) -> None:
         if not self.member_id:
             return
         member = self.document.member(self.member_id)
-        self.play.setEnabled(False)
-        self.play.setText("Speaking…")
+        self._speaking = True
+        self._show_play()
         self.sampler.speak(member.id, sample_text(member.name, member.voice.language), member.voice)
 
     def _sample_ready(self, member_id: str, path: str) -> None:
-        self.play.setText("▶ Play sample")
-        self.play.setEnabled(bool(self.member_id))
+        self._speaking = False
         self.last_sample = path
         if member_id == self.member_id:
+            problem = output_problem()
+            self.sound_note.setText(
+                f"Nothing can be heard: {problem}. Connect some and play it again; the sample is saved at {path}"
+                if problem
+                else ""
+            )
+            self.sound_note.setVisible(bool(problem))
             self.player.play(Path(path))
+        self._show_play()
 
     def _sample_failed(self, _member_id: str, message: str) -> None:
-        self.play.setText("▶ Play sample")
-        self.play.setEnabled(bool(self.member_id))
+        self._speaking = False
+        self._show_play()
         self.message.emit(f"Could not speak the sample: {message}")

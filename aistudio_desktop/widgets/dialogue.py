@@ -16,11 +16,23 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 
 from aistudio_desktop.project.commands import EditDialogueLineCommand
 from aistudio_desktop.project.document import ProjectDocument
-from render_farm.film import NARRATOR, Emotion
+from aistudio_desktop.project.timing import lines_phrase
+from render_farm.film import NARRATOR, Emotion, Scene
 
 Index = QModelIndex | QPersistentModelIndex
 SPEAKER, TEXT, EMOTION = range(3)
 _HEADERS = ("Speaker", "Line", "Emotion")
+
+
+def grown_message(document: ProjectDocument, before: Scene) -> str:
+    """What to tell the user when an edit lengthened ``before`` to fit its lines ('' when it did not)."""
+    if not document.has_scene(before.id):
+        return ""
+    after = document.scene(before.id)
+    if after.duration <= before.duration:
+        return ""
+    lines = lines_phrase(len(after.dialogue))
+    return f"Scene {after.number} is now {after.duration:g} s long, so that its {lines} fit"
 
 
 class DialogueModel(QAbstractTableModel):
@@ -96,10 +108,14 @@ class DialogueModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or not self.scene_id:
             return False
         field = ("speaker", "text", "emotion")[index.column()]
+        before = self.document.scene(self.scene_id)
         error = self.document.try_push(EditDialogueLineCommand, self.scene_id, index.row(), **{field: value})
         if error:
             self.message.emit(error)
             return False
+        grown = grown_message(self.document, before)
+        if grown:
+            self.message.emit(grown)
         return True
 
     # -- following the document ----------------------------------------------------------------

@@ -35,7 +35,11 @@ from PySide6.QtWidgets import (
 from aistudio_desktop.project import commands
 from aistudio_desktop.project.document import ProjectDocument
 from aistudio_desktop.project.edits import DEFAULT_TRANSITION
-from aistudio_desktop.widgets.dialogue import TEXT, DialogueDelegate, DialogueModel
+from aistudio_desktop.project.timing import SHORTEST_SCENE, lines_phrase, shortest_duration
+from aistudio_desktop.widgets.dialogue import TEXT, DialogueDelegate, DialogueModel, grown_message
+from aistudio_desktop.widgets.duration import DurationBox
+from aistudio_desktop.widgets.storyboard import format_duration
+from aistudio_desktop.widgets.wheel import guard_wheel
 from render_farm.film import NARRATOR, CameraMove, DialogueLine, Place, Scene, Shot, TimeOfDay, TransitionKind, Weather
 
 _LABELS = {"city_street": "City street", "pan_left": "Pan left", "pan_right": "Pan right", "zoom_in": "Zoom in",
@@ -71,11 +75,23 @@ class SceneInspector(QWidget):
         self.heading.setObjectName("inspectorHeading")
         self.title = QLineEdit()
         self.title.setPlaceholderText("What happens in this scene")
-        self.duration = QDoubleSpinBox()
-        self.duration.setRange(1.0, 600.0)
+        self.duration = DurationBox()
+        self.duration.setObjectName("sceneDuration")
+        self.duration.setRange(SHORTEST_SCENE, 600.0)
         self.duration.setDecimals(1)
         self.duration.setSingleStep(0.5)
         self.duration.setSuffix(" s")
+        self.duration_hint = QLabel()  # the shortest the scene may be, and why
+        self.duration_hint.setObjectName("durationHint")
+        self.duration_hint.setWordWrap(True)
+        self.fit_button = QPushButton("Fit to lines")
+        self.fit_button.setToolTip("Lengthen the scene so that every line is heard")
+        self.duration_row = QWidget()
+        row = QHBoxLayout(self.duration_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.duration)
+        row.addWidget(self.duration_hint, 1)
+        row.addWidget(self.fit_button)
         self.shot, self.camera = _combo(Shot), _combo(CameraMove)
         self.place, self.time_of_day, self.weather = _combo(Place), _combo(TimeOfDay), _combo(Weather)
         self.place_note = QLineEdit()
@@ -138,7 +154,7 @@ class SceneInspector(QWidget):
         column.addWidget(
             group(
                 "Scene",
-                [("Title", self.title), ("Duration", self.duration), ("Shot", self.shot), ("Camera", self.camera)],
+                [("Title", self.title), ("Duration", self.duration_row), ("Shot", self.shot), ("Camera", self.camera)],
             )
         )
         lines = QGroupBox("Dialogue")
@@ -172,6 +188,8 @@ class SceneInspector(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(form)
         self.form = form
+        self.scroller = scroll
+        self._wheel = guard_wheel(form)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -179,6 +197,8 @@ class SceneInspector(QWidget):
     def _connect(self) -> None:
         self.title.textEdited.connect(lambda text: self._edit(typing=True, title=text))
         self.duration.valueChanged.connect(lambda value: self._edit(typing=True, duration=value))
+        self.duration.refused.connect(lambda value: self._edit(duration=value))
+        self.fit_button.clicked.connect(self._fit_to_lines)
         self.shot.activated.connect(lambda _i: self._edit(shot=self.shot.currentData()))
         self.camera.activated.connect(lambda _i: self._edit(camera=self.camera.currentData()))
         self.place.activated.connect(lambda _i: self._edit_setting(place=self.place.currentData()))
@@ -225,8 +245,7 @@ class SceneInspector(QWidget):
             self.heading.setText(f"Scene {scene.number} of {len(self.document.film.scenes)}")
             if self.title.text() != scene.title:
                 self.title.setText(scene.title)
-            if self.duration.value() != scene.duration:
-                self.duration.setValue(scene.duration)
+            self._refresh_duration(scene)
             for combo, value in (
                 (self.shot, scene.shot),
                 (self.camera, scene.camera),
@@ -249,6 +268,37 @@ class SceneInspector(QWidget):
         finally:
             self._updating = False
 
+    def _refresh_duration(self, scene: Scene) -> None:
+        """The length, with the shortest it may be beside it (the field stops there)."""
+        need = shortest_duration(self.document.film, scene)
+        self.duration.setMinimum(min(need, scene.duration))
+        if self.duration.value() != scene.duration:
+            self.duration.setValue(scene.duration)
+        lines = lines_phrase(len(scene.dialogue))
+        short = scene.duration < need
+        if not scene.dialogue:
+            self.duration_hint.setText("")
+            tip = "How long the scene lasts"
+        elif short:
+            self.duration_hint.setText(f"Too short: its {lines} need {format_duration(need)}")
+            tip = f"The last line is cut off in the film: its {lines} need {format_duration(need)}"
+        else:
+            self.duration_hint.setText(f"at least {format_duration(need)}")
+            tip = f"At least {format_duration(need)}: its {lines} need that long (shorten or remove a line first)"
+        self.duration_hint.setProperty("warning", short)
+        self.duration_hint.setStyleSheet(
+            "color: palette(link); font-weight: 600;" if short else "color: palette(placeholder-text);"
+        )
+        self.duration_hint.setToolTip(tip)
+        self.duration.setToolTip(tip)
+        self.fit_button.setVisible(short)
+        self.fit_button.setText(f"Lengthen to {format_duration(need)}")
+
+    def _fit_to_lines(self) -> None:
+        scene = self.current()
+        if scene is not None:
+            self._edit(duration=shortest_duration(self.document.film, scene))
+
     def _refresh_cast(self, scene: Scene) -> None:
         members = [(m.id, m.name) for m in self.document.film.cast]
         if [(k, c.text()) for k, c in self.cast_checks.items()] != members:
@@ -267,12 +317,17 @@ class SceneInspector(QWidget):
     # -- editing -------------------------------------------------------------------------------
 
     def _push(self, make: type[commands.FilmCommand], *args: Any, **kwargs: Any) -> None:
-        if self._updating or not self.current():
+        scene = self.current()
+        if self._updating or scene is None:
             return
         error = self.document.try_push(make, self.scene_id, *args, **kwargs)
         if error:
             self.message.emit(error)
             self.refresh()  # show the spec's value again, not the refused one
+        elif "duration" not in kwargs:
+            grown = grown_message(self.document, scene)
+            if grown:
+                self.message.emit(grown)
 
     def _edit(self, *, typing: bool = False, **changes: Any) -> None:
         self._push(commands.EditSceneCommand, typing=typing, **changes)

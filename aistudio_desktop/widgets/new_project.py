@@ -5,7 +5,8 @@ breakdown and the character design with the providers chosen in settings, then w
 project to the store. It checks for a cancel between stages, and a cancel (or a failure) removes
 whatever it had made, so a cancelled flow leaves no project and no bundle files behind.
 :class:`NewProjectDialog` collects the request, shows a swatch of each style drawn by the engine
-(cached like every other picture), and reports the stages with a progress bar.
+(cached like every other picture), says what the film will cost to render on the farm, and reports
+the stages with a progress bar.
 """
 
 from __future__ import annotations
@@ -153,14 +154,30 @@ def swatch_film(style: Style) -> Film:
     return OfflineDesigner().design(film)
 
 
+SWATCH_STYLE = """
+QToolButton[swatch="true"] {
+    border: 2px solid transparent; border-radius: 8px; padding: 4px; background: transparent;
+}
+QToolButton[swatch="true"]:hover { border-color: palette(mid); }
+QToolButton[swatch="true"]:focus { border: 2px dashed palette(highlight); }
+QToolButton[swatch="true"]:checked {
+    border: 3px solid palette(highlight); background: palette(alternate-base); font-weight: 600;
+}
+"""
+
+
 class StylePicker(QWidget):
-    """One checkable button per style, each with its swatch (drawn in the background)."""
+    """One button per style, each with its swatch (drawn in the background), chosen like radio buttons:
+    a click or the arrow keys choose one; the chosen one has a thick accent border and a check mark,
+    the one with keyboard focus a dashed border, and screen readers hear "Comic style, checked"."""
 
     SWATCH = QSize(160, 90)
+    CHECK = "✓ "
 
     def __init__(self, pictures: PictureCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pictures = pictures
+        self.setStyleSheet(SWATCH_STYLE)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[Style, QToolButton] = {}
@@ -170,14 +187,19 @@ class StylePicker(QWidget):
         for style in Style:
             button = QToolButton()
             button.setObjectName(f"style-{style.value}")
+            button.setProperty("swatch", True)
             button.setCheckable(True)
-            button.setText(style.value.capitalize())
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setAccessibleName(f"{style.value.capitalize()} style")
+            button.setToolTip(f"Make the film in the {style.value} style")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             button.setIconSize(self.SWATCH)
-            button.setMinimumSize(self.SWATCH.width() + 12, self.SWATCH.height() + 34)
+            button.setMinimumSize(self.SWATCH.width() + 16, self.SWATCH.height() + 40)
+            button.toggled.connect(lambda _on, s=style: self._label(s))
             self.group.addButton(button)
             self.buttons[style] = button
             layout.addWidget(button)
+            self._label(style)
             film = swatch_film(style)
             key = pictures.thumbnail_key(film, 0)
             self._keys[key] = style
@@ -187,6 +209,12 @@ class StylePicker(QWidget):
         layout.addStretch(1)
         self.buttons[Style.storybook].setChecked(True)
         pictures.thumbnailReady.connect(self._ready)
+
+    def _label(self, style: Style) -> None:
+        button = self.buttons[style]
+        chosen = button.isChecked()
+        button.setText((self.CHECK if chosen else "") + style.value.capitalize())
+        button.setAccessibleDescription("chosen" if chosen else "")
 
     def _ready(self, key: str) -> None:
         style = self._keys.get(key)
@@ -225,6 +253,7 @@ class NewProjectDialog(QDialog):
         pictures: PictureCache,
         providers: ProvidersFactory,
         parent: QWidget | None = None,
+        cost_note: Callable[[float], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("newProjectDialog")
@@ -242,6 +271,8 @@ class NewProjectDialog(QDialog):
             "or paste a whole story with its dialogue in quotes."
         )
         self.prompt.setMinimumHeight(110)
+        self.prompt.setTabChangesFocus(True)  # Tab goes on to the styles, as in every other form
+        self.prompt.setAccessibleName("What your film is about")
         self.styles = StylePicker(pictures)
         self.length = QSpinBox()
         self.length.setRange(MIN_LENGTH, MAX_LENGTH)
@@ -249,6 +280,11 @@ class NewProjectDialog(QDialog):
         self.length.setValue(60)
         self.length.setSuffix(" s")
         self.length.setToolTip("How long the film should run: 15 s to 10 min")
+        self.cost_note = cost_note
+        self.cost = QLabel()  # what the final render will cost on the farm
+        self.cost.setObjectName("filmCost")
+        self.cost.setWordWrap(True)
+        self.cost.setVisible(cost_note is not None)
         self.language = QComboBox()
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
@@ -266,7 +302,10 @@ class NewProjectDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("Style", self.styles)
-        form.addRow("Length", self.length)
+        length_row = QHBoxLayout()
+        length_row.addWidget(self.length)
+        length_row.addWidget(self.cost, 1)
+        form.addRow("Length", length_row)
         form.addRow("Language", self.language)
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
@@ -283,6 +322,8 @@ class NewProjectDialog(QDialog):
         self.create_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.prompt.textChanged.connect(self._update)
+        self.length.valueChanged.connect(self._show_cost)
+        self._show_cost()
         self._update()
 
     # -- state ---------------------------------------------------------------------------------
@@ -298,6 +339,10 @@ class NewProjectDialog(QDialog):
             length=float(self.length.value()),
             language=str(self.language.currentData()),
         )
+
+    def _show_cost(self) -> None:
+        if self.cost_note is not None:
+            self.cost.setText(self.cost_note(float(self.length.value())))
 
     def _update(self) -> None:
         self.create_button.setEnabled(not self.running and bool(self.prompt.toPlainText().strip()))

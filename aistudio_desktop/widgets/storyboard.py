@@ -26,7 +26,8 @@ from PySide6.QtCore import (
 from aistudio_desktop.preview.pictures import PictureCache
 from aistudio_desktop.project.commands import MoveScenesCommand
 from aistudio_desktop.project.document import ProjectDocument
-from render_farm.film import FilmSpecError
+from aistudio_desktop.project.timing import lines_phrase, shortest_duration
+from render_farm.film import Film, FilmSpecError
 
 SCENE_MIME = "application/x-aistudio-scene-ids"
 
@@ -62,6 +63,40 @@ def format_duration(seconds: float) -> str:
         return f"{seconds:.1f} s" if seconds % 1 else f"{seconds:.0f} s"
     minutes, rest = divmod(round(seconds), 60)
     return f"{minutes}:{rest:02d}"
+
+
+def shared_by_transitions(film: Film) -> float:
+    """Seconds the scenes overlap: each transition plays over the end of a scene and the start of the next."""
+    return sum(scene.transition_in.duration for scene in film.scenes[1:])
+
+
+def length_explained(film: Film) -> str:
+    """``1:03 of scenes, 3 s shared by transitions``: why the cards add up to more than the film."""
+    shared = shared_by_transitions(film)
+    scenes = sum(scene.duration for scene in film.scenes)
+    if shared <= 0:
+        return f"{format_duration(scenes)} of scenes, joined by cuts"
+    return f"{format_duration(scenes)} of scenes, {format_duration(shared)} shared by transitions"
+
+
+def scene_tooltip(film: Film, row: int) -> str:
+    """What a card's tooltip says: its number and title, length and lines, the part its transition
+    shares with the scene before, and whether its lines fit."""
+    scene = film.scenes[row]
+    said = [
+        f"Scene {scene.number}: {scene.title}",
+        f"{format_duration(scene.duration)}, {lines_phrase(len(scene.dialogue))}",
+    ]
+    overlap = scene.transition_in.duration
+    if row > 0 and overlap > 0:
+        kind = scene.transition_in.kind.value.replace("_", " ")
+        said.append(
+            f"Its first {format_duration(overlap)} play under a {kind} from the scene before: the film counts them once"
+        )
+    need = shortest_duration(film, scene)
+    if scene.duration < need:
+        said.append(f"Too short for its lines: they need {format_duration(need)}")
+    return "\n".join(said)
 
 
 class StoryboardModel(QAbstractListModel):
@@ -124,8 +159,7 @@ class StoryboardModel(QAbstractListModel):
                 )
             return faces
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = f"{len(scene.dialogue)} line" + ("" if len(scene.dialogue) == 1 else "s")
-            return f"Scene {scene.number}: {scene.title}\n{format_duration(scene.duration)}, {lines}"
+            return scene_tooltip(film, row)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

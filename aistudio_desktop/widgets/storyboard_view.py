@@ -46,6 +46,7 @@ GAP = 16
 PAD = 10
 THUMB_H = round((CARD.width() - 2 * PAD) * 9 / 16)
 FACE = 26
+BORDER = 1.0  # half the selected card's border: its edge lies this far inside the cell
 
 
 def _pill(painter: QPainter, rect: QRectF, text: str, fill: QColor, color: QColor) -> None:
@@ -73,9 +74,14 @@ class SceneCardDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         cell: QRect = option.rect
+        # Everything is drawn inside the cell: the view repaints only the cell when the selection
+        # moves, so a border drawn past it would stay behind. The card's edge is inset by half the
+        # widest pen it is drawn with (2 px when selected).
+        painter.setClipRect(cell)
         card = QRectF(
-            cell.x() + (cell.width() - CARD.width()) / 2 + 0.5, cell.y() + 0.5, CARD.width() - 1, CARD.height() - 1
-        )
+            cell.x() + (cell.width() - CARD.width()) / 2 + BORDER, cell.y() + BORDER,
+            CARD.width() - 2 * BORDER, CARD.height() - 2 * BORDER,
+        )  # fmt: skip
         base = palette.color(QPalette.ColorRole.Base)
         if selected:
             base = QColor(

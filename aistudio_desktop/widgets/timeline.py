@@ -343,12 +343,14 @@ class TimelinePanel(QWidget):
         ready = sum(1 for key in self.keys if self.previews.state(key) == READY)
         total = len(self.keys)
         rendering = next((i for i, k in enumerate(self.keys) if self.previews.state(k) == RENDERING), None)
+        previews = f"scene preview{'s' if total != 1 else ''}"
         if ready == total:
-            self.state_label.setText(f"All {total} scene previews ready")
+            whole = {1: "The scene preview is ready", 2: "Both scene previews are ready"}
+            self.state_label.setText(whole.get(total, f"All {total} scene previews ready"))
         elif rendering is not None:
             self.state_label.setText(f"Rendering scene {rendering + 1} · {ready} of {total} ready")
         else:
-            self.state_label.setText(f"{ready} of {total} scene previews ready")
+            self.state_label.setText(f"{ready} of {total} {previews} ready")
 
     # -- the playhead --------------------------------------------------------------------------
 

@@ -269,3 +269,20 @@ def test_a_farm_without_a_payment_provider_sells_nothing(client: TestClient) -> 
     assert deliver(client, payload).status_code == 409
     assert client.get("/billing/test-checkout/anything.at-all").status_code == 404
     assert balance(client, account) == 100
+
+
+def test_the_price_list_says_what_renders_cost_and_whether_credits_are_sold(
+    shop: TestClient, client: TestClient
+) -> None:
+    prices = shop.get("/billing/prices").json()
+    assert prices == {
+        "scene_credits": 20,
+        "final_video_credits": 50,
+        "character_credits": 10,
+        "sells_credits": True,
+        "test_payments": True,
+    }
+    account = sign_up(shop)
+    with_five_scenes = 5 * prices["scene_credits"] + prices["final_video_credits"]
+    assert with_five_scenes == 150 > balance(shop, account)  # why a new account has to buy credits
+    assert client.get("/billing/prices").json()["sells_credits"] is False

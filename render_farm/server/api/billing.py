@@ -1,5 +1,5 @@
-"""``/billing``: balance, ledger, credit packs, checkout, the payment provider's webhook, and the
-built-in test provider's checkout page."""
+"""``/billing``: balance, ledger, the price list, credit packs, checkout, the payment provider's
+webhook, and the built-in test provider's checkout page."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from starlette.concurrency import run_in_threadpool
 
 from render_farm.server.db.models import LedgerKind
 from render_farm.server.errors import TooLarge
-from render_farm.server.services import billing
+from render_farm.server.services import billing, credits
+from render_farm.server.services.cloud_ai import CHARACTER_CREDITS
 
 from .deps import SessionDep, SettingsDep, UserDep
 from .problems import responses
@@ -52,6 +53,14 @@ class PackOut(BaseModel):
     credits: int
     amount_cents: int
     currency: str
+
+
+class PricesOut(BaseModel):
+    scene_credits: int = Field(description="credits per scene of a final render")
+    final_video_credits: int = Field(description="credits for assembling a final render's video")
+    character_credits: int = Field(description="credits per character designed by the farm's AI")
+    sells_credits: bool = Field(description="whether this farm sells credit packs (POST /billing/checkout)")
+    test_payments: bool = Field(description="checkout is the farm's test provider: credits for free, no money moves")
 
 
 class CheckoutIn(BaseModel):
@@ -102,6 +111,18 @@ def get_ledger(
 @router.get("/packs", response_model=list[PackOut])
 def list_packs() -> list[PackOut]:
     return [_pack_out(pack) for pack in billing.CREDIT_PACKS]
+
+
+@router.get("/prices", response_model=PricesOut)
+def get_prices(settings: SettingsDep) -> PricesOut:
+    """What renders cost here, so an app can say so before anything is uploaded, and whether credits are sold."""
+    return PricesOut(
+        scene_credits=credits.SCENE_CREDITS,
+        final_video_credits=credits.FINAL_VIDEO_CREDITS,
+        character_credits=CHARACTER_CREDITS,
+        sells_credits=bool(settings.payment_provider),
+        test_payments=settings.payment_provider == billing.SandboxProvider.name,
+    )
 
 
 @router.post(

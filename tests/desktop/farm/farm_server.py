@@ -1,8 +1,9 @@
 """A real embedded farm for the desktop tests: the API served over HTTP by uvicorn on a free port
 of 127.0.0.1, real ``aistudio-farm worker`` processes on the filesystem broker, SQLite and local
-storage in a temporary folder. Workers render with the preview preset at 320x180 so a two-scene
-film takes seconds. The API can be stopped and started again on the same port (the farm going
-away and coming back) while the workers keep running.
+storage in a temporary folder, and the farm's test payment provider for buying credits. Workers
+render with the preview preset at 320x180 so a two-scene film takes seconds. The API can be
+stopped and started again on the same port (the farm going away and coming back) while the
+workers keep running.
 """
 
 from __future__ import annotations
@@ -138,10 +139,10 @@ def live_farm(home: Path, workers: int = 2) -> Iterator[LiveFarm]:
         "DATABASE_URL": f"sqlite:///{home / 'farm.db'}",
         "JWT_SECRET": "desktop-farm-test-" + uuid.uuid4().hex,
         "PUBLIC_URL": f"http://127.0.0.1:{port}",
+        "PAYMENT_PROVIDER": "test",  # credits are bought on the farm's own test checkout page
     }
-    values: dict[str, Any] = {
-        k.lower(): v for k, v in env.items() if k in WORKER_ENV or k in {"DATABASE_URL", "JWT_SECRET", "PUBLIC_URL"}
-    }
+    kept = {"DATABASE_URL", "JWT_SECRET", "PUBLIC_URL", "PAYMENT_PROVIDER"}
+    values: dict[str, Any] = {k.lower(): v for k, v in env.items() if k in WORKER_ENV or k in kept}
     values["farm_home"] = home
     (home / "logs").mkdir(parents=True, exist_ok=True)
     settings = FarmSettings(**values)

@@ -134,14 +134,17 @@ def test_short_account_sees_the_shortfall(qtbot: Any, farm_window: MainWindow, f
         assert spent.status_code == 201
     qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.shortfall.isVisible, timeout=20_000)
-    assert dialog.shortfall.text() == "Not enough credits: this render needs 80 more than your balance."
-    assert not dialog.submit_button.isEnabled() and dialog.isVisible()
+    assert dialog.shortfall.text() == (
+        "Not enough credits: this render needs 80 more than your balance. Buy credits, then submit."
+    )
+    assert not dialog.submit_button.isEnabled() and dialog.isVisible() and dialog.buy_button.isVisible()
+    assert dialog.missing() == 80
     dialog.reject()
     # The estimate says so before submitting, too.
     again = open_estimate(qtbot, window)
     assert again.prepared_render is not None and again.prepared_render.version == prepared.version  # not uploaded again
-    assert again.shortfall.text() == "You need 80 more credits to submit this render."
-    assert not again.submit_button.isEnabled()
+    assert again.shortfall.text() == "You need 80 more credits to submit this render: buy credits, then submit."
+    assert not again.submit_button.isEnabled() and again.buy_button.isVisible()
     again.reject()
 
 
@@ -158,7 +161,8 @@ def test_a_submit_the_farm_never_answered_is_sent_again_with_its_key(
     try:
         qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(dialog.shortfall.isVisible, timeout=20_000)
-        assert "cannot be reached" in dialog.shortfall.text() and "charged once" in dialog.shortfall.text()
+        said = dialog.shortfall.text()
+        assert f"Cannot reach the farm at {farm.url}: nothing answers" in said and "charged once" in said
         on_disk = QSettings(settings.fileName(), QSettings.Format.IniFormat)
         pending = [k for k in on_disk.allKeys() if k.startswith("farm/pending/")]
         assert len(pending) == 1

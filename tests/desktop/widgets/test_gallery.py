@@ -58,6 +58,103 @@ def test_new_look_changes_the_design_everywhere_and_undoes(qtbot, window) -> Non
     assert window.document.film == before
 
 
+def _figure(qtbot, gallery, member_id: str) -> QImage:
+    """The card's figure of ``member_id`` once drawn."""
+    index = gallery.model.index(gallery.model.row_of(member_id))
+    qtbot.waitUntil(lambda: isinstance(index.data(CastRole.Figure), QImage), timeout=20_000)
+    return index.data(CastRole.Figure)
+
+
+def _colour_shares(image: QImage) -> np.ndarray:
+    """How a figure's drawn pixels share out among 64 colours (each channel in four steps)."""
+    image = image.convertToFormat(QImage.Format.Format_RGBA8888)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    pixels = rows[:, : image.width() * 4].reshape(image.height(), image.width(), 4)
+    drawn = pixels[pixels[..., 3] > 128][:, :3] // 64
+    counts = np.bincount(drawn[:, 0] * 16 + drawn[:, 1] * 4 + drawn[:, 2], minlength=64).astype(float)
+    return counts / counts.sum()
+
+
+def _clearly_different(a: QImage, b: QImage) -> bool:
+    """Two figures a viewer tells apart at a glance: at least a quarter of their colour changes (two different
+    characters of the film differ by 0.8 or more; a character drawn a little taller, by almost nothing)."""
+    return float(np.abs(_colour_shares(a) - _colour_shares(b)).sum() / 2) > 0.25
+
+
+def _purple_yeti(window) -> None:
+    from aistudio_desktop.project import commands
+    from render_farm.film import Kind
+
+    window.document.push(commands.EditCastMemberCommand(window.document, "wren", kind=Kind.monster))
+    window.document.push(commands.EditCastMemberCommand(window.document, "wren", description="a big purple yeti"))
+    window.document.push(commands.RegenerateLookCommand(window.document, "wren"))
+
+
+def test_each_press_of_new_look_gives_a_new_seed_and_redraws_the_card(qtbot, window) -> None:
+    gallery = _gallery(window)
+    _purple_yeti(window)
+    gallery.select_member("wren")
+    seeds, figures = [window.document.member("wren").design.seed], [_figure(qtbot, gallery, "wren")]
+    for _ in range(4):
+        qtbot.mouseClick(gallery.look_button, Qt.MouseButton.LeftButton)
+        seeds.append(window.document.member("wren").design.seed)
+        qtbot.waitUntil(lambda: _figure(qtbot, gallery, "wren") != figures[-1], timeout=20_000)
+        figures.append(_figure(qtbot, gallery, "wren"))
+    assert len(set(seeds)) == 5, "every press asks the designer with a seed of its own"
+    assert gallery.editor.member_id == "wren" and window.document.undo_stack.count() == 7
+
+
+def test_four_presses_of_new_look_give_four_clearly_different_characters(qtbot, window) -> None:
+    gallery = _gallery(window)
+    _purple_yeti(window)
+    gallery.select_member("wren")
+    figures = []
+    for _ in range(4):
+        qtbot.mouseClick(gallery.look_button, Qt.MouseButton.LeftButton)
+        figures.append(_figure(qtbot, gallery, "wren"))
+    for i in range(4):
+        for j in range(i + 1, 4):
+            assert _clearly_different(figures[i], figures[j]), f"looks {i + 1} and {j + 1} are alike"
+
+
+def test_new_look_of_a_character_drawn_from_generated_art_draws_the_new_look(qtbot, studio, settings, film) -> None:
+    """Art made for the old look would hide the new one: the new look is drawn instead, undo brings the art back."""
+    from aistudio_desktop.main_window import MainWindow
+
+    pip = film.member("pip").model_copy(update={"art": "art/pip.png"})
+    film = film.model_copy(update={"cast": [pip, *film.cast[1:]]})
+    project_id = studio.new_project(film)
+    art = studio.store.project_dir(project_id) / "art" / "pip.png"
+    art.parent.mkdir(parents=True, exist_ok=True)
+    square = QImage(120, 240, QImage.Format.Format_RGBA8888)
+    square.fill(Qt.GlobalColor.red)
+    assert square.save(str(art))
+    window = MainWindow(studio, settings)
+    qtbot.addWidget(window)
+    window.show()
+    gallery = _gallery(window)
+    gallery.select_member("pip")
+    before = _figure(qtbot, gallery, "pip")
+    assert before.pixelColor(before.width() // 2, before.height() // 2).red() > 200  # the art is on the card
+    qtbot.mouseClick(gallery.look_button, Qt.MouseButton.LeftButton)
+    assert window.document.member("pip").art is None
+    after = _figure(qtbot, gallery, "pip")
+    assert _clearly_different(before, after)
+    window.document.undo_stack.undo()
+    assert window.document.member("pip").art == "art/pip.png"
+
+
+def test_a_new_kind_redraws_the_card(qtbot, window) -> None:
+    gallery = _gallery(window)
+    gallery.select_member("pip")
+    fox = _figure(qtbot, gallery, "pip")
+    editor = gallery.editor
+    editor.kind.setFocus()
+    editor.kind.setCurrentIndex(editor.kind.findData("elephant"))
+    editor.kind.activated.emit(editor.kind.currentIndex())
+    qtbot.waitUntil(lambda: _figure(qtbot, gallery, "pip") != fox, timeout=20_000)
+
+
 def test_editing_words_and_voice_reaches_the_spec_and_undoes(qtbot, window, tmp_path) -> None:
     gallery = _gallery(window)
     gallery.select_member("bolt")
@@ -158,6 +255,34 @@ def test_play_sample_speaks_the_chosen_voice_off_the_ui_thread(qtbot, window) ->
     assert other != window.studio.sampler.path_for("x", window.document.film.member("bolt").voice)
 
 
+def test_play_sample_shows_it_plays_offers_stop_and_says_when_nothing_can_be_heard(qtbot, window) -> None:
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    from aistudio_desktop.preview.sound import output_problem
+
+    gallery = _gallery(window)
+    gallery.select_member("wren")
+    editor, media = gallery.editor, window.player.media
+    assert editor.play.text() == "▶ Play sample"
+    qtbot.mouseClick(editor.play, Qt.MouseButton.LeftButton)
+    assert editor.play.text() == "Speaking…" and not editor.play.isEnabled()
+    qtbot.waitUntil(lambda: editor.play.text() == "■ Stop" and editor.play.isEnabled(), timeout=10_000)
+    assert media.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+    problem = output_problem()  # this test machine has no speakers; a desk usually has
+    assert editor.sound_note.isVisible() == bool(problem)
+    if problem:
+        assert "Nothing can be heard: no speakers or headphones were found" in editor.sound_note.text()
+        assert editor.last_sample in editor.sound_note.text()
+        assert window.statusBar().currentMessage().startswith("Nothing can be heard")
+    qtbot.mouseClick(editor.play, Qt.MouseButton.LeftButton)  # Stop
+    qtbot.waitUntil(lambda: media.playbackState() == QMediaPlayer.PlaybackState.StoppedState, timeout=5_000)
+    assert editor.play.text() == "▶ Play sample" and editor.play.isEnabled()
+    qtbot.mouseClick(editor.play, Qt.MouseButton.LeftButton)  # and again: it plays to its end
+    qtbot.waitUntil(lambda: editor.play.text() == "■ Stop", timeout=10_000)
+    qtbot.waitUntil(lambda: editor.play.text() == "▶ Play sample", timeout=15_000)
+    assert media.playbackState() == QMediaPlayer.PlaybackState.StoppedState
+
+
 def _colours(image: QImage, rect: QRectF) -> int:
     box = rect.toAlignedRect()
     return len({image.pixel(x, y) for x in range(box.left(), box.right(), 2) for y in range(box.top(), box.bottom())})
@@ -202,3 +327,45 @@ def test_choosing_a_kind_makes_the_character_that_kind_and_undoes(qtbot, window)
     assert window.document.member("pip").design == before.member("pip").design, "the look stays until asked"
     window.document.undo_stack.undo()
     assert window.document.film == before and editor.kind.currentData() == "fox"
+
+
+def test_removing_a_staged_character_takes_their_actions_props_and_addressed_lines_along(
+    qtbot, studio, settings, film
+) -> None:
+    """Spec v3 staging names characters; taking one off a scene or out of the cast must not be refused."""
+    from aistudio_desktop.main_window import MainWindow
+    from render_farm.film import Action, Prop, SceneProp, StageAction
+
+    forest = film.scenes[2]
+    to_wren = forest.dialogue[1].model_copy(update={"to": "wren"})
+    staged = forest.model_copy(
+        update={
+            "props": [SceneProp(prop=Prop.lantern, holder="wren"), SceneProp(prop=Prop.map, holder="pip")],
+            "actions": [
+                StageAction(who="wren", action=Action.point, line=0, target="pip"),
+                StageAction(who="pip", action=Action.give, line=1, target="wren", prop=Prop.map),
+                StageAction(who="bolt", action=Action.nod, line=2),
+            ],
+            "dialogue": [forest.dialogue[0], to_wren, *forest.dialogue[2:]],
+        }
+    )
+    film = film.model_copy(update={"scenes": [*film.scenes[:2], staged, *film.scenes[3:]]})
+    studio.new_project(type(film).model_validate(film.model_dump()))
+    window = MainWindow(studio, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.storyboard.select_scenes(["forest-path"])
+    window.inspector.cast_checks["pip"].click()  # Pip off this scene
+    scene = window.document.scene("forest-path")
+    assert scene.cast == ["bolt", "wren"] and [a.who for a in scene.actions] == ["wren", "bolt"]
+    assert scene.actions[0].target is None and scene.props[1].holder is None
+    window.document.undo_stack.undo()
+    gallery = _gallery(window)
+    gallery.select_member("wren")
+    qtbot.mouseClick(gallery.remove_button, Qt.MouseButton.LeftButton)
+    assert [m.id for m in window.document.film.cast] == ["pip", "bolt"]
+    scene = window.document.scene("forest-path")
+    assert [(a.who, a.target) for a in scene.actions] == [("pip", None), ("bolt", None)]
+    assert [p.holder for p in scene.props] == [None, "pip"] and scene.dialogue[1].to is None
+    assert window.studio.writer.flush(10)
+    assert ProjectStore(window.studio.store.data_dir).load(window.document.project_id) == window.document.film

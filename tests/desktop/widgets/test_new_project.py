@@ -5,9 +5,11 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QColor, QPalette
 
 from aistudio_desktop.project.store import ProjectStore
 from aistudio_desktop.widgets.new_project import NewProjectDialog
+from aistudio_desktop.widgets.storyboard import Role
 from render_farm.ai.offline.designer import OfflineDesigner
 from render_farm.ai.offline.story import OfflineStoryWriter
 from render_farm.ai.protocols import BreakdownRequest, ProviderError, Providers
@@ -111,3 +113,90 @@ def test_each_style_has_its_own_swatch_drawn_once(qtbot, studio) -> None:
     qtbot.addWidget(again)
     assert all(again.styles.has_swatch(s) for s in Style)  # from the cache, at once
     assert len(studio.pictures.requests) == made
+
+
+def _border_colour(button) -> QColor:
+    """The colour of a swatch button's left edge, half way down."""
+    image = button.grab().toImage()
+    return image.pixelColor(1, image.height() // 2)
+
+
+def _close(a: QColor, b: QColor) -> bool:
+    return max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())) < 40
+
+
+def test_the_chosen_style_looks_chosen_is_announced_and_comes_out_in_the_film(qtbot, window) -> None:
+    window.new_film_action.trigger()
+    dialog = window.new_film_dialog
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.prompt.setFocus()
+    qtbot.keyClicks(dialog.prompt, "a lighthouse keeper befriends a seal")
+    qtbot.keyClick(dialog.prompt, Qt.Key.Key_Tab)  # on to the styles, from the keyboard alone
+    buttons = dialog.styles.buttons
+    assert buttons[Style.storybook].hasFocus()
+    qtbot.keyClick(buttons[Style.storybook], Qt.Key.Key_Right)
+    qtbot.keyClick(buttons[Style.anime], Qt.Key.Key_Right)
+    assert buttons[Style.comic].hasFocus() and dialog.styles.chosen() is Style.comic
+
+    accent = dialog.palette().color(QPalette.ColorRole.Highlight)
+    for style, button in buttons.items():
+        chosen = style is Style.comic
+        assert _close(_border_colour(button), accent) == chosen, style
+        assert button.text() == ("✓ Comic" if chosen else style.value.capitalize())
+        spoken = QAccessible.queryAccessibleInterface(button)
+        assert spoken.text(QAccessible.Text.Name) == f"{style.value.capitalize()} style"
+        assert bool(spoken.state().checked) == chosen
+
+    qtbot.mouseClick(buttons[Style.pastel], Qt.MouseButton.LeftButton)  # a click chooses as well
+    assert _close(_border_colour(buttons[Style.pastel]), accent)
+    assert not _close(_border_colour(buttons[Style.comic]), accent) and buttons[Style.comic].text() == "Comic"
+    buttons[Style.pastel].setFocus()
+    qtbot.keyClick(buttons[Style.pastel], Qt.Key.Key_Left)
+    assert dialog.styles.chosen() is Style.comic
+
+    with qtbot.waitSignal(dialog.created, timeout=30_000):
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    film = window.document.film
+    assert film.style is Style.comic
+    assert window.studio.store.load(window.document.project_id).style is Style.comic
+    # and the pictures are drawn in it: the first scene differs from the same scene in another style
+    pictures = window.studio.pictures
+    in_comic = pictures.thumbnail_key(film, 0)
+    storybook = film.model_copy(update={"style": Style.storybook})
+    in_storybook = pictures.thumbnail_key(storybook, 0)
+    pictures.thumbnail(film, 0, in_comic)
+    pictures.thumbnail(storybook, 0, in_storybook)
+    qtbot.waitUntil(
+        lambda: (
+            pictures.cached("thumbnail", in_comic) is not None
+            and pictures.cached("thumbnail", in_storybook) is not None
+        ),
+        timeout=30_000,
+    )
+    assert pictures.cached("thumbnail", in_comic) != pictures.cached("thumbnail", in_storybook)
+    assert window.storyboard_model.index(0).data(Role.ThumbnailKey) == in_comic
+
+
+def test_new_film_says_what_the_final_render_will_cost_as_the_length_changes(qtbot, window) -> None:
+    window.new_film_action.trigger()
+    dialog = window.new_film_dialog
+    assert dialog.cost.isVisible()
+    assert dialog.cost.text() == "A 60 s film of 5 scenes costs 150 credits on the farm"
+    dialog.length.setFocus()
+    qtbot.keyClick(dialog.length, Qt.Key.Key_Down)  # 15 s shorter
+    qtbot.keyClick(dialog.length, Qt.Key.Key_Down)
+    assert dialog.cost.text() == "A 30 s film of 3 scenes costs 110 credits on the farm"
+    dialog.length.setValue(150)
+    assert dialog.cost.text() == "A 150 s film of 11 scenes costs 270 credits on the farm"
+
+
+def test_the_status_bar_says_what_the_final_render_costs_while_the_film_is_edited(qtbot, window) -> None:
+    cost = window.farm_ui.cost_label
+    assert cost.isVisible() and cost.text() == "Final render: 170 credits"  # six scenes
+    assert "6 scenes × 20 credits + 50 for the final video" in cost.toolTip()
+    window.storyboard.select_scenes(["home-again"])
+    qtbot.mouseClick(window.toolbar.widgetForAction(window.storyboard.add_action), Qt.MouseButton.LeftButton)
+    assert cost.text() == "Final render: 190 credits"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert cost.text() == "Final render: 170 credits"

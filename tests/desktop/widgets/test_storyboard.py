@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtWidgets import QStyle
 
 from aistudio_desktop.project.store import ProjectStore
 from aistudio_desktop.widgets.storyboard import SCENE_MIME, Role
@@ -95,3 +96,53 @@ def test_duplicate_add_split_merge_from_the_view(qtbot, window, film) -> None:
     while window.document.undo_stack.canUndo():
         window.document.undo_stack.undo()
     assert dumps(window.document.film) == dumps(film)
+
+
+def _painted_outside(view, row: int) -> int:
+    """Pixels the card delegate paints outside the card's own cell (the view repaints only the cell
+    when the selection moves, so such pixels would stay on screen)."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    index = view.model().index(row, 0)
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    if view.selectionModel().isSelected(index):
+        option.state |= QStyle.StateFlag.State_Selected
+    image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(image)
+    view.itemDelegate().paint(painter, option, index)
+    painter.end()
+    cell = option.rect
+    return sum(
+        1
+        for y in range(max(0, cell.top() - 3), min(image.height(), cell.bottom() + 4))
+        for x in range(max(0, cell.left() - 3), min(image.width(), cell.right() + 4))
+        if not cell.contains(x, y) and image.pixelColor(x, y).alpha() > 0
+    )
+
+
+def test_a_card_leaves_no_part_of_its_selection_border_behind_when_another_is_chosen(qtbot, window) -> None:
+    view = window.storyboard
+    first, second = (view.visualRect(window.storyboard_model.index(row)) for row in (0, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=first.center())
+    assert view.selected_scene_ids() == ["meadow-morning"]
+    assert _painted_outside(view, 0) == 0  # the selected card's border stays inside its cell
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=second.center())
+    assert view.selected_scene_ids() == ["the-map"]
+    assert _painted_outside(view, 1) == 0
+
+
+def test_the_film_length_and_the_cards_explain_the_time_transitions_share(qtbot, window) -> None:
+    film = window.document.film
+    cards = sum(scene.duration for scene in film.scenes)  # 36 s of cards
+    assert round(cards - film.duration, 6) == 1.4  # a crossfade of 0.6 s and a fade of 0.8 s
+    summary = window.summary_label
+    assert summary.text() == "6 scenes · 34.6 s (1.4 s shared by transitions)"
+    assert "36 s of scenes, 1.4 s shared by transitions" in summary.toolTip()
+    model = window.storyboard_model
+    tip = model.index(model.row_of("forest-path")).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Its first 0.6 s play under a crossfade from the scene before: the film counts them once" in tip
+    assert "play under" not in model.index(model.row_of("the-map")).data(Qt.ItemDataRole.ToolTipRole)

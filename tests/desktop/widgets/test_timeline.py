@@ -249,3 +249,19 @@ def test_a_scene_that_is_not_rendered_yet_plays_silently(qtbot, timeline_window)
     qtbot.waitUntil(lambda: timeline.position > 0.5, timeout=5_000)
     assert timeline.sound.media.source().isEmpty() and not _playing(timeline)
     timeline.stop()
+
+
+def test_a_film_of_one_scene_says_its_preview_is_ready_in_good_english(qtbot, timeline_window) -> None:
+    window = timeline_window
+    delete = window.storyboard.delete_action
+    window.storyboard.select_scenes(window.document.scene_ids()[1:])
+    delete.trigger()
+    assert len(window.document.film.scenes) == 1
+    assert window.timeline.state_label.text() == "0 of 1 scene preview ready"
+    _start_rendering(qtbot, window)
+    qtbot.waitUntil(lambda: window.timeline.state_label.text() == "The scene preview is ready", timeout=5_000)
+    window.document.undo_stack.undo()
+    window.storyboard.select_scenes(window.document.scene_ids()[2:])
+    delete.trigger()
+    qtbot.waitUntil(lambda: _all_ready(window), timeout=90_000)
+    qtbot.waitUntil(lambda: window.timeline.state_label.text() == "Both scene previews are ready", timeout=5_000)
