@@ -330,6 +330,8 @@ SHEETS: dict[str, str] = {
     "kinds": "render_farm.engine.art.cast_sheet:kinds_sheet",
     "ages": "render_farm.engine.art.cast_sheet:ages_sheet",
     "costumes": "render_farm.engine.art.cast_sheet:costumes_sheet",
+    "places": "render_farm.engine.sheets:places_sheet",
+    "props": "render_farm.engine.sheets:props_sheet",
 }
 
 
@@ -410,7 +412,7 @@ def build_parser() -> argparse.ArgumentParser:
     frame.add_argument("--preset", default="final")
     frame.set_defaults(func=cmd_frame)
 
-    sheet = sub.add_parser("sheet", help="draw every kind, age or costume (and more) in a style on one contact sheet")
+    sheet = sub.add_parser("sheet", help="draw every kind, age, costume, place or prop in a style on one contact sheet")
     sheet.add_argument("what", choices=sorted(SHEETS), help="which vocabulary to draw")
     sheet.add_argument("--style", type=_style, default=Style.storybook, help="storybook, anime, comic or pastel")
     sheet.add_argument("-o", "--output", type=Path, help="the PNG or JPEG to write (default: WHAT-STYLE.png)")

@@ -23,20 +23,21 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from render_farm.film import NARRATOR, Emotion, Film, Scene, Shot
+from render_farm.film import INTERIORS, NARRATOR, Action, CameraMove, Emotion, Film, Scene, Shot, TimeOfDay
 
 from .assembly import join_segments
 from .audio import AUDIO_REVISION, Placement, mix_scene, write_wav
-from .backgrounds import render_background
-from .characters import CharacterRig, Pose
+from .backgrounds import floor_of, render_background
+from .characters import CharacterRig, Pose, stature
 from .compositing import RGB_TO_YUV601, RGB_TO_YUV709, Sprite, blend, blend_i420, i420_planes, rgb_to_planes
 from .encoder import ENCODER_REVISION, VideoWriter, rgb_to_yuv420
-from .layout import CameraState, SceneLayout
+from .layout import BASE_HEIGHT, ActorState, CameraState, Extent, PropState, SceneLayout
 from .presets import Preset
 from .speech import Speech, VoiceProvider
+from .stage_pictures import StagePictures
 from .subtitles import render_cue
 
-ENGINE_REVISION = "4"  # bump when the same inputs would give different pixels or sound
+ENGINE_REVISION = "5"  # bump when the same inputs would give different pixels or sound
 SPRITE_CACHE = 768
 
 Progress = Callable[[int, int], None]
@@ -137,6 +138,7 @@ class SceneRenderer:
         self.film, self.preset, self.voice, self.assets_dir = film, preset, voice, assets_dir
         self._rigs: dict[str, CharacterRig] = {}
         self._sprites: OrderedDict[tuple[object, ...], tuple[Sprite, tuple[int, int]]] = OrderedDict()
+        self._hands: dict[tuple[object, ...], tuple[tuple[int, int], ...]] = {}  # per cast sprite, its hands
         self._speech: dict[tuple[str, str, str], Speech] = {}
         self._shadows: dict[int, Sprite] = {}
         self._backgrounds: dict[tuple[object, ...], Future[np.ndarray]] = {}
@@ -145,6 +147,8 @@ class SceneRenderer:
         self._text_lock = threading.Lock()
         # the encoder's colours: sprites are converted to them once, frames never
         self._matrix = RGB_TO_YUV709 if preset.accurate_chroma else RGB_TO_YUV601
+        self._pictures = StagePictures(film.style, self._matrix)
+        self._extents: dict[tuple[str, int], Extent] = {}
 
     # -- inputs ---------------------------------------------------------------------------
 
@@ -169,9 +173,31 @@ class SceneRenderer:
             height=self.preset.height,
             fps=self.preset.fps,
             entering=entering_cast(self.film, index),
+            floor_y=floor_of(scene.setting.place),
             head=head,
             tail=tail,
+            extents={member_id: self.extent(member_id) for member_id in scene.cast},
         )
+
+    def extent(self, member_id: str) -> Extent:
+        """How far a cast member's drawing reaches from its feet (left, up, right, in heights),
+        measured on its sprite: what framing keeps inside the frame."""
+        # measured on the sprite a wide shot draws, which the render draws anyway (the reach is a
+        # fraction of the height, whatever the height)
+        height = max(8, round(self.preset.height * BASE_HEIGHT * stature(self.film.member(member_id))))
+        key = (member_id, height)
+        cached = self._extents.get(key)
+        if cached is None:
+            sprite = self._rig(member_id).sprite(height, Pose())
+            alpha = sprite.pixels[..., 3] > 0
+            rows, cols = np.flatnonzero(alpha.any(axis=1)), np.flatnonzero(alpha.any(axis=0))
+            ax, ay = sprite.anchor
+            if len(rows):
+                cached = ((ax - cols[0]) / height, (ay - rows[0]) / height, (cols[-1] + 1 - ax) / height)
+            else:
+                cached = (0.3, 1.0, 0.3)
+            self._extents[key] = cached = tuple(float(v) for v in cached)  # type: ignore[assignment]
+        return cached
 
     def _rig(self, member_id: str) -> CharacterRig:
         rig = self._rigs.get(member_id)
@@ -197,9 +223,17 @@ class SceneRenderer:
         prepared = (Sprite(sprite.pixels, self._matrix), sprite.anchor)
         with self._lock:
             self._sprites[key] = prepared
+            self._hands[key] = sprite.hands
             if len(self._sprites) > SPRITE_CACHE:
-                self._sprites.popitem(last=False)
+                dropped, _ = self._sprites.popitem(last=False)
+                self._hands.pop(dropped, None)
         return prepared
+
+    def _hand(self, member_id: str, height: int, pose: Pose) -> tuple[int, int] | None:
+        """The pixel of a cast sprite's leading hand, where it holds a prop (drawn by :meth:`_sprite`)."""
+        with self._lock:
+            hands = self._hands.get((member_id, height, pose))
+        return hands[0] if hands else None
 
     def _shadow(self, width: int) -> Sprite:
         shadow = self._shadows.get(width)
@@ -218,7 +252,7 @@ class SceneRenderer:
         """The stage picture (rendered once per scene) and the height of its floor line."""
         setting = layout.scene.setting
         w, h = round(layout.stage_width), round(layout.stage_height)
-        key = (setting.model_dump_json(), w, h)
+        key = (setting.model_dump_json(), tuple(layout.set_props), w, h)
         with self._lock:
             drawing = self._backgrounds.get(key)
             mine = drawing is None
@@ -226,7 +260,11 @@ class SceneRenderer:
                 drawing = self._backgrounds[key] = Future()
         if mine:  # drawn once, whichever thread asks first; the other waits for it
             try:
-                drawing.set_result(render_background(setting, self.film.style, w, h, seed=self.film.seed).pixels)
+                picture = render_background(setting, self.film.style, w, h, seed=self.film.seed).pixels
+                if layout.set_props:  # props that stand still all scene are part of the stage
+                    picture = picture.copy()
+                    self._pictures.set_on_stage(picture, layout.set_props, self._dark(layout))
+                drawing.set_result(picture)
             except BaseException as error:
                 drawing.set_exception(error)
                 with self._lock:
@@ -259,23 +297,66 @@ class SceneRenderer:
         )
 
     def _moving(self, layout: SceneLayout) -> bool:
+        """The camera moves during the scene (a pan or a zoom), not only cuts between still framings."""
         z0, z1 = layout.zoom_range()
-        return z0 != z1 or layout.stage_width != layout.width
+        return z0 != z1 or layout.scene.camera in (CameraMove.pan_left, CameraMove.pan_right)
 
     def _drawing(self, layout: SceneLayout, t: float, camera: CameraState) -> list[tuple[Sprite, int, int]]:
-        """The sprites of the frame at ``t``, back to front, each with its top-left corner on screen."""
+        """The sprites of the frame at ``t``, back to front, each with its top-left corner on screen:
+        the cast (each with its shadow, the props in its hands, a thought bubble when thinking),
+        props resting or passing between hands, lightning, the subtitle."""
         width, height = layout.width, layout.height
-        states = sorted(layout.actors_at(t), key=lambda s: (s.speaking, s.x))
+        everyone = layout.actors_at(t)
+        # whoever passes in front of the others is drawn over them, then the speaker over listeners
+        states = sorted((s for s in everyone if s.on_stage), key=lambda s: (s.downstage > 0, s.speaking, s.x))
         step = 2 if self._moving(layout) else 1
-        drawing: list[tuple[Sprite, int, int]] = []
+        dark = self._dark(layout)
+        cast: list[tuple[ActorState, list[tuple[Sprite, int, int]]]] = []
+        hands: dict[str, tuple[float, float]] = {}  # where each one's leading hand is drawn, on screen
         for state in states:
             px_height = max(8, round(state.height * camera.zoom / step) * step)
             sx, sy = layout.to_screen(camera, state.x, state.y)
             shadow = self._shadow(max(4, int(px_height * 0.45)))
-            # the shadow picture is twice its ellipse (room for the blur): centre it under the feet
-            drawing.append((shadow, round(sx - shadow.picture_width / 2), round(sy - shadow.picture_height / 2)))
             sprite, (ax, ay) = self._sprite(state.member_id, px_height, state.pose)
-            drawing.append((sprite, round(sx - ax), round(sy - ay)))
+            left, top = round(sx - ax), round(sy - ay)
+            hand = self._hand(state.member_id, px_height, state.pose)
+            hands[state.member_id] = (left + hand[0], top + hand[1]) if hand else layout.to_screen(camera, *state.hand)
+            # the shadow picture is twice its ellipse (room for the blur): centre it under the feet
+            entries = [(shadow, round(sx - shadow.picture_width / 2), round(sy - shadow.picture_height / 2))]
+            entries.append((sprite, left, top))
+            if state.action is Action.think:
+                bubble = self._pictures.bubble(px_height)
+                head = sy - px_height * layout.actor_box(state).height / max(1.0, state.height)
+                entries.append(
+                    (
+                        bubble,
+                        round(sx + state.pose.facing * px_height * 0.12 - bubble.picture_width / 2),
+                        round(head - bubble.picture_height * 0.9),
+                    )
+                )
+            cast.append((state, entries))
+        held: dict[str, list[tuple[Sprite, int, int]]] = {}
+        loose: list[tuple[Sprite, int, int]] = []
+        passing: list[tuple[Sprite, int, int]] = []
+        for item in layout.props_at(t, everyone):
+            sprite, _, grip = self._pictures.prop(item, camera.zoom, dark)
+            sx, sy = self._prop_point(layout, camera, item, hands)
+            entry = (sprite, round(sx - grip[0]), round(sy - grip[1]))
+            if item.holder is not None:
+                held.setdefault(item.holder, []).append(entry)
+            elif item.passing:
+                passing.append(entry)
+            else:
+                loose.append(entry)
+        drawing: list[tuple[Sprite, int, int]] = list(loose)
+        for state, entries in cast:
+            drawing += entries[:2]  # the shadow and the body
+            drawing += held.get(state.member_id, [])  # in the hand, in front of the body
+            drawing += entries[2:]  # a thought over the head
+        drawing += passing
+        if layout.flash_at(t):
+            outdoors = not self._backdrop_indoor(layout)
+            drawing.append((self._pictures.flash(width, height, self.film.seed, outdoors), 0, 0))
         if self.film.output.subtitles:
             cue = layout.cue_at(t)
             if cue is not None:
@@ -289,6 +370,30 @@ class SceneRenderer:
                 )
         return drawing
 
+    @staticmethod
+    def _prop_point(
+        layout: SceneLayout, camera: CameraState, item: PropState, hands: dict[str, tuple[float, float]]
+    ) -> tuple[float, float]:
+        """Where a moving prop's grip is on screen: in the hand its holder is drawn with, or on
+        its way from one hand (or where it was set) to another."""
+        if item.holder is not None and item.holder in hands:
+            return hands[item.holder]
+        if not item.passing:
+            return layout.to_screen(camera, item.x, item.y)
+        a = hands.get(item.source or "") or layout.to_screen(camera, *item.set_at)
+        b = hands.get(item.dest or "") or layout.to_screen(camera, *item.set_at)
+        k = item.progress
+        return a[0] + (b[0] - a[0]) * k, a[1] + (b[1] - a[1]) * k - item.hop * camera.zoom
+
+    @staticmethod
+    def _dark(layout: SceneLayout) -> bool:
+        """Lamps, candles and fires are lit: it is dusk or night."""
+        return layout.scene.setting.time_of_day in (TimeOfDay.dusk, TimeOfDay.night)
+
+    @staticmethod
+    def _backdrop_indoor(layout: SceneLayout) -> bool:
+        return layout.scene.setting.place in INTERIORS
+
     def compose(
         self, layout: SceneLayout, t: float, out: np.ndarray | None = None, _static: dict | None = None
     ) -> np.ndarray:
@@ -296,11 +401,11 @@ class SceneRenderer:
         frame = out if out is not None else np.empty((layout.height, layout.width, 3), np.uint8)
         camera = layout.camera_at(t)
         moving = self._moving(layout)
-        cached = _static.get("view") if _static is not None and not moving else None
+        cached = _static.get(("view", camera)) if _static is not None and not moving else None
         if cached is None:
             cached = self._stage_view(layout, camera)
             if _static is not None and not moving:
-                _static["view"] = cached
+                _static[("view", camera)] = cached
         np.copyto(frame, cached)
         for sprite, x, y in self._drawing(layout, t, camera):
             blend(frame, sprite, x, y)
@@ -341,10 +446,11 @@ class SceneRenderer:
         return out
 
     def _still_stage(self, layout: SceneLayout, camera: CameraState, static: dict) -> np.ndarray:
-        """The background of a scene whose camera holds still, as I420 (made once, kept in ``static``)."""
-        base = static.get("i420")
+        """The background of a scene whose camera holds still between its cuts, as I420 (made
+        once per framing, kept in ``static``)."""
+        base = static.get(("i420", camera))
         if base is None:
-            base = static["i420"] = self._to_i420(self._stage_view(layout, camera))
+            base = static[("i420", camera)] = self._to_i420(self._stage_view(layout, camera))
         return base
 
     def _to_i420(self, rgb: np.ndarray) -> np.ndarray:
@@ -514,7 +620,8 @@ Box = tuple[int, int, int, int]  # x0, y0, x1, y1 on the frame, even (a whole ch
 class SceneCanvas:
     """One scene's frames in I420, each drawn into one buffer over the frame before.
 
-    Where the camera holds still, only what changed since the frame before is drawn again: for
+    Where the camera holds still (between the cuts of a medium or close shot, or all scene
+    long), only what changed since the frame before is drawn again: for
     each sprite that moved or changed, the stage is put back over its old and new boxes and every
     sprite touching them is blended again there, in order. A frame where nothing changed costs
     nothing (:attr:`unchanged`). Blending is per pixel, so the picture is exactly the one
@@ -530,6 +637,7 @@ class SceneCanvas:
         self._moving = renderer._moving(layout)
         self._drawn: list[tuple[Sprite, int, int]] | None = None
         self._boxes: list[Box] = []  # where each sprite of the frame before touches it
+        self._camera: CameraState | None = None  # where the camera pointed for the frame before
 
     def draw(self, t: float) -> np.ndarray:
         """The frame at ``t`` seconds, in :attr:`buffer` (overwritten by the next call)."""
@@ -543,7 +651,8 @@ class SceneCanvas:
         before, before_boxes = self._drawn, self._boxes
         self._drawn, self._boxes = drawing, boxes
         stage = renderer._still_stage(layout, camera, self._static)
-        if before is None or len(before) != len(drawing):  # the first frame, or a subtitle came or went
+        cut, self._camera = camera != self._camera, camera
+        if before is None or len(before) != len(drawing) or cut:  # the first frame, a cut, a subtitle came or went
             self.unchanged = False
             np.copyto(self.buffer, stage)
             for sprite, x, y in drawing:

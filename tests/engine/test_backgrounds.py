@@ -10,7 +10,6 @@ import skia
 from engine_helpers import style_swatch
 
 from render_farm.engine.art.stage import Stage
-from render_farm.engine.art.standins import drawn_setting
 from render_farm.engine.backgrounds import Backdrop, render_background
 from render_farm.engine.styles import argb, look_for
 from render_farm.film.spec import Place, Setting, Style, TimeOfDay, Weather
@@ -28,18 +27,6 @@ def test_every_place_renders_at_every_time_of_day(place: Place, time: TimeOfDay)
     assert backdrop.pixels.flags.c_contiguous
     assert 0.78 <= backdrop.floor_y <= 0.88
     assert backdrop.pixels.std() > 10, "a picture, not a flat fill"
-
-
-@pytest.mark.parametrize("weather", list(Weather))
-def test_every_weather_renders_and_one_without_a_drawing_of_its_own_looks_like_the_nearest(weather: Weather) -> None:
-    setting = Setting(place=Place.harbour, weather=weather, time_of_day=TimeOfDay.dusk)
-    backdrop = render_background(setting, Style.pastel, 320, 180, seed=2)
-    assert backdrop.pixels.std() > 10
-    nearest = render_background(drawn_setting(setting), Style.pastel, 320, 180, seed=2)
-    assert np.array_equal(backdrop.pixels, nearest.pixels)
-    assert drawn_setting(Setting(place=Place.bakery, weather=Weather.storm)) == Setting(
-        place=Place.room, weather=Weather.rain
-    )
 
 
 @pytest.mark.parametrize("place", list(Place))

@@ -1,14 +1,15 @@
 """The backdrop of a scene: a whole background picture, place by place, in the film's style.
 
-:func:`render_background` builds a picture in layers from far to near -- sky, the place's own
-middle ground, the floor where characters stand at :attr:`Backdrop.floor_y`, weather on top --
-and finishes it with the style's texture (the storybook style's paper grain). Everything is a
-deterministic function of the arguments.
+:func:`render_background` composes the place's recipe (see :mod:`.places`) on a
+:class:`.stage.Stage` lit by the time of day, the weather and the season -- out of doors the sky,
+the land from far to near and the weather over it; indoors the room, its windows onto the
+weather outside and its furniture -- and finishes it with the style's texture (the storybook
+style's paper grain). :func:`place_thumbnail` is the small picture a place picker shows.
+Everything is a deterministic function of the arguments.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -17,36 +18,30 @@ import numpy as np
 import skia
 
 from render_farm.engine.styles import look_for
-from render_farm.film.spec import Place, Setting, Style
+from render_farm.film.spec import Place, Season, Setting, Style, TimeOfDay, Weather
 
-from . import buildings, countryside
+from .places import PLACES, Indoors, compose
 from .seeds import stable_seed
-from .space import space
-from .stage import FLOOR, Stage
-from .standins import drawn_setting
+from .stage import Stage
 from .weather import draw_weather
 
-__all__ = ["Backdrop", "render_background"]
+__all__ = ["Backdrop", "floor_of", "place_thumbnail", "render_background"]
+
+Box = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
 class Backdrop:
     pixels: np.ndarray  # (h, w, 3) uint8 RGB, C-contiguous
     floor_y: float  # fraction of the height (0..1) where characters' feet stand
+    indoor: bool = False
+    windows: tuple[Box, ...] = ()  # each window's glass, (left, top, right, bottom) as fractions of the picture
 
 
-PLACES: dict[Place, Callable[[Stage], None]] = {
-    Place.meadow: countryside.meadow,
-    Place.forest: countryside.forest,
-    Place.river: countryside.river,
-    Place.village: buildings.village,
-    Place.city_street: buildings.city_street,
-    Place.room: buildings.room,
-    Place.beach: countryside.beach,
-    Place.mountains: countryside.mountains,
-    Place.space: space,
-    Place.castle: buildings.castle,
-}
+def floor_of(place: Place) -> float:
+    """Where characters' feet stand in ``place``, as a fraction of the picture's height."""
+    recipe = PLACES[Place(place)]
+    return recipe.floor_y if isinstance(recipe, Indoors) else recipe.floor
 
 
 @cache
@@ -63,18 +58,26 @@ def render_background(setting: Setting, style: Style, width: int, height: int, s
     if width < 1 or height < 1:
         raise ValueError(f"a background needs a positive size, not {width}x{height}")
     look = look_for(style)
-    setting = drawn_setting(setting)
     place = Place(setting.place)
+    recipe = PLACES[place]
+    indoor = isinstance(recipe, Indoors)
     rgba = np.zeros((height, width, 4), np.uint8)
     surface = skia.Surface(rgba, colorType=skia.kRGBA_8888_ColorType, alphaType=skia.kPremul_AlphaType)
     canvas = surface.getCanvas()
     canvas.clear(skia.ColorBLACK)
     unit = height / 100.0
     canvas.scale(unit, unit)
-    rng_seed = stable_seed("background", seed, place.value, setting.time_of_day.value, setting.weather.value)
-    stage = Stage(canvas, look, setting, width / unit, unit, rng_seed, pixels=rgba)
-    PLACES[place](stage)
-    draw_weather(stage)
+    parts: list[object] = ["background", seed, place.value, setting.time_of_day.value, setting.weather.value]
+    if setting.season is not None:
+        parts.append(setting.season.value)
+    weathered = True if isinstance(recipe, Indoors) else recipe.weathered
+    stage = Stage(
+        canvas, look, setting, width / unit, unit, stable_seed(*parts), pixels=rgba, weathered=weathered, indoor=indoor
+    )
+    compose(stage, recipe)
+    floor_y = floor_of(place)
+    if not indoor:
+        draw_weather(stage, floor_y)
     if look.texture == "paper":
         paint = skia.Paint()
         paint.setShader(
@@ -89,4 +92,34 @@ def render_background(setting: Setting, style: Style, width: int, height: int, s
         paint.setAlphaf(0.25)
         canvas.drawRect(skia.Rect.MakeLTRB(0, 0, width / unit, 101), paint)
     del canvas, surface
-    return Backdrop(pixels=cv2.cvtColor(rgba, cv2.COLOR_RGBA2RGB), floor_y=FLOOR[place])  # opaque: alpha dropped
+    w_units = width / unit
+    windows = tuple((x0 / w_units, y0 / 100, x1 / w_units, y1 / 100) for x0, y0, x1, y1 in stage.windows)
+    return Backdrop(
+        pixels=cv2.cvtColor(rgba, cv2.COLOR_RGBA2RGB),  # opaque: alpha dropped
+        floor_y=floor_y,
+        indoor=indoor,
+        windows=windows,
+    )
+
+
+def place_thumbnail(
+    place: Place,
+    style: Style,
+    width: int = 320,
+    height: int = 180,
+    *,
+    time_of_day: TimeOfDay = TimeOfDay.day,
+    weather: Weather = Weather.clear,
+    season: Season | None = None,
+    seed: int = 0,
+) -> np.ndarray:
+    """A small picture of ``place`` for a picker: (height, width, 3) uint8 RGB.
+
+    Drawn at a 16:9 stage and fitted into the size asked for (cropped at the sides when it is
+    narrower), so every place shows what says it at a glance.
+    """
+    setting = Setting(place=place, time_of_day=time_of_day, weather=weather, season=season)
+    stage_w = max(width, round(height * 16 / 9))
+    picture = render_background(setting, style, stage_w, height, seed=seed).pixels
+    left = (stage_w - width) // 2
+    return np.ascontiguousarray(picture[:, left : left + width])

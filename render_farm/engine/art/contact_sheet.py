@@ -31,16 +31,23 @@ class SheetCell:
 
 
 def contact_sheet(
-    cells: Sequence[SheetCell], style: Style, *, columns: int, cell: int = 160, title: str | None = None
+    cells: Sequence[SheetCell],
+    style: Style,
+    *,
+    columns: int,
+    cell: int = 160,
+    title: str | None = None,
+    aspect: float = 1.12,
 ) -> np.ndarray:
-    """The cells in rows of ``columns``, ``cell`` pixels wide each: (h, w, 3) uint8 RGB."""
+    """The cells in rows of ``columns``, ``cell`` pixels wide each and ``aspect`` times that tall
+    above their labels (wide pictures, a place's, want less): (h, w, 3) uint8 RGB."""
     from PIL import Image, ImageDraw
 
     look = look_for(style)
     rows = max(1, -(-len(cells) // columns))
     label_h = max(16, cell // 7)
     title_h = label_h * 2 if title else 0
-    cell_h = int(cell * 1.12) + label_h
+    cell_h = int(cell * aspect) + label_h
     width, height = columns * cell, title_h + rows * cell_h + 6
     back = lighter(look.treat((236, 226, 210)), 0.25)
     sheet = np.empty((height, width, 3), np.uint8)
@@ -52,21 +59,21 @@ def contact_sheet(
         x0, y0 = c * cell, title_h + r * cell_h
         if (r + c) % 2:
             sheet[y0 : y0 + cell_h, x0 : x0 + cell] = lighter(back, 0.35)
-        floor = y0 + int(cell * 1.04)
+        floor = y0 + int(cell * (aspect - 0.08))
         picture = entry.picture
         if entry.anchor is not None:
             shadow = _shadow(max(4, int(cell * 0.42)))
             composite_sprite(sheet, shadow, (x0 + cell // 2, floor))
             composite_sprite(sheet, Sprite(np.ascontiguousarray(picture), entry.anchor), (x0 + cell // 2, floor))
         else:
-            _fit(sheet, picture, x0 + 4, y0 + 4, cell - 8, int(cell * 1.04) - 6)
+            _fit(sheet, picture, x0 + 4, y0 + 4, cell - 8, int(cell * (aspect - 0.08)) - 6)
     image = Image.fromarray(sheet)
     draw = ImageDraw.Draw(image)
     font = load_font(max(10, int(label_h * 0.62)), weight=600)
     for index, entry in enumerate(cells):
         r, c = divmod(index, columns)
         x0, y0 = c * cell, title_h + r * cell_h
-        draw.text((x0 + cell / 2, y0 + int(cell * 1.06)), entry.label, font=font, fill=ink, anchor="ma")
+        draw.text((x0 + cell / 2, y0 + int(cell * (aspect - 0.06))), entry.label, font=font, fill=ink, anchor="ma")
     if title:
         title_font = load_font(max(12, int(label_h * 1.0)), weight=700)
         draw.text((width / 2, title_h * 0.5), title, font=title_font, fill=ink, anchor="mm")

@@ -1,4 +1,7 @@
-"""Open-air places: meadow, forest, river, beach and mountains."""
+"""Growing things and the edges of water: rows of trees, undergrowth, reeds and lily pads, the
+shore and the river bank, jungle vines and ferns, the savanna's tall grass, mist and fireflies.
+Each function is a layer of a place (see :mod:`.places`).
+"""
 
 from __future__ import annotations
 
@@ -8,189 +11,226 @@ import random
 import numpy as np
 import skia
 
-from render_farm.engine.styles import argb, mix
+from render_farm.engine.styles import RGB, darker, mix
 
-from .props import grass_details, ground, tree
-from .shapes import oval, poly, rect, union_all
-from .sky import draw_sky
-from .stage import Stage, mountain_range, ridge, spread
+from .scenery import bush, tree
+from .shapes import oval, poly, rect, tube, union_all
+from .stage import Stage, spread
 
-__all__ = ["beach", "forest", "meadow", "mountains", "river"]
+__all__ = [
+    "bank",
+    "ferns",
+    "fireflies",
+    "forest_path",
+    "island_mound",
+    "lily_pads",
+    "mist",
+    "pebbles",
+    "reeds",
+    "shore",
+    "tall_grass",
+    "trees",
+    "undergrowth",
+    "vines",
+]
 
 
-def meadow(st: Stage) -> None:
-    draw_sky(st, 62)
-    st.fill(ridge(st, 60, 9, 38), st.haze((120, 170, 110), 0.45), outline=0.5)
-    hills = ridge(st, 68, 6, 30)
-    st.fill(hills, st.haze((110, 176, 90), 0.15))
-    for x in spread(st, 45, 0.5):
-        tree(st, x, 66 + st.rng.uniform(-1, 2), 0.55, st.rng.choice(["round", "pine"]), haze=0.2)
-    ground(st, 72, (102, 168, 74), (128, 186, 96))
-    grass_details(st, 72, flowers=True)
-
-
-def forest(st: Stage) -> None:
-    draw_sky(st, 60)
-    for x in spread(st, 7, 0.4):
-        tree(st, x, 64, st.rng.uniform(0.8, 1.2), "pine", haze=0.55)
-    ground(st, 66, (86, 136, 66), (110, 150, 86))
-    for x in spread(st, 28, 0.5):
+def trees(
+    st: Stage,
+    *,
+    spacing: float,
+    base: float,
+    size: tuple[float, float] = (0.55, 0.55),
+    kinds: tuple[str, ...] = ("round",),
+    haze: float = 0.2,
+    jitter: float = 0.0,
+    margin: float = 0.0,
+) -> None:
+    """A row of trees ``spacing`` apart standing on ``base``, of the ``kinds`` given."""
+    for x in spread(st, spacing, 0.5, margin):
         tree(
             st,
             x,
-            72 + st.rng.uniform(-2, 2),
-            st.rng.uniform(1.3, 1.8),
-            st.rng.choice(["round", "pine", "round"]),
-            haze=0.12,
+            base + st.rng.uniform(-jitter, jitter),
+            st.rng.uniform(*size),
+            st.rng.choice(kinds),
+            haze=haze,
         )
+
+
+def forest_path(st: Stage, *, top: float = 78.0, bottom: float = 93.0) -> None:
+    """A winding earth path through the trees."""
     path = skia.Path()
-    path.moveTo(0, 80)
-    path.cubicTo(st.w * 0.3, 76, st.w * 0.7, 78, st.w, 79)
-    path.lineTo(st.w, 92)
-    path.cubicTo(st.w * 0.6, 94, st.w * 0.3, 91, 0, 93)
+    path.moveTo(0, top + 2)
+    path.cubicTo(st.w * 0.3, top - 2, st.w * 0.7, top, st.w, top + 1)
+    path.lineTo(st.w, bottom - 1)
+    path.cubicTo(st.w * 0.6, bottom + 1, st.w * 0.3, bottom - 2, 0, bottom)
     path.close()
-    st.fill(path, (176, 140, 96), outline=0.0)
+    st.fill(path, (176, 140, 96) if not st.snowy else (236, 238, 246), outline=0.0)
+
+
+def undergrowth(st: Stage, *, top: float = 73.0, bottom: float = 78.0, mushrooms: bool = True) -> None:
+    """Bushes at the front and red-capped mushrooms among the roots."""
     rng = random.Random(st.rng.random())
     for _ in range(int(st.w / 30)):
         x, y = rng.uniform(0, st.w), rng.uniform(93, 99)
-        st.fill(union_all([oval(x + dx, y - 2, 2.6, 2.2) for dx in (-2, 0, 2)]), (64, 128, 60))
+        bush(st, x, y + 1, 0.8)
+    if not mushrooms:
+        return
     for _ in range(int(st.w / 45)):
-        x, y = rng.uniform(0, st.w), rng.uniform(73, 78)
+        x, y = rng.uniform(0, st.w), rng.uniform(top, bottom)
         st.fill(rect(x - 0.4, y - 1.6, x + 0.4, y), (245, 235, 215), outline=0.5)
         st.fill(oval(x, y - 1.8, 1.3, 0.9), (214, 70, 60), outline=0.5)
-    grass_details(st, 74, flowers=False)
 
 
-def river(st: Stage) -> None:
-    draw_sky(st, 56)
-    st.fill(ridge(st, 55, 9, 40), st.haze((118, 160, 120), 0.45), outline=0.5)
-    st.fill(ridge(st, 62, 3, 25), (110, 168, 86))
-    for x in spread(st, 30, 0.5):
-        tree(st, x, 62, 0.6, "round", haze=0.2)
-    water = skia.Paint(AntiAlias=True)
-    top, _, low = (st.look.treat(c) for c in st.sky)
-    water.setShader(
-        skia.GradientShader.MakeLinear(
-            [skia.Point(0, 62), skia.Point(0, 78)],
-            [argb(mix(low, (70, 140, 190), 0.5)), argb(mix(top, (40, 100, 160), 0.5))],
-            [0.0, 1.0],
-        )
-    )
-    st.canvas.drawRect(skia.Rect.MakeLTRB(0, 62, st.w, 80), water)
+def reeds(st: Stage, *, base: float, per_100: float = 12.0, height: float = 8.0, cattails: bool = False) -> None:
     rng = random.Random(st.rng.random())
-    ripples = skia.Path()
-    for _ in range(int(st.w / 4)):
-        x, y = rng.uniform(0, st.w), rng.uniform(63, 78)
-        ripples.moveTo(x, y)
-        ripples.lineTo(x + rng.uniform(1.5, 4) * (0.5 + (y - 62) / 16), y)
-    st.p.stroke(ripples, (230, 244, 255), 0.28, alpha=0.55)
-    bank = skia.Path()
-    bank.moveTo(0, 78)
-    for x in np.arange(0, st.w + 10, 10):
-        bank.quadTo(float(x) + 5, 76.5 + rng.random() * 1.5, float(x) + 10, 78)
-    bank.lineTo(st.w + 10, 101)
-    bank.lineTo(0, 101)
-    bank.close()
-    st.fill(bank, (104, 166, 76))
-    reeds = skia.Path()
-    for _ in range(int(st.w / 8)):
+    stalks = skia.Path()
+    heads = []
+    for _ in range(int(st.w * per_100 / 100)):
         x = rng.uniform(0, st.w)
         for k in range(3):
-            reeds.moveTo(x + k * 0.6, 79)
-            reeds.quadTo(x + k * 0.6, 74, x + k * 0.9 + 0.5, 71 + rng.random() * 2)
-    st.p.stroke(reeds, (70, 120, 60), 0.35)
-    for _ in range(int(st.w / 25)):
-        x, y = rng.uniform(0, st.w), rng.uniform(92, 99)
-        st.fill(oval(x, y, 2.2, 1.2), (150, 150, 150))
-    grass_details(st, 80, flowers=True)
+            tip = (x + k * 0.9 + 0.5, base - height + rng.random() * 2)
+            stalks.moveTo(x + k * 0.6, base)
+            stalks.quadTo(x + k * 0.6, base - height * 0.6, *tip)
+            if cattails and k == 1:
+                heads.append(tip)
+    st.p.stroke(stalks, darker(st.leaf((70, 120, 60), 0.2), 0.05), 0.35)
+    for hx, hy in heads:
+        st.fill(rect(hx - 0.5, hy, hx + 0.5, hy + 2.6, 0.5), (110, 70, 40), outline=0.3)
 
 
-def beach(st: Stage) -> None:
-    draw_sky(st, 56)
-    top, _, low = (st.look.treat(c) for c in st.sky)
-    sea = skia.Paint(AntiAlias=True)
-    sea.setShader(
-        skia.GradientShader.MakeLinear(
-            [skia.Point(0, 56), skia.Point(0, 74)],
-            [argb(mix(low, (60, 150, 200), 0.55)), argb(mix(top, (30, 110, 170), 0.5))],
-            [0.0, 1.0],
-        )
-    )
-    st.canvas.drawRect(skia.Rect.MakeLTRB(0, 56, st.w, 76), sea)
+def pebbles(st: Stage, *, top: float, bottom: float, per_100: float = 4.0, colour: RGB = (150, 150, 150)) -> None:
     rng = random.Random(st.rng.random())
-    waves = skia.Path()
-    for _ in range(int(st.w / 3)):
-        x, y = rng.uniform(0, st.w), rng.uniform(57, 73)
-        s = 0.6 + (y - 56) / 10
-        waves.moveTo(x, y)
-        waves.quadTo(x + s, y - 0.6 * s, x + 2 * s, y)
-    st.p.stroke(waves, (236, 248, 255), 0.25, alpha=0.6)
-    shore = skia.Path()
-    shore.moveTo(0, 74)
-    for x in np.arange(0, st.w + 12, 12):
-        shore.quadTo(float(x) + 6, 72.5 + rng.random() * 2, float(x) + 12, 74)
-    shore.lineTo(st.w + 12, 101)
-    shore.lineTo(0, 101)
-    shore.close()
-    st.fill(shore, (240, 250, 255), outline=0.0)
-    sand = skia.Path(shore)
+    for _ in range(int(st.w * per_100 / 100)):
+        x, y = rng.uniform(0, st.w), rng.uniform(top, bottom)
+        st.fill(oval(x, y, 2.2, 1.2), colour)
+
+
+def _lapped(st: Stage, line: float, step: float, rise: float) -> skia.Path:
+    """The land from a gently scalloped water's edge at ``line`` down to the bottom."""
+    rng = random.Random(st.rng.random())
+    edge = skia.Path()
+    edge.moveTo(0, line)
+    for x in np.arange(0, st.w + step, step):
+        edge.quadTo(float(x) + step / 2, line - 1.5 + rng.random() * rise, float(x) + step, line)
+    edge.lineTo(st.w + step, 101)
+    edge.lineTo(0, 101)
+    edge.close()
+    return edge
+
+
+def shore(st: Stage, *, line: float, colour: RGB = (238, 212, 160)) -> None:
+    """The sea's edge: a white line of foam, then the sand (snowy in winter)."""
+    edge = _lapped(st, line, 12, 2)
+    st.fill(edge, (240, 250, 255), outline=0.0)
+    sand = skia.Path(edge)
     sand.offset(0, 1.4)
-    st.fill(sand, (238, 212, 160))
-    for _ in range(int(st.w / 14)):
-        x, y = rng.uniform(0, st.w), rng.uniform(80, 99)
-        st.p.flat(oval(x, y, 0.6, 0.3), (200, 170, 120))
-    for _ in range(int(st.w / 40)):
-        x, y = rng.uniform(0, st.w), rng.uniform(86, 99)
-        st.fill(oval(x, y, 1.3, 1.0), rng.choice([(255, 210, 200), (255, 240, 220)]), outline=0.5)
-    for x in spread(st, 110, 0.2, 15):
-        trunk = skia.Path()
-        trunk.moveTo(x, 82)
-        trunk.quadTo(x + 2, 60, x + 8, 44)
-        paint = skia.Paint(
-            AntiAlias=True, Style=skia.Paint.kStroke_Style, StrokeWidth=2.4, StrokeCap=skia.Paint.kRound_Cap
-        )
-        fill = skia.Path()
-        paint.getFillPath(trunk, fill)
-        st.fill(fill, (150, 110, 70))
-        fronds = []
-        for a in (-150, -120, -60, -25, 10, 200):
-            r = math.radians(a)
-            fr = skia.Path()
-            fr.moveTo(x + 8, 44)
-            fr.quadTo(
-                x + 8 + 8 * math.cos(r), 40 + 8 * math.sin(r) - 3, x + 8 + 15 * math.cos(r), 45 + 12 * math.sin(r)
-            )
-            fr.quadTo(x + 8 + 7 * math.cos(r), 44 + 8 * math.sin(r), x + 8, 44)
-            fronds.append(fr)
-        st.fill(union_all(fronds), (70, 150, 70))
+    st.fill(sand, colour if not st.snowy else mix(colour, (244, 246, 250), 0.7))
 
 
-def mountains(st: Stage) -> None:
-    draw_sky(st, 58)
-    far, peaks = mountain_range(st, 62, 34, 34)
-    st.fill(far, st.haze((130, 140, 170), 0.4), outline=0.5)
-    caps = []
-    for x, top, half in peaks:
-        k = 0.28
-        caps.append(
-            poly(
-                [
-                    (x - half * k, top + (62 - top) * k),
-                    (x, top),
-                    (x + half * k, top + (62 - top) * k),
-                    (x + half * 0.1, top + (62 - top) * k * 0.8),
-                    (x - half * 0.12, top + (62 - top) * k * 1.05),
-                ]
-            )
-        )
-    st.fill(union_all(caps), (250, 252, 255), outline=0.5)
-    mid, _ = mountain_range(st, 70, 18, 26)
-    st.fill(mid, st.haze((98, 130, 110), 0.2))
-    for x in spread(st, 9, 0.5):
-        tree(st, x, 72 + st.rng.uniform(-1, 2), st.rng.uniform(0.45, 0.7), "pine", haze=0.15)
-    ground(st, 74, (120, 150, 92), (136, 164, 104))
+def bank(st: Stage, *, line: float, colour: RGB = (104, 166, 76), muddy: bool = False) -> None:
+    """The near bank of a river, lake or swamp, in grass (or mud)."""
+    st.fill(_lapped(st, line, 10, 1.5), (118, 98, 70) if muddy else st.grass(colour))
+
+
+def island_mound(st: Stage, *, top: float) -> None:
+    """The island itself: a mound of sand with the sea lapping round its ends."""
+    mound = oval(st.cx, top + 30, st.w * 0.62, 30)
+    foam = oval(st.cx, top + 30, st.w * 0.62 + 1.2, 31.2)
+    st.fill(foam, (240, 250, 255), outline=0.0)
+    st.fill(mound, (238, 212, 160) if not st.snowy else (240, 242, 248))
+    grass = skia.Op(mound, rect(0, 0, st.w, top + 3.5), skia.PathOp.kIntersect_PathOp)
+    if grass is not None:
+        st.fill(grass, st.grass((110, 170, 80)), outline=0.4)
+
+
+def vines(st: Stage, *, count_per_100: float = 10.0) -> None:
+    """Lianas hanging from the canopy, leafy all the way down."""
     rng = random.Random(st.rng.random())
-    for _ in range(int(st.w / 22)):
-        x, y = rng.uniform(0, st.w), rng.uniform(90, 100)
-        st.fill(union_all([oval(x, y, 3.4, 2.2), oval(x + 2, y + 0.6, 2.4, 1.6)]), (150, 146, 140))
-    grass_details(st, 76, flowers=False)
+    canopy = union_all(
+        [oval(x, rng.uniform(-2, 3), rng.uniform(10, 16), rng.uniform(6, 10)) for x in spread(st, 14, 0.3)]
+    )
+    st.fill(canopy, st.leaf((40, 110, 56), 0.4))
+    ropes = skia.Path()
+    leaves = skia.Path()
+    for _ in range(int(st.w * count_per_100 / 100)):
+        x, length = rng.uniform(0, st.w), rng.uniform(15, 45)
+        ropes.moveTo(x, 4)
+        ropes.quadTo(x + rng.uniform(-4, 4), length * 0.6, x + rng.uniform(-2, 2), length)
+        for t in np.arange(8, length, 4.5):
+            side = 1 if int(t) % 2 else -1
+            leaves.addOval(skia.Rect.MakeXYWH(x + side * 0.6 - 0.8, float(t), 1.6, 1.0))
+    st.p.stroke(ropes, (70, 100, 50), 0.5)
+    st.p.flat(leaves, st.leaf((60, 140, 60), 0.6))
+
+
+def ferns(st: Stage, *, base: float, per_100: float = 6.0, size: float = 1.0) -> None:
+    """Broad fronds and bright jungle flowers along the ground."""
+    rng = random.Random(st.rng.random())
+    for _ in range(int(st.w * per_100 / 100)):
+        x = rng.uniform(0, st.w)
+        fronds = []
+        for a in (-150, -120, -90, -60, -30):
+            r = math.radians(a)
+            tip = (x + 8 * size * math.cos(r), base + 7 * size * math.sin(r))
+            fronds.append(
+                tube([(x, base), (x + 4 * size * math.cos(r), base + 5 * size * math.sin(r) - 1), tip], 1.8 * size)
+            )
+        st.fill(union_all(fronds), st.leaf(mix((50, 140, 60), (30, 110, 60), rng.random()), 0.5))
+        if rng.random() < 0.4:
+            fx, fy = x + rng.uniform(-4, 4), base - rng.uniform(3, 6) * size
+            st.fill(
+                union_all(
+                    [oval(fx + math.cos(a) * 0.9, fy + math.sin(a) * 0.9, 0.9, 0.9) for a in (0, 1.3, 2.5, 3.8, 5)]
+                ),
+                rng.choice([(240, 70, 110), (250, 150, 40), (250, 220, 70)]),
+                outline=0.4,
+            )
+
+
+def tall_grass(st: Stage, *, base: float, height: float = 5.0, colour: RGB = (214, 180, 90)) -> None:
+    """Savanna grass: a golden fringe of long blades."""
+    rng = random.Random(st.rng.random())
+    blades = skia.Path()
+    for x in np.arange(0, st.w, 0.9):
+        h = height * rng.uniform(0.6, 1.2)
+        blades.moveTo(float(x), base)
+        blades.quadTo(float(x) + 0.3, base - h * 0.6, float(x) + rng.uniform(-1, 1.4), base - h)
+    st.p.stroke(blades, colour if not st.snowy else (230, 232, 236), 0.3)
+
+
+def lily_pads(st: Stage, *, top: float, bottom: float, per_100: float = 8.0) -> None:
+    rng = random.Random(st.rng.random())
+    for _ in range(int(st.w * per_100 / 100)):
+        x, y = rng.uniform(0, st.w), rng.uniform(top + 1, bottom - 1)
+        s = 0.6 + (y - top) / 12
+        pad = skia.Op(
+            oval(x, y, 2.4 * s, 0.9 * s),
+            poly([(x, y), (x + 3 * s, y - 0.5 * s), (x + 3 * s, y + 0.5 * s)]),
+            skia.PathOp.kDifference_PathOp,
+        )
+        if pad is not None:
+            st.fill(pad, (80, 150, 70), outline=0.4)
+        if rng.random() < 0.3:
+            st.fill(oval(x - 0.6 * s, y - 0.5 * s, 0.7 * s, 0.5 * s), (250, 200, 220), outline=0.3)
+
+
+def mist(st: Stage, *, top: float, bottom: float, alpha: float = 0.35) -> None:
+    """Low mist lying over water or ground."""
+    rng = random.Random(st.rng.random())
+    wisps = union_all(
+        [oval(x, rng.uniform(top, bottom), rng.uniform(10, 20), rng.uniform(1.2, 2.4)) for x in spread(st, 12, 0.4)]
+    )
+    st.p.flat(wisps, st.haze((230, 236, 230), 0.4), alpha=alpha)
+
+
+def fireflies(st: Stage, *, top: float, bottom: float) -> None:
+    """Little lights drifting in the dusk and the night."""
+    if not st.lit:
+        return
+    rng = random.Random(st.rng.random())
+    for _ in range(int(st.w / 6)):
+        x, y = rng.uniform(0, st.w), rng.uniform(top, bottom)
+        st.halo(x, y, 1.6, (230, 255, 140), 0.6)
+        st.glow(oval(x, y, 0.25, 0.25), (250, 255, 200))

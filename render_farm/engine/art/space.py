@@ -19,7 +19,7 @@ from .shapes import cut, oval, poly
 from .sky import draw_sky
 from .stage import Stage, ridge, spread
 
-__all__ = ["space"]
+__all__ = ["earthrise", "space"]
 
 _HORIZON = 78.0
 _SUN_GLARE: dict[TimeOfDay, RGB] = {
@@ -37,7 +37,7 @@ def space(st: Stage) -> None:
     top = tuple(int(c * light) for c in top)  # type: ignore[assignment]
     low = tuple(int(c * light) for c in low)  # type: ignore[assignment]
     st.sky = (top, mix(top, low, 0.5), low)  # type: ignore[assignment]
-    draw_sky(st, _HORIZON)
+    draw_sky(st, _HORIZON, space=True)
     rng = random.Random(st.rng.random())
     for _ in range(max(2, int(st.w / 50))):
         x, y, r = rng.uniform(0, st.w), rng.uniform(10, 60), rng.uniform(12, 26)
@@ -116,3 +116,30 @@ def _planet_glow(st: Stage) -> tuple[float, float, float]:
     limb = cut(body, oval(x - r * 0.22, y + r * 0.18, r, r), skia.PathOp.kDifference_PathOp)
     st.glow(limb, (176, 214, 255), 0.85)
     return x, y, r + 6
+
+
+def earthrise(st: Stage, *, horizon: float) -> None:
+    """The black sky over the moon: stars by day and night, and the earth hanging in it, its
+    sunlit side turned by the time of day."""
+    light = {TimeOfDay.dawn: 0.9, TimeOfDay.day: 1.0, TimeOfDay.dusk: 0.85, TimeOfDay.night: 0.65}[st.time]
+    top, low = (4, 6, 18), (22, 24, 44)
+    st.sky = (top, mix(top, low, 0.5), low)
+    draw_sky(st, horizon, space=True)
+    x, y, r = st.w * 0.74, horizon * 0.36, 9.0
+    st.halo(x, y, r * 1.8, (140, 190, 255), 0.35)
+    body = oval(x, y, r, r)
+    st.p.fill(body, (60, 120, 210), outline=st.outline)
+    rng = random.Random(st.rng.random())
+    land = skia.Path()
+    for _ in range(5):
+        land.addOval(
+            skia.Rect.MakeXYWH(
+                x + rng.uniform(-r, r * 0.4), y + rng.uniform(-r, r * 0.5), rng.uniform(3, 6), rng.uniform(2, 4)
+            )
+        )
+    land = cut(land, body)
+    st.p.flat(land, (90, 170, 90))
+    shade = {TimeOfDay.dawn: -0.5, TimeOfDay.day: -0.9, TimeOfDay.dusk: 0.5, TimeOfDay.night: 0.2}[st.time]
+    night_side = cut(body, oval(x + shade * r, y - 0.2 * r, r, r), skia.PathOp.kDifference_PathOp)
+    st.p.flat(night_side, (10, 14, 40), alpha=0.75)
+    st.p.light = (light, light, light)

@@ -1,9 +1,10 @@
-"""The stage of a background: light, sky colours and floor heights, and layout helpers.
+"""The stage of a background: light, sky colours, the season's palette, and layout helpers.
 
-A :class:`Stage` is what every place's drawing needs: the skia canvas, the painter lit by the
-time of day and the weather, the sky's colours, a seeded rng and the picture's width. Geometry is
-in units of 1/100 of the picture height, so a wider picture shows more of the same place.
-:data:`FLOOR` says where characters stand in each place.
+A :class:`Stage` is what every layer of a place needs: the skia canvas, the painter lit by the
+time of day and the weather, the sky's colours, the season's colours for leaves and ground, a
+seeded rng and the picture's width. Geometry is in units of 1/100 of the picture height, so a
+wider picture shows more of the same place; ``st.cx`` is the middle of the picture, where rooms
+set their furniture.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from collections.abc import Sequence
 import numpy as np
 import skia
 
-from render_farm.engine.styles import RGB, Look, ShapePainter, argb, mix
-from render_farm.film.spec import Place, Setting, TimeOfDay, Weather
+from render_farm.engine.styles import RGB, Look, ShapePainter, argb, darker, mix
+from render_farm.film.spec import Season, Setting, TimeOfDay, Weather
 
 from .shapes import poly, rect, union_all
 
-__all__ = ["FLOOR", "WINDOW_LIT", "Stage", "mountain_range", "ridge", "spread"]
+__all__ = ["WINDOW_LIT", "Stage", "mountain_range", "ridge", "sky_colours", "spread"]
 
 _SKY: dict[TimeOfDay, tuple[RGB, RGB, RGB]] = {  # top, middle, horizon
     TimeOfDay.dawn: ((108, 104, 172), (232, 160, 176), (255, 208, 162)),
@@ -33,23 +34,55 @@ _LIGHT: dict[TimeOfDay, tuple[float, float, float]] = {
     TimeOfDay.dusk: (0.98, 0.78, 0.72),
     TimeOfDay.night: (0.36, 0.43, 0.68),
 }
-FLOOR: dict[Place, float] = {
-    Place.forest: 0.84,
-    Place.river: 0.86,
-    Place.village: 0.85,
-    Place.city_street: 0.86,
-    Place.room: 0.85,
-    Place.beach: 0.85,
-    Place.mountains: 0.85,
-    Place.space: 0.84,
-    Place.castle: 0.85,
-    Place.meadow: 0.84,
+# Indoors the lamps are lit when it is dark outside: the light changes less than under the sky.
+_INDOOR_LIGHT: dict[TimeOfDay, tuple[float, float, float]] = {
+    TimeOfDay.dawn: (0.96, 0.9, 0.92),
+    TimeOfDay.day: (1.0, 1.0, 1.0),
+    TimeOfDay.dusk: (0.94, 0.82, 0.76),
+    TimeOfDay.night: (0.6, 0.56, 0.66),
+}
+_WEATHER_LIGHT: dict[Weather, float] = {
+    Weather.cloudy: 0.86,
+    Weather.rain: 0.76,
+    Weather.storm: 0.6,
+    Weather.snowstorm: 0.84,
+    Weather.fog: 0.94,
+}
+# how far each weather greys the sky, and towards what (by day; night greys to a dark slate)
+_SKY_GREY: dict[Weather, tuple[float, RGB]] = {
+    Weather.cloudy: (0.45, (150, 158, 172)),
+    Weather.rain: (0.62, (150, 158, 172)),
+    Weather.storm: (0.78, (84, 90, 108)),
+    Weather.snow: (0.4, (206, 212, 222)),
+    Weather.snowstorm: (0.72, (214, 220, 230)),
+    Weather.fog: (0.5, (206, 212, 222)),
+    Weather.wind: (0.12, (190, 200, 214)),
+    Weather.rainbow: (0.12, (170, 178, 190)),
 }
 WINDOW_LIT: RGB = (255, 214, 120)
+_AUTUMN: tuple[RGB, ...] = ((222, 128, 46), (200, 76, 44), (236, 182, 60), (180, 100, 50))
+_BLOSSOM: tuple[RGB, ...] = ((255, 190, 214), (255, 236, 244), (250, 160, 196))
+
+
+def sky_colours(time: TimeOfDay, weather: Weather) -> tuple[RGB, RGB, RGB]:
+    """The sky's colours (top, middle, horizon) at ``time`` in ``weather``, as a style treats
+    any colour it is given (see :meth:`Look.treat`)."""
+    top, mid, low = _SKY[time]
+    grey = _SKY_GREY.get(weather)
+    if grey:
+        amount, tone = grey
+        if time is TimeOfDay.night:
+            tone = (40, 44, 58) if weather not in (Weather.storm, Weather.snowstorm) else (34, 36, 50)
+        top, mid, low = (mix(c, tone, amount) for c in (top, mid, low))
+    return top, mid, low
 
 
 class Stage:
-    """What every place's drawing needs: the canvas, the painter, the light and a seeded rng."""
+    """What every layer of a place needs: the canvas, the painter, the light and a seeded rng.
+
+    ``weathered`` says whether the sky's weather reaches the place (not in space, under the sea
+    or in a cave); ``indoor`` lights it like a room, whose lamps come on when it is dark.
+    """
 
     def __init__(
         self,
@@ -60,37 +93,88 @@ class Stage:
         unit: float,
         seed: int,
         pixels: np.ndarray | None = None,
+        *,
+        weathered: bool = True,
+        indoor: bool = False,
     ):
         self.canvas = canvas
         self.pixels = pixels  # the (h, w, 4) premultiplied RGBA the canvas draws into, when known
         self.look = look
         self.setting = setting
         self.time = TimeOfDay(setting.time_of_day)
-        # space has no weather: no clouds, rain or fog, nothing dims its light or its stars
-        self.weather = Weather(setting.weather) if setting.place is not Place.space else Weather.clear
-        self.w = width_u
-        self.rng = random.Random(seed)
-        light = _LIGHT[self.time]
-        if self.weather in (Weather.cloudy, Weather.rain):
-            k = 0.86 if self.weather is Weather.cloudy else 0.76
-            light = (light[0] * k, light[1] * k, light[2] * k * 1.03)
-        self.light = light
-        self.p = ShapePainter(canvas, look, unit=1.0, light=light)
-        self.sky = self._sky_colors()
+        self.weather = Weather(setting.weather) if weathered else Weather.clear
+        self.season: Season | None = None if setting.season is None else Season(setting.season)
+        self.indoor = indoor
         self.night = self.time is TimeOfDay.night
+        self.w = width_u
+        self.cx = width_u / 2
+        self.rng = random.Random(seed)
+        self.light = self._outdoor_light() if not indoor else _INDOOR_LIGHT[self.time]
+        self.p = ShapePainter(canvas, look, unit=1.0, light=self.light)
+        self.sky = self._sky_colors()
         self.lit = self.time in (TimeOfDay.night, TimeOfDay.dusk)
         self.outline = look.background_outline
         self.unit = unit
+        self.windows: list[tuple[float, float, float, float]] = []  # each window's glass, in units
+
+    def _outdoor_light(self) -> tuple[float, float, float]:
+        light = _LIGHT[self.time]
+        k = _WEATHER_LIGHT.get(self.weather)
+        if k is not None:
+            light = (light[0] * k, light[1] * k, light[2] * k * 1.03)
+        return light
 
     def _sky_colors(self) -> tuple[RGB, RGB, RGB]:
-        top, mid, low = _SKY[self.time]
-        grey = {Weather.cloudy: 0.45, Weather.rain: 0.62, Weather.snow: 0.4, Weather.fog: 0.5}.get(self.weather, 0.0)
-        if grey:
-            tone = (150, 158, 172) if self.time is not TimeOfDay.night else (40, 44, 58)
-            if self.weather in (Weather.snow, Weather.fog) and self.time is not TimeOfDay.night:
-                tone = (206, 212, 222)
-            top, mid, low = (mix(c, tone, grey) for c in (top, mid, low))
-        return top, mid, low
+        return sky_colours(self.time, self.weather)
+
+    def outside(self) -> tuple[tuple[float, float, float], tuple[RGB, RGB, RGB]]:
+        """The light and sky colours out of doors (what a room's window shows)."""
+        return self._outdoor_light(), self._sky_colors()
+
+    # -- the season's palette -----------------------------------------------------------------
+
+    @property
+    def snowy(self) -> bool:
+        """Snow lies on the ground: winter, or snow falling."""
+        return self.season is Season.winter or self.weather in (Weather.snow, Weather.snowstorm)
+
+    def leaf(self, rgb: RGB, pick: float = 0.5) -> RGB:
+        """A leaf colour in this season (``pick`` in [0, 1) chooses among autumn's colours)."""
+        if self.season is Season.autumn:
+            return mix(rgb, _AUTUMN[int(pick * len(_AUTUMN)) % len(_AUTUMN)], 0.8)
+        if self.season is Season.spring:
+            return mix(rgb, (140, 204, 92), 0.35)
+        if self.season is Season.winter:
+            return mix(darker(rgb, 0.15), (120, 140, 140), 0.3)
+        return rgb
+
+    def grass(self, rgb: RGB) -> RGB:
+        """A grassy ground's colour in this season (snow when snow lies)."""
+        if self.snowy:
+            return (236, 240, 248)
+        if self.season is Season.autumn:
+            return mix(rgb, (186, 146, 70), 0.55)
+        if self.season is Season.spring:
+            return mix(rgb, (120, 192, 86), 0.3)
+        return rgb
+
+    def blossom(self, pick: float) -> RGB | None:
+        """Spring's blossom colour for a tree (None out of spring)."""
+        if self.season is not Season.spring:
+            return None
+        return _BLOSSOM[int(pick * len(_BLOSSOM)) % len(_BLOSSOM)]
+
+    @property
+    def windy(self) -> float:
+        """How hard the wind bends trees: 0 on a still day, up to 1 in a storm."""
+        return {Weather.wind: 0.6, Weather.storm: 0.8, Weather.snowstorm: 0.5}.get(self.weather, 0.0)
+
+    @property
+    def bare(self) -> bool:
+        """Broad-leaved trees have lost their leaves."""
+        return self.season is Season.winter
+
+    # -- painting -----------------------------------------------------------------------------
 
     def haze(self, rgb: RGB, amount: float) -> RGB:
         """``rgb`` faded towards the horizon colour: distance (and fog) wash things out."""
@@ -150,6 +234,30 @@ class Stage:
         """A light source: drawn unlit (windows at night, lamps, the sun)."""
         self.p.flat(path, self.look.treat(rgb), alpha=alpha, raw=True)
 
+    def halo(self, x: float, y: float, radius: float, rgb: RGB, alpha: float) -> None:
+        """A soft round glow of light around (x, y), fading out at ``radius``."""
+        paint = skia.Paint(AntiAlias=True)
+        colour = self.look.treat(rgb)
+        paint.setShader(
+            skia.GradientShader.MakeRadial(
+                skia.Point(x, y), radius, [argb(colour, alpha), argb(colour, 0.0)], [0.0, 1.0]
+            )
+        )
+        self.canvas.drawCircle(x, y, radius, paint)
+
+    def snow_cap(self, path: skia.Path, depth: float) -> None:
+        """When snow lies, a white cap over the top ``depth`` units of ``path`` (roofs, walls)."""
+        if not self.snowy or self.indoor:
+            return
+        bounds = path.computeTightBounds()
+        cap = skia.Op(
+            path,
+            rect(bounds.left() - 1, bounds.top() - 1, bounds.right() + 1, bounds.top() + depth),
+            skia.PathOp.kIntersect_PathOp,
+        )
+        if cap is not None:
+            self.fill(cap, (246, 248, 252), outline=0.5, shade=False)
+
 
 def ridge(st: Stage, base: float, amplitude: float, step: float, bottom: float = 101.0) -> skia.Path:
     """A smooth hill line across the whole width, closed down to ``bottom``."""
@@ -171,16 +279,13 @@ def mountain_range(
     st: Stage, base: float, height: float, spacing: float
 ) -> tuple[skia.Path, list[tuple[float, float, float]]]:
     """A mountain range: the outline and each peak's (x, top y, half width)."""
-    points = [(-spacing, base)]
     peaks = []
     x = -spacing * st.rng.random()
     while x < st.w + spacing:
         half = spacing * (0.45 + 0.35 * st.rng.random())
         top = base - height * (0.6 + 0.4 * st.rng.random())
-        points += [(x - half, base), (x, top), (x + half, base)]
         peaks.append((x, top, half))
         x += spacing * (0.7 + 0.5 * st.rng.random())
-    points += [(st.w + spacing, base), (st.w + spacing, 101), (-spacing, 101)]
     path = union_all(
         [poly([(px - h, base + 0.5), (px, top), (px + h, base + 0.5)]) for px, top, h in peaks]
         + [rect(-spacing, base, st.w + spacing, 101)]
